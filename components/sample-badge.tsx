@@ -1,0 +1,162 @@
+import { useRef } from 'preact/hooks';
+import type { I18n } from '../lib/i18n';
+import type { CreatorFigures, RequestFigure } from '../lib/queries/figures';
+import { pageKindOf } from '../lib/page-detect';
+
+export const DAY_MS = 86_400_000;
+
+export interface SampleBadgeProps {
+  figures: CreatorFigures;
+  /** The requests of the row the badge stands in (one for a request row, several for a creator card). */
+  requests: RequestFigure[];
+  i18n: I18n;
+  now: number;
+  highlighted: boolean;
+}
+
+/** The review deadline that matters for a row: the soonest among its pending requests. */
+export function soonestReview(requests: readonly RequestFigure[]) {
+  return requests
+    .filter((r) => r.status === 'PENDING' && r.deadline?.kind === 'review')
+    .sort((a, b) => (a.deadline?.at ?? 0) - (b.deadline?.at ?? 0))[0];
+}
+
+export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
+  const { figures: f, i18n, now } = p;
+  const fulfil = f.fulfillment
+    ? i18n.t('badge.fulfilment', { rate: i18n.percent(f.fulfillment.value) })
+    : i18n.t('badge.fulfilmentUnknown');
+  const history = i18n.t('badge.history', { sent: f.history.sent, content: f.history.withContent });
+  const review = soonestReview(p.requests);
+  const left = review?.deadline ? review.deadline.at - now : undefined;
+  const deadline =
+    left === undefined ? undefined : left <= 0 ? i18n.t('badge.expired') : i18n.t('badge.left', { time: i18n.duration(left) });
+  return { fulfil, history, review, left, deadline, urgent: left !== undefined && left < DAY_MS };
+}
+
+const pageName = (i18n: I18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
+
+export function SampleBadge(props: SampleBadgeProps) {
+  const { figures: f, i18n, now } = props;
+  const parts = badgeParts(props);
+  const tip = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const summary = [parts.fulfil, parts.history, parts.deadline].filter(Boolean).join(' · ');
+
+  const show = () => {
+    const el = tip.current;
+    const anchor = button.current;
+    if (!el || !anchor || !el.isConnected) return;
+    const r = anchor.getBoundingClientRect();
+    el.style.left = `${Math.max(8, Math.min(r.left, innerWidth - 340))}px`;
+    el.style.top = `${r.bottom + 6 + 200 > innerHeight ? Math.max(8, r.top - 6 - 200) : r.bottom + 6}px`;
+    if (!el.matches(':popover-open')) el.showPopover();
+  };
+  const hide = () => {
+    const el = tip.current;
+    if (el?.matches(':popover-open')) el.hidePopover();
+  };
+
+  const latest = f.requests.reduce<RequestFigure | undefined>((a, r) => (!a || r.lastSeenAt > a.lastSeenAt ? r : a), undefined);
+
+  return (
+    <span class={`badge${parts.urgent ? ' urgent' : ''}${props.highlighted ? ' highlighted' : ''}`}>
+      <button
+        ref={button}
+        type="button"
+        aria-label={i18n.t('badge.label', { summary })}
+        aria-describedby="tip"
+        onMouseEnter={show}
+        onMouseLeave={hide}
+        onFocus={show}
+        onBlur={hide}
+        onKeyDown={(e) => e.key === 'Escape' && hide()}
+        onClick={(e) => {
+          e.stopPropagation();
+          show();
+        }}
+      >
+        <span class="fulfil">{parts.fulfil}</span>
+        <span class="sep" aria-hidden="true" />
+        <span class="history">{parts.history}</span>
+        {parts.deadline && (
+          <>
+            <span class="sep" aria-hidden="true" />
+            <span class="deadline">{parts.deadline}</span>
+          </>
+        )}
+      </button>
+      <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip">
+        <p class="title">{i18n.t('tip.title', { handle: f.handle })}</p>
+        <p>
+          {f.fulfillment
+            ? i18n.t('tip.fulfilment', { rate: i18n.percent(f.fulfillment.value) })
+            : i18n.t('tip.fulfilmentUnknown')}
+          {f.fulfillment && (
+            <span class="src">
+              {' '}
+              {i18n.t('tip.source', {
+                page: pageName(i18n, f.fulfillment.source.page),
+                when: i18n.dateTime(f.fulfillment.seenAt),
+              })}
+            </span>
+          )}
+        </p>
+        <p>
+          {i18n.t('tip.history', { sent: f.history.sent, seen: f.history.seen, content: f.history.withContent })}
+          {latest && (
+            <span class="src">
+              {' '}
+              {i18n.t('tip.source', { page: pageName(i18n, latest.source.page), when: i18n.dateTime(latest.lastSeenAt) })}
+            </span>
+          )}
+        </p>
+        {parts.review?.deadline && (
+          <p>
+            {i18n.t('tip.deadline', {
+              at: i18n.dateTime(parts.review.deadline.at),
+              relative: i18n.relative(parts.review.deadline.at, now),
+            })}
+            <span class="src">
+              {' '}
+              {i18n.t('tip.source', {
+                page: pageName(i18n, parts.review.source.page),
+                when: i18n.dateTime(parts.review.deadline.seenAt),
+              })}
+            </span>
+          </p>
+        )}
+      </div>
+    </span>
+  );
+}
+
+export const BADGE_CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; }
+.badge button {
+  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; cursor: help;
+  font: 500 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
+  background: #eef6ff; border: 1px solid #bfdbfe; border-radius: 10px; padding: 1px 8px; white-space: nowrap;
+}
+.badge button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.sep { width: 1px; height: 10px; background: #93c5fd; }
+.urgent .deadline { color: #b91c1c; font-weight: 700; }
+.urgent button { border-color: #fca5a5; background: #fff1f2; }
+.highlighted button { box-shadow: 0 0 0 3px #f59e0b; }
+.tip {
+  position: fixed; inset: auto; margin: 0; width: 320px; box-sizing: border-box; padding: 10px 12px;
+  font: 12px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827;
+  background: #fff; border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
+}
+.tip p { margin: 0 0 6px; }
+.tip p:last-child { margin: 0; }
+.tip .title { font-weight: 700; overflow-wrap: anywhere; }
+.tip .src { color: #6b7280; }
+@media (prefers-color-scheme: dark) {
+  .badge button { color: #e5e7eb; background: #1e293b; border-color: #334155; }
+  .urgent button { background: #3f1d1d; border-color: #7f1d1d; }
+  .urgent .deadline { color: #fca5a5; }
+  .tip { color: #e5e7eb; background: #111827; border-color: #374151; }
+  .tip .src { color: #9ca3af; }
+}
+`;

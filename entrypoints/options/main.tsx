@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+import { OptionsApp } from '../../components/options-app';
+import { getDb } from '../../lib/db';
+import { createI18n } from '../../lib/i18n';
+
+const i18n = createI18n();
+document.documentElement.lang = i18n.locale;
+render(<OptionsApp db={getDb()} i18n={i18n} />, document.getElementById('app') as HTMLElement);

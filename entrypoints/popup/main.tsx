@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+import { PopupApp } from '../../components/popup-app';
+import { getDb } from '../../lib/db';
+import { createI18n } from '../../lib/i18n';
+import { activeTab } from '../../lib/state/active-tab';
+
+const i18n = createI18n();
+document.documentElement.lang = i18n.locale;
+render(<PopupApp db={getDb()} i18n={i18n} tab={activeTab()} />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { normaliseStatus, TAB_STATUS, type SampleStatus } from '../domain/sample-status';
+import type { SampleType } from '../domain/types';
+import { bps, epochMs, handle, id, int, nonNegativeInt, percentBps, rejectionsOf, text } from './values';
+import { emptyRecords, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+
+/**
+ * POST /api/v1/affiliate/sample/group/list: the Sample requests page, every tab (domain.md §3.1).
+ * Each `agg_info` element is either `apply_group` (+ `apply_infos`, beside it or inside it) or a single request under
+ * `apply_deatil` (TikTok's spelling) or `apply_detail`.
+ * [L] `creator_info.name` is read as the handle; `user_name`/`handle` are accepted too should the page send them.
+ */
+
+const creatorInfo = z
+  .object({
+    creator_id: id.nullish(),
+    name: handle.nullish(),
+    user_name: handle.nullish(),
+    handle: handle.nullish(),
+    nick_name: text(200).nullish(),
+    nickname: text(200).nullish(),
+    follower_cnt: nonNegativeInt.nullish(),
+    fulfillment_percentage: percentBps.nullish(),
+  })
+  .refine((c) => Boolean(c.user_name ?? c.handle ?? c.name), { message: 'no handle', path: ['name'] });
+
+const applyInfo = z.object({
+  apply_id: id,
+  product_id: id,
+  product_title: text(1000),
+  sku_id: id.nullish(),
+  sku_desc: text(500).nullish(),
+  sku_stock: int.nullish(),
+  commission_rate: bps.nullish(),
+  status: z.union([z.string().max(64), z.number().int()]).nullish(),
+  sample_type: z.union([z.string().max(64), z.number().int()]).nullish(),
+  apply_time: epochMs.nullish(),
+  expired_in: nonNegativeInt.nullish(),
+});
+
+const envelope = z.object({
+  code: int.optional(),
+  data: z.object({ agg_info: z.array(z.unknown()) }).optional(),
+  agg_info: z.array(z.unknown()).optional(),
+});
+
+const body = z.object({ tab: int.optional() });
+
+const SAMPLE_TYPES = new Set<string>(['FREE_SAMPLE', 'REFUNDABLE_SAMPLE', 'SAMPLE_COUPON', 'SAMPLE_CAMPAIGN', 'PLATFORM_FREE_SAMPLE']);
+
+function sampleType(raw: string | number | null | undefined): SampleType | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const s = String(raw).toUpperCase();
+  return SAMPLE_TYPES.has(s) ? (s as SampleType) : 'OTHER';
+}
+
+function status(raw: string | number | null | undefined, tab: number | undefined): { status: SampleStatus; statusRaw: string } {
+  if (raw === null || raw === undefined) {
+    const fromTab = tab === undefined ? undefined : TAB_STATUS[tab];
+    return { status: fromTab ?? 'UNKNOWN', statusRaw: fromTab ? `tab:${tab}` : '' };
+  }
+  const statusRaw = String(raw);
+  return { status: typeof raw === 'string' ? normaliseStatus(raw) : 'UNKNOWN', statusRaw };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Group {
+  prefix: string;
+  creator: unknown;
+  groupId?: unknown;
+  infos: { prefix: string; value: unknown }[];
+}
+
+function groupOf(el: unknown): Group | undefined {
+  if (!isObject(el)) return undefined;
+  if (isObject(el.apply_group)) {
+    const g = el.apply_group;
+    const beside = Array.isArray(el.apply_infos);
+    const infos = beside ? el.apply_infos : g.apply_infos;
+    if (!Array.isArray(infos)) return { prefix: 'agg_info[].apply_group', creator: g.creator_info, infos: [] };
+    const infoPrefix = beside ? 'agg_info[].apply_infos[]' : 'agg_info[].apply_group.apply_infos[]';
+    return {
+      prefix: 'agg_info[].apply_group',
+      creator: g.creator_info,
+      groupId: g.group_id,
+      infos: infos.map((value) => ({ prefix: infoPrefix, value })),
+    };
+  }
+  const key = 'apply_deatil' in el ? 'apply_deatil' : 'apply_detail' in el ? 'apply_detail' : undefined;
+  const detail = key ? el[key] : undefined;
+  if (!key || !isObject(detail)) return undefined;
+  return {
+    prefix: `agg_info[].${key}`,
+    creator: detail.creator_info,
+    infos: [{ prefix: `agg_info[].${key}.apply_info`, value: detail.apply_info }],
+  };
+}
+
+function parse(json: unknown, requestBody: unknown): AdapterResult {
+  const records: Records = emptyRecords();
+  const rejections: Rejection[] = [];
+  const env = envelope.safeParse(json);
+  if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
+  // An error envelope (captcha, quota, bad parameters) is the page's business, not a changed shape.
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections };
+  const list = env.data.data?.agg_info ?? env.data.agg_info;
+  if (!list) return { records, accepted: 0, rejections: [{ path: 'data.agg_info', code: 'missing' }] };
+  const parsedBody = body.safeParse(requestBody);
+  const tab = parsedBody.success ? parsedBody.data.tab : undefined;
+
+  let accepted = 0;
+  for (const el of list) {
+    const group = groupOf(el);
+    if (!group) {
+      rejections.push({ path: 'agg_info[]', code: 'unrecognised_element' });
+      continue;
+    }
+    const creator = creatorInfo.safeParse(group.creator);
+    if (!creator.success) {
+      rejections.push(...rejectionsOf(`${group.prefix}.creator_info`, creator.error));
+      continue;
+    }
+    const c = creator.data;
+    const creatorHandle = (c.user_name ?? c.handle ?? c.name) as string;
+    const groupId = id.safeParse(group.groupId);
+    let any = false;
+    for (const info of group.infos) {
+      const parsed = applyInfo.safeParse(info.value);
+      if (!parsed.success) {
+        rejections.push(...rejectionsOf(info.prefix, parsed.error));
+        continue;
+      }
+      const a = parsed.data;
+      any = true;
+      accepted += 1;
+      records.products.push({ productId: a.product_id, title: a.product_title });
+      if (a.sku_id) {
+        records.skus.push({
+          skuId: a.sku_id,
+          productId: a.product_id,
+          description: a.sku_desc ?? undefined,
+          stock: a.sku_stock ?? undefined,
+        });
+      }
+      records.sampleRequests.push({
+        applyId: a.apply_id,
+        creatorHandle,
+        productId: a.product_id,
+        skuId: a.sku_id ?? undefined,
+        groupId: groupId.success ? groupId.data : undefined,
+        ...status(a.status, tab),
+        sampleType: sampleType(a.sample_type),
+        commissionBps: a.commission_rate ?? undefined,
+        appliedAt: a.apply_time ?? undefined,
+        expiresInMs: a.expired_in ?? undefined,
+      });
+    }
+    if (any) {
+      records.creators.push({
+        handle: creatorHandle,
+        nickname: c.nick_name ?? c.nickname ?? undefined,
+        aliases: c.creator_id ? [`cid:${c.creator_id}`] : [],
+        followerCount: c.follower_cnt ?? undefined,
+        fulfillmentBps: c.fulfillment_percentage ?? undefined,
+      });
+    }
+  }
+  return { records, accepted, rejections };
+}
+
+export const sampleGroupList: EndpointAdapter = { parse };

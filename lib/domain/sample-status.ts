@@ -1,0 +1,80 @@
+/**
+ * The sample-request lifecycle (research/domain.md §1.5). `UNKNOWN` keeps a value TikTok starts sending before we know it;
+ * the raw value is stored beside it so nothing seen is lost.
+ */
+export const SAMPLE_STATUSES = [
+  'PENDING',
+  'AWAITING_SHIPMENT',
+  'SHIPPED',
+  'CONTENT_PENDING',
+  'COMPLETED',
+  'REJECT_CANCELLED',
+  'OVERDUE_CANCELLED',
+  'SELLER_NOT_SHIP_CANCELLED',
+  'WITHDRAW_CANCELLED',
+  'UNFULFILL_CANCELLED',
+  'UNFULFILLABLE_CANCELLED',
+  'DEL_OPEN_COLLAB',
+  'OPS_CANCELLED',
+  'OPS_FAILED',
+  'OPS_COMPLETED',
+  'UNKNOWN',
+] as const;
+
+export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
+
+/** The stage a status belongs to, in the order a request moves through them. */
+export type SampleStage = 'review' | 'ship' | 'shipped' | 'content' | 'completed' | 'cancelled' | 'unknown';
+
+export const SAMPLE_STAGES: readonly SampleStage[] = ['review', 'ship', 'shipped', 'content', 'completed', 'cancelled', 'unknown'];
+
+export const STAGE_OF: Readonly<Record<SampleStatus, SampleStage>> = {
+  PENDING: 'review',
+  AWAITING_SHIPMENT: 'ship',
+  SHIPPED: 'shipped',
+  CONTENT_PENDING: 'content',
+  COMPLETED: 'completed',
+  OPS_COMPLETED: 'completed',
+  REJECT_CANCELLED: 'cancelled',
+  OVERDUE_CANCELLED: 'cancelled',
+  SELLER_NOT_SHIP_CANCELLED: 'cancelled',
+  WITHDRAW_CANCELLED: 'cancelled',
+  UNFULFILL_CANCELLED: 'cancelled',
+  UNFULFILLABLE_CANCELLED: 'cancelled',
+  DEL_OPEN_COLLAB: 'cancelled',
+  OPS_CANCELLED: 'cancelled',
+  OPS_FAILED: 'cancelled',
+  UNKNOWN: 'unknown',
+};
+
+/** Statuses in which this shop has physically sent the sample to the creator. */
+export const SENT_STATUSES: ReadonlySet<SampleStatus> = new Set(['SHIPPED', 'CONTENT_PENDING', 'COMPLETED', 'OPS_COMPLETED', 'UNFULFILL_CANCELLED']);
+
+/** Statuses in which the creator posted the content the sample was for. */
+export const CONTENT_STATUSES: ReadonlySet<SampleStatus> = new Set(['COMPLETED', 'OPS_COMPLETED']);
+
+/**
+ * Affiliate Center's sample-list tabs. 10 and 30 are confirmed (domain.md §3.1); the others are our reading of the UI
+ * order and are only used as a fallback when a record carries no status of its own.
+ */
+export const TAB_STATUS: Readonly<Record<number, SampleStatus>> = {
+  10: 'PENDING',
+  20: 'AWAITING_SHIPMENT',
+  30: 'SHIPPED',
+  40: 'CONTENT_PENDING',
+  50: 'COMPLETED',
+};
+
+/** Which deadline `expired_in` counts down to, by stage. */
+export const DEADLINE_KIND: Partial<Record<SampleStage, 'review' | 'ship' | 'content'>> = {
+  review: 'review',
+  ship: 'ship',
+  content: 'content',
+};
+
+const KNOWN = new Set<string>(SAMPLE_STATUSES);
+
+export function normaliseStatus(raw: string): SampleStatus {
+  const upper = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return KNOWN.has(upper) && upper !== 'UNKNOWN' ? (upper as SampleStatus) : 'UNKNOWN';
+}

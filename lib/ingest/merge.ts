@@ -1,0 +1,104 @@
+import type { CreatorFact, ProductFact, SampleRequestFact, SkuFact } from '../adapters/types';
+import { DEADLINE_KIND, STAGE_OF } from '../domain/sample-status';
+import type { Creator, Deadline, Observed, Product, SampleRequest, Sku, SourceRef } from '../domain/types';
+
+/**
+ * Pure merge rules: a fact seen at `seenAt` meets what the model already holds. A fact older than what is stored never
+ * overwrites it (a capture re-sent after the service worker restarted may arrive late), and merging the same fact twice
+ * gives the same entity.
+ */
+
+export interface Sighting {
+  seenAt: number;
+  source: SourceRef;
+  shopKey: string;
+}
+
+/** A deadline re-derived from a later `expired_in` moves by the network's jitter; within this it is the same deadline. */
+export const DEADLINE_TOLERANCE_MS = 60_000;
+
+function observed<T>(prev: Observed<T> | undefined, value: T | undefined, s: Sighting): Observed<T> | undefined {
+  if (value === undefined) return prev;
+  if (prev && prev.seenAt > s.seenAt) return prev;
+  return { value, seenAt: s.seenAt, source: s.source };
+}
+
+const span = (prev: { firstSeenAt: number; lastSeenAt: number } | undefined, seenAt: number) => ({
+  firstSeenAt: Math.min(prev?.firstSeenAt ?? seenAt, seenAt),
+  lastSeenAt: Math.max(prev?.lastSeenAt ?? seenAt, seenAt),
+});
+
+export function mergeCreator(prev: Creator | undefined, fact: CreatorFact, s: Sighting): Creator {
+  const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  return {
+    handle: fact.handle,
+    nickname: (newer ? fact.nickname : undefined) ?? prev?.nickname ?? fact.nickname,
+    aliases: [...new Set([...(prev?.aliases ?? []), ...fact.aliases])].sort(),
+    followerCount: observed(prev?.followerCount, fact.followerCount, s),
+    fulfillmentBps: observed(prev?.fulfillmentBps, fact.fulfillmentBps, s),
+    ...span(prev, s.seenAt),
+  };
+}
+
+export function mergeProduct(prev: Product | undefined, fact: ProductFact, s: Sighting): Product {
+  const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  return {
+    productId: fact.productId,
+    shopKey: prev?.shopKey ?? s.shopKey,
+    title: newer ? fact.title : prev.title,
+    source: newer ? s.source : prev.source,
+    ...span(prev, s.seenAt),
+  };
+}
+
+export function mergeSku(prev: Sku | undefined, fact: SkuFact, s: Sighting): Sku {
+  const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  return {
+    skuId: fact.skuId,
+    productId: fact.productId,
+    description: (newer ? fact.description : undefined) ?? prev?.description ?? fact.description,
+    stock: (newer ? fact.stock : undefined) ?? prev?.stock ?? fact.stock,
+    lastSeenAt: Math.max(prev?.lastSeenAt ?? s.seenAt, s.seenAt),
+  };
+}
+
+function deadlineOf(fact: SampleRequestFact, seenAt: number, prev: Deadline | undefined): Deadline | undefined {
+  const kind = DEADLINE_KIND[STAGE_OF[fact.status]];
+  if (!kind || fact.expiresInMs === undefined || fact.expiresInMs <= 0) return undefined;
+  const at = seenAt + fact.expiresInMs;
+  if (prev && prev.kind === kind && Math.abs(prev.at - at) < DEADLINE_TOLERANCE_MS) return prev;
+  return { kind, at, seenAt };
+}
+
+export interface MergedRequest {
+  request: SampleRequest;
+  /** Set when this sighting is the first of a status for the request. */
+  statusChanged: boolean;
+}
+
+export function mergeSampleRequest(prev: SampleRequest | undefined, fact: SampleRequestFact, s: Sighting): MergedRequest {
+  if (prev && s.seenAt < prev.statusSeenAt) {
+    return { request: { ...prev, ...span(prev, s.seenAt) }, statusChanged: false };
+  }
+  const statusChanged = !prev || prev.status !== fact.status || prev.statusRaw !== fact.statusRaw;
+  return {
+    statusChanged,
+    request: {
+      applyId: fact.applyId,
+      shopKey: prev?.shopKey ?? s.shopKey,
+      creatorHandle: fact.creatorHandle,
+      productId: fact.productId,
+      skuId: fact.skuId ?? prev?.skuId,
+      groupId: fact.groupId ?? prev?.groupId,
+      status: fact.status,
+      statusRaw: fact.statusRaw,
+      statusSeenAt: statusChanged ? s.seenAt : prev.statusSeenAt,
+      sampleType: fact.sampleType ?? prev?.sampleType,
+      commissionBps: fact.commissionBps ?? prev?.commissionBps,
+      appliedAt: fact.appliedAt ?? prev?.appliedAt,
+      deadline: deadlineOf(fact, s.seenAt, statusChanged ? undefined : prev?.deadline),
+      source: s.source,
+      ...span(prev, s.seenAt),
+    },
+  };
+}

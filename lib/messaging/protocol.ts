@@ -1,0 +1,29 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as z from 'zod/mini';
+import type { CaptureBatch } from '../capture/schema';
+import type { IngestSummary } from '../ingest/ingest';
+import type { CreatorFigures } from '../queries/figures';
+
+/**
+ * The one typed protocol between the extension's contexts. The background owns every message except `revealRequest`,
+ * which a page's content script answers. Inputs are validated with the schemas below where they are handled.
+ */
+export interface ProtocolMap {
+  ingestCaptures(data: CaptureBatch): IngestSummary;
+  getCreatorFigures(data: FiguresQuery): CreatorFigures[];
+  revealRequest(data: RevealQuery): { found: boolean };
+}
+
+export const figuresQuery = z.object({
+  shopKey: z.string().check(z.regex(/^[A-Z]{2}:(\d{1,24}|-)$/)),
+  handles: z.array(z.string().check(z.regex(/^[a-z0-9._]{1,64}$/))).check(z.maxLength(1000)),
+});
+export type FiguresQuery = z.infer<typeof figuresQuery>;
+
+export const revealQuery = z.object({
+  applyId: z.string().check(z.regex(/^\d{1,24}$/)),
+  handle: z.string().check(z.regex(/^[a-z0-9._]{1,64}$/)),
+});
+export type RevealQuery = z.infer<typeof revealQuery>;
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,86 @@
+/**
+ * DOM helpers the features share, so none of them writes its own observers. Everything the overlay puts in the page is
+ * an element carrying `data-collab-lens`, so our own changes are recognised and ignored.
+ */
+
+export const HOST_ATTR = 'data-collab-lens';
+
+const isOurs = (node: Node) => node instanceof Element && node.hasAttribute(HOST_ATTR);
+
+/**
+ * Call `callback` (at most once per animation frame) whenever the page changes its DOM under `root`, ignoring changes
+ * that only add or remove Collab Lens' own elements.
+ */
+export function onDomChange(root: Node, callback: () => void, signal: AbortSignal): void {
+  let scheduled = 0;
+  const observer = new MutationObserver((records) => {
+    const relevant = records.some((r) => {
+      if (r.type === 'characterData') return !isInsideOurs(r.target);
+      if (isInsideOurs(r.target)) return false;
+      const nodes = [...r.addedNodes, ...r.removedNodes];
+      return nodes.length === 0 || nodes.some((n) => !isOurs(n));
+    });
+    if (!relevant || scheduled) return;
+    scheduled = requestAnimationFrame(() => {
+      scheduled = 0;
+      if (!signal.aborted) callback();
+    });
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    cancelAnimationFrame(scheduled);
+  });
+}
+
+function isInsideOurs(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return Boolean(el?.closest(`[${HOST_ATTR}]`));
+}
+
+/** Normalise visible text the way a handle is written: trimmed, no leading `@`, lower case. */
+export const handleText = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
+
+/**
+ * Elements whose whole own text is one of `handles` (with or without `@`): the content anchors for creator badges.
+ * Only leaf-most elements count, so a wrapper around the handle text is not a second anchor.
+ */
+export function findHandleAnchors(root: Element, handles: ReadonlySet<string>): Map<Element, string> {
+  const found = new Map<Element, string>();
+  if (handles.size === 0) return found;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(`[${HOST_ATTR}]`) || parent.closest('script,style,noscript,textarea,input')) {
+        return NodeFilter.FILTER_REJECT;
+      }
+      const text = (node as Text).data;
+      return text.length <= 70 && handles.has(handleText(text)) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = (node as Text).parentElement as Element;
+    if (handleText(parent.textContent ?? '') === handleText((node as Text).data)) {
+      found.set(parent, handleText((node as Text).data));
+    }
+  }
+  return found;
+}
+
+/**
+ * The row an anchor stands in: climb while the ancestor contains no other anchor, and return the highest such ancestor
+ * that still mentions one of `needles` (product ids or titles), with the needles it mentions.
+ */
+export function rowOf(anchor: Element, anchors: Iterable<Element>, needles: readonly string[], maxDepth = 8) {
+  const others = [...anchors].filter((a) => a !== anchor);
+  let best: { row: Element; matched: string[] } | undefined;
+  let el: Element | null = anchor.parentElement;
+  for (let depth = 0; el && el !== document.body && depth < maxDepth; depth++, el = el.parentElement) {
+    const node = el;
+    if (others.some((o) => node.contains(o))) break;
+    const text = node.textContent ?? '';
+    const matched = needles.filter((n) => n && text.includes(n));
+    if (matched.length) best = { row: node, matched };
+  }
+  return best;
+}

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { AFFILIATE_MATCHES } from './lib/hosts';
+
+// Manifest facts only; everything else lives in lib/.
+export default defineConfig({
+  imports: false,
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Collab Lens',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // scripting: the page-world capture hook is registered at runtime; sidePanel: sample triage.
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [...AFFILIATE_MATCHES],
+    action: { default_title: 'Collab Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'collab-lens@collab-lens.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
