@@ -45,7 +45,7 @@ export const handle = z
 /** Turn a zod error into diagnostics: the path (indices folded) and the issue code, never the value. */
 export function rejectionsOf(prefix: string, error: z.ZodError): Rejection[] {
   return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map((p) => (typeof p === 'number' ? '[]' : String(p)))].join('.').replace(/\.\[\]/g, '[]'),
+    path: [...(prefix ? [prefix] : []), ...issue.path.map((p) => (typeof p === 'number' ? '[]' : String(p)))].join('.').replace(/\.\[\]/g, '[]'),
     code: issue.code,
   }));
 }

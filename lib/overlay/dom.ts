@@ -68,8 +68,8 @@ export function findHandleAnchors(root: Element, handles: ReadonlySet<string>): 
 }
 
 /**
- * The row an anchor stands in: climb while the ancestor contains no other anchor, and return the highest such ancestor
- * that still mentions one of `needles` (product ids or titles), with the needles it mentions.
+ * The row an anchor stands in: climb while the ancestor contains no other anchor, and return the lowest ancestor that
+ * mentions the most of `needles` (product ids or titles), with the needles it mentions.
  */
 export function rowOf(anchor: Element, anchors: Iterable<Element>, needles: readonly string[], maxDepth = 8) {
   const others = [...anchors].filter((a) => a !== anchor);
@@ -80,7 +80,7 @@ export function rowOf(anchor: Element, anchors: Iterable<Element>, needles: read
     if (others.some((o) => node.contains(o))) break;
     const text = node.textContent ?? '';
     const matched = needles.filter((n) => n && text.includes(n));
-    if (matched.length) best = { row: node, matched };
+    if (matched.length > (best?.matched.length ?? 0)) best = { row: node, matched };
   }
   return best;
 }

@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n';
+import { createManager } from '../overlay/manager';
+import { PageState } from '../overlay/page-state';
+import { registerFeatures } from '.';
+
+const dir = join(import.meta.dirname, '.');
+const files = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.') && f !== 'index.ts');
+
+describe('feature registry', () => {
+  const manager = createManager();
+  registerFeatures(manager, { state: new PageState(), i18n: createI18n('en'), fetchFigures: () => Promise.resolve([]) });
+  const ids = manager.features.map((f) => f.id);
+
+  it('registers every feature file, under its file name', () => {
+    expect(ids.sort()).toEqual(files.map((f) => f.replace(/\.tsx?$/, '')).sort());
+  });
+
+  it.each(files)('%s names the pages that show it', (file) => {
+    expect(readFileSync(join(dir, file), 'utf8')).toMatch(/\/\* Test pages: .+\*\//);
+  });
+});

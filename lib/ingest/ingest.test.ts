@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_URL, apply, creatorMaya, NOW, PAGE_URL, requestBody, toReviewPage } from '../../test/fixtures/sample-group-list';
+import { dump, freshDb } from '../../test/db';
+import type { Capture } from '../capture/schema';
+import type { AppDB } from '../db/app-db';
+import { ingestCaptures } from './ingest';
+
+let n = 0;
+const capture = (json: unknown, overrides: Partial<Capture> = {}): Capture => ({
+  v: 1,
+  id: `capture-${++n}`,
+  url: API_URL,
+  method: 'POST',
+  status: 200,
+  requestBody: requestBody(),
+  responseText: JSON.stringify(json),
+  pageUrl: PAGE_URL,
+  seenAt: NOW,
+  ...overrides,
+});
+
+const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
+  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
+
+let db: AppDB;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(() => db.close());
+
+describe('ingestCaptures', () => {
+  it('stores shop, creators, products, SKUs, requests, first statuses and one observation', async () => {
+    const summary = await ingestCaptures(db, [capture(toReviewPage())]);
+    expect(summary).toEqual({
+      accepted: 5,
+      rejected: 0,
+      shops: ['US:7495000000000000001'],
+      handles: ['glowwithmaya', 'lee.reviews', 'dapurbunda.id'],
+    });
+    expect(await db.shops.toArray()).toEqual([
+      { key: 'US:7495000000000000001', region: 'US', sellerId: '7495000000000000001', host: 'affiliate-us.tiktok.com', firstSeenAt: NOW, lastSeenAt: NOW },
+    ]);
+    expect(await db.creators.count()).toBe(3);
+    expect(await db.products.count()).toBe(3);
+    expect(await db.sampleRequests.count()).toBe(5);
+    expect(await db.statusHistory.count()).toBe(5);
+    const obs = await db.observations.toArray();
+    expect(obs).toHaveLength(1);
+    expect(obs[0]).toMatchObject({ endpoint: 'sample.group.list', page: PAGE_URL, recordKeys: expect.arrayContaining(['1729000000000000101']) as unknown });
+  });
+
+  it('derives the review deadline from expired_in and the capture time, with provenance', async () => {
+    await ingestCaptures(db, [capture(toReviewPage())]);
+    const r = await db.sampleRequests.get('1729000000000000101');
+    expect(r?.deadline).toEqual({ kind: 'review', at: NOW + 82_800_000, seenAt: NOW });
+    expect(r?.source).toEqual({ endpoint: 'sample.group.list', page: PAGE_URL });
+    const maya = await db.creators.get('glowwithmaya');
+    expect(maya?.fulfillmentBps).toEqual({ value: 6085, seenAt: NOW, source: { endpoint: 'sample.group.list', page: PAGE_URL } });
+  });
+
+  it('is idempotent: the same page seen again (a reload, a re-sent batch) adds no row and changes no fact', async () => {
+    await ingestCaptures(db, [capture(toReviewPage())]);
+    const before = await dump(db);
+    // A reload a minute later: expired_in has shrunk by the minute that passed, the deadline is the same.
+    const later = toReviewPage();
+    for (const el of later.data.agg_info) {
+      const infos = 'apply_group' in el ? (el.apply_infos ?? el.apply_group.apply_infos ?? []) : [Object.values(el)[0].apply_info];
+      for (const info of infos as { expired_in: string | number }[]) info.expired_in = Number(info.expired_in) - 60_000;
+    }
+    await ingestCaptures(db, [capture(later, { seenAt: NOW + 60_000 })]);
+    await ingestCaptures(db, [capture(toReviewPage())]);
+    const after = await dump(db);
+    for (const name of Object.keys(before)) expect(after[name]?.length, name).toBe(before[name]?.length);
+    expect(withoutSeenTimes(after)).toEqual(withoutSeenTimes(before));
+    expect((await db.shops.toArray())[0]?.lastSeenAt).toBe(NOW + 60_000);
+  });
+
+  it('records each observed status change once, with the time it was seen', async () => {
+    await ingestCaptures(db, [capture(toReviewPage())]);
+    const shipped = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 'SHIPPED', expired_in: '0' }) } }] } };
+    await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 86_400_000, requestBody: requestBody(30) })]);
+    await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 90_000_000, requestBody: requestBody(30) })]);
+    const history = await db.statusHistory.where('applyId').equals('1729000000000000101').sortBy('seenAt');
+    expect(history.map((h) => [h.status, h.seenAt])).toEqual([
+      ['PENDING', NOW],
+      ['SHIPPED', NOW + 86_400_000],
+    ]);
+    const r = await db.sampleRequests.get('1729000000000000101');
+    expect(r).toMatchObject({ status: 'SHIPPED', statusSeenAt: NOW + 86_400_000, deadline: undefined });
+  });
+
+  it('never lets a late, older capture overwrite a newer status', async () => {
+    const shipped = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 'SHIPPED' }) } }] } };
+    await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 1000 })]);
+    await ingestCaptures(db, [capture(toReviewPage(), { seenAt: NOW })]);
+    expect((await db.sampleRequests.get('1729000000000000101'))?.status).toBe('SHIPPED');
+  });
+
+  it('counts rejected records per endpoint with their failing paths, stores none of them, and counts a sighting once', async () => {
+    const page = toReviewPage();
+    (page.data.agg_info[0] as { apply_infos: Record<string, unknown>[] }).apply_infos[0] = apply({ expired_in: 'soon' });
+    await ingestCaptures(db, [capture(page)]);
+    await ingestCaptures(db, [capture(page)]);
+    expect(await db.sampleRequests.get('1729000000000000101')).toBeUndefined();
+    expect(await db.endpointStats.get('sample.group.list')).toMatchObject({
+      accepted: 4,
+      rejected: 1,
+      failures: { 'agg_info[].apply_infos[].expired_in: invalid_union': 1 },
+      lastRejectedAt: NOW,
+    });
+  });
+
+  it('reports a body that is not JSON', async () => {
+    const summary = await ingestCaptures(db, [capture(null, { responseText: '{"data": [' })]);
+    expect(summary.rejected).toBe(1);
+    expect((await db.endpointStats.get('sample.group.list'))?.failures).toEqual({ '(body): invalid_json': 1 });
+  });
+
+  it('ignores captures of endpoints it does not read', async () => {
+    const summary = await ingestCaptures(db, [capture({}, { url: 'https://affiliate-us.tiktok.com/api/v1/affiliate/menu' })]);
+    expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [] });
+    expect(await db.observations.count()).toBe(0);
+  });
+
+  it('writes all of a batch or nothing of it', async () => {
+    vi.spyOn(db.statusHistory, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    await expect(ingestCaptures(db, [capture(toReviewPage())])).rejects.toThrow('disk full');
+    const rows = await dump(db);
+    expect(Object.values(rows).every((r) => r.length === 0)).toBe(true);
+  });
+
+  it('takes the shop from the API call when the page URL does not name it', async () => {
+    await ingestCaptures(db, [capture(toReviewPage(), { pageUrl: 'https://affiliate.tiktok.com/affiliate/sample/sample-request?tab=10', url: API_URL.replace('shop_region=US', 'shop_region=GB') })]);
+    expect((await db.shops.toArray()).map((s) => s.key)).toEqual(['GB:7495000000000000001']);
+  });
+});
