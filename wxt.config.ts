@@ -7,7 +7,7 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Collab Lens',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -15,6 +15,10 @@ export default defineConfig({
     permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...AFFILIATE_MATCHES],
     action: { default_title: 'Collab Lens' },
+    // Local-first by construction: extension pages and the worker may not open any network connection.
+    ...(mode === 'production'
+      ? { content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" } }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -29,7 +29,8 @@ export function startContent(ctx: ContentScriptContext): void {
     i18n: createI18n(),
     fetchFigures: (shopKey, handles) => sendMessage('getCreatorFigures', { shopKey, handles }),
   });
-  const start = () => manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener));
+  const start = () =>
+    manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
   else start();
 }

@@ -19,8 +19,11 @@ export interface Feature {
 
 export interface Manager {
   add(feature: Feature): void;
-  /** Start, and re-run on every location change; returns when the root signal aborts or never. */
-  start(root: AbortSignal, onLocationChange: (listener: () => void) => void): void;
+  /**
+   * Run the features that match the page, and again on every location change. `onLocationChange` must pass the new
+   * URL: WXT announces SPA navigations from the Navigation API's `navigate` event, before `location` is updated.
+   */
+  start(root: AbortSignal, onLocationChange: (listener: (url: URL) => void) => void): void;
   readonly features: readonly Feature[];
 }
 
@@ -28,13 +31,12 @@ export function createManager(log: (message: string, error: unknown) => void = (
   const features: Feature[] = [];
   let current: AbortController | undefined;
 
-  const run = (root: AbortSignal) => {
+  const run = (root: AbortSignal, url: URL) => {
     current?.abort();
     if (root.aborted) return;
     const controller = new AbortController();
     current = controller;
     root.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const url = new URL(location.href);
     for (const feature of features) {
       if (!feature.include.some((matches) => matches(url))) continue;
       try {
@@ -49,8 +51,8 @@ export function createManager(log: (message: string, error: unknown) => void = (
     features,
     add: (feature) => void features.push(feature),
     start(root, onLocationChange) {
-      run(root);
-      onLocationChange(() => run(root));
+      run(root, new URL(location.href));
+      onLocationChange((url) => run(root, url));
     },
   };
 }

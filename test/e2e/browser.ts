@@ -1,0 +1,190 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+
+/** The slice of the extension API that test code evaluates inside the service worker. */
+declare const chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Debian's Chromium binary (not the /usr/bin wrapper); CHROMIUM_PATH overrides it on other machines. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
+  return found;
+}
+
+/**
+ * A proxy that answers nothing and writes down every connection attempt. The simulated Affiliate Center is served by
+ * Playwright routing inside the browser, so anything that reaches this proxy is a request that tried to leave the machine.
+ */
+export interface Recorder {
+  port: number;
+  attempts: string[];
+  close(): Promise<void>;
+}
+
+async function startRecorder(): Promise<Recorder> {
+  const attempts: string[] = [];
+  const server: Server = createServer((req, res) => {
+    attempts.push(`${req.method} ${req.url}`);
+    res.writeHead(403).end();
+  });
+  server.on('connect', (req, socket) => {
+    attempts.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    attempts,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  recorder: Recorder;
+  /** Every request any page or worker of the browser made, with who made it. */
+  requests: { url: string; from: string }[];
+  serviceWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build`);
+  const recorder = await startRecorder();
+  const profile = mkdtempSync(join(tmpdir(), 'collab-lens-profile-'));
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: false,
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-domain-reliability',
+      '--disable-client-side-phishing-detection',
+      '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,NetworkTimeServiceQuerying',
+      '--dns-prefetch-disable',
+      ...(process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : []),
+      '--no-pings',
+      '--no-first-run',
+      '--no-default-browser-check',
+      `--proxy-server=http://127.0.0.1:${recorder.port}`,
+      '--proxy-bypass-list=<-loopback>',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const requests: { url: string; from: string }[] = [];
+  const track = (req: Request) => {
+    let from = 'unknown';
+    try {
+      from = req.frame().url();
+    } catch {
+      from = req.serviceWorker()?.url() ?? 'worker';
+    }
+    requests.push({ url: req.url(), from });
+  };
+  context.on('request', track);
+
+  const serviceWorker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  const sw = await serviceWorker();
+  const extensionId = new URL(sw.url()).host;
+  // The page-world hook is registered by the worker on start; pages opened before that would not be captured.
+  await waitFor(async () => {
+    const w = await serviceWorker();
+    return w.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0);
+  }, 'page hook registration');
+
+  return {
+    context,
+    extensionId,
+    recorder,
+    requests,
+    serviceWorker,
+    async close() {
+      await context.close();
+      await recorder.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(fn: () => Promise<T | false | undefined | null>, what: string, timeoutMs = 15_000): Promise<T> {
+  const start = Date.now();
+  let lastError: unknown;
+  while (Date.now() - start < timeoutMs) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** Stop the extension's service worker the way Chrome does when it idles it, through the DevTools protocol. */
+export async function stopServiceWorker(session: Session, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
+  if (target) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await cdp.detach();
+}
+
+export const extensionUrl = (session: Session, path: string) => `chrome-extension://${session.extensionId}/${path}`;
+
+/** Rows of every table of the extension's IndexedDB, read from an extension page (the database lives on that origin). */
+export async function readDb(session: Session): Promise<Record<string, Record<string, unknown>[]>> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(extensionUrl(session, 'options.html'));
+    return await page.evaluate(
+      () =>
+        new Promise<Record<string, Record<string, unknown>[]>>((resolveDb, reject) => {
+          const open = indexedDB.open('collab-lens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            const tx = db.transaction(names, 'readonly');
+            const out: Record<string, Record<string, unknown>[]> = {};
+            for (const name of names) {
+              const req = tx.objectStore(name).getAll();
+              req.onsuccess = () => {
+                out[name] = req.result as Record<string, unknown>[];
+              };
+            }
+            tx.oncomplete = () => {
+              db.close();
+              resolveDb(out);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
