@@ -144,13 +144,54 @@ export async function waitFor<T>(fn: () => Promise<T | false | undefined | null>
   throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
-/** Stop the extension's service worker the way Chrome does when it idles it, through the DevTools protocol. */
-export async function stopServiceWorker(session: Session, page: Page): Promise<void> {
+/**
+ * Control of the extension's service worker through the DevTools protocol (ServiceWorker domain, attached to an
+ * extension page): stop it the way Chrome stops an idle worker, and count how often it started again.
+ */
+export interface WorkerControl {
+  stop(): Promise<void>;
+  /** Times the worker went from stopped back to running since the control was created. */
+  restarts(): number;
+  close(): Promise<void>;
+}
+
+interface VersionInfo {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
+}
+
+export async function controlWorker(session: Session): Promise<WorkerControl> {
+  const page = await session.context.newPage();
+  await page.goto(extensionUrl(session, 'options.html'));
   const cdp = await session.context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
-  if (target) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await cdp.detach();
+  const status = new Map<string, VersionInfo['runningStatus']>();
+  let restarts = 0;
+  let stops = 0;
+  cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: VersionInfo[] }) => {
+    for (const v of event.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${session.extensionId}/`)) continue;
+      const before = status.get(v.versionId);
+      if (before === 'stopped' && v.runningStatus !== 'stopped') restarts += 1;
+      if (before !== 'stopped' && v.runningStatus === 'stopped') stops += 1;
+      status.set(v.versionId, v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await waitFor(async () => status.size > 0, 'the worker version');
+  return {
+    async stop() {
+      const before = stops;
+      const live = [...status].filter(([, s]) => s !== 'stopped');
+      for (const [versionId] of live) await cdp.send('ServiceWorker.stopWorker', { versionId });
+      if (live.length) await waitFor(async () => stops > before, 'the worker to stop', 5_000);
+    },
+    restarts: () => restarts,
+    async close() {
+      await cdp.detach();
+      await page.close();
+    },
+  };
 }
 
 export const extensionUrl = (session: Session, path: string) => `chrome-extension://${session.extensionId}/${path}`;

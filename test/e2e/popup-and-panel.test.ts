@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { simUrl } from '../sim/install';
+import { shopByKey, tabRequests } from '../sim/world';
+import { readDb, waitFor } from './browser';
+import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
+
+/** What the seller sees outside the page: the popup's summary for the shop and the side panel's review queue. */
+
+let env: Env;
+let page: Page;
+beforeAll(async () => {
+  env = await startEnv();
+});
+afterAll(() => env?.session.close());
+
+describe('before anything is captured', () => {
+  it('the popup says so plainly and links to Affiliate Center', async () => {
+    const popup = await openExtensionPage(env, 'popup.html');
+    const empty = popup.getByTestId('empty');
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('Nothing captured yet');
+    expect(await popup.getByRole('link', { name: 'Open Affiliate Center' }).getAttribute('href')).toBe(
+      'https://affiliate.tiktok.com/product/sample-request',
+    );
+    await popup.close();
+  });
+});
+
+describe('after browsing Sample requests', () => {
+  const us = () => shopByKey(env.world, 'us');
+  const visitedTabs = [10, 30];
+
+  beforeAll(async () => {
+    page = await open(env, simUrl(us(), 'sample-request', { tab: 10 }));
+    const pending = tabRequests(us(), 10).length;
+    for (let p = 1; p < Math.ceil(pending / 50); p++) await nextPage(page);
+    await clickTab(page, 'Shipped');
+    await clickTab(page, 'To review');
+    await expectOneBadgePerRow(page, 'table', Math.min(50, pending));
+  });
+
+  const seen = () => visitedTabs.flatMap((t) => tabRequests(us(), t).slice(0, t === 10 ? undefined : 50));
+
+  it('the popup counts requests by status, creators and products for this shop, and when it last captured', async () => {
+    const popup = await openExtensionPage(env, `popup.html?tabId=${await tabIdOf(env, page)}`);
+    await popup.getByTestId('summary').waitFor();
+    const requests = seen();
+    await expect.poll(() => popup.getByTestId('requests').textContent()).toBe(String(requests.length));
+    expect(await popup.getByTestId('creators').textContent()).toBe(String(new Set(requests.map((r) => r.creatorId)).size));
+    expect(await popup.getByTestId('products').textContent()).toBe(String(new Set(requests.map((r) => r.productId)).size));
+    const byStatus = new Map<string, number>();
+    for (const r of requests) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+    const rows = await popup.locator('tr[data-status]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-status'), Number(tr.querySelector('td')?.textContent)]));
+    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(byStatus));
+    expect(await popup.getByTestId('last-captured').textContent()).toContain('affiliate-us.tiktok.com');
+    await popup.close();
+  });
+
+  it('the side panel lists every pending request, soonest deadline first, with the badge figures', async () => {
+    const panel = await openExtensionPage(env, `sidepanel.html?tabId=${await tabIdOf(env, page)}`);
+    const pending = tabRequests(us(), 10);
+    await expect.poll(() => panel.locator('[data-apply-id]').count()).toBe(pending.length);
+    const order = await panel.locator('[data-apply-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-apply-id')));
+    const bySoonest = [...pending].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity)).map((r) => r.applyId);
+    expect(order).toEqual(bySoonest);
+    expect(await panel.getByTestId('count').textContent()).toBe(`${pending.length} pending, soonest deadline first`);
+    const first = panel.locator('[data-apply-id]').first();
+    expect(await first.locator('.figures').textContent()).toMatch(/Fulfil (\d+(\.\d+)?%|n\/a) · \d+ sent · \d+ posted \(of \d+ seen\)/);
+    expect(await first.locator('.deadline').getAttribute('class')).toContain('urgent');
+    await panel.close();
+  });
+
+  it('clicking a request scrolls the page to its row and highlights it, and says so when it is not on the page', async () => {
+    const panel = await openExtensionPage(env, `sidepanel.html?tabId=${await tabIdOf(env, page)}`);
+    const onPage = tabRequests(us(), 10).slice(0, 50);
+    const target = onPage[onPage.length - 1];
+    const offPage = tabRequests(us(), 10)[60];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await panel.locator(`[data-apply-id="${target?.applyId}"] button.item`).click();
+    const badge = page.locator(`${BADGE}[data-apply-ids~="${target?.applyId}"]`);
+    await expect.poll(() => badge.locator('.badge').getAttribute('class')).toContain('highlighted');
+    const box = await badge.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y > 0 && box.y + box.height < viewport.height).toBe(true);
+    await panel.locator(`[data-apply-id="${offPage?.applyId}"] button.item`).click();
+    await expect.poll(() => panel.locator(`[data-apply-id="${offPage?.applyId}"] [role="status"]`).textContent()).toContain('not on the page');
+    expect(await page.evaluate(() => (window as unknown as { __simActions: unknown[] }).__simActions)).toEqual([]);
+    await panel.close();
+  });
+
+  it('reloading the page stores nothing twice', async () => {
+    const before = await readDb(env.session);
+    await page.reload();
+    await expectOneBadgePerRow(page, 'table', 50);
+    await waitFor(async () => {
+      const db = await readDb(env.session);
+      return (db.observations?.[0]?.lastSeenAt as number) > (before.observations?.[0]?.lastSeenAt as number) || db.shops?.[0]?.lastSeenAt !== before.shops?.[0]?.lastSeenAt;
+    }, 'the reload to be captured');
+    const after = await readDb(env.session);
+    for (const table of Object.keys(before)) expect(after[table]?.length, table).toBe(before[table]?.length);
+    const facts = (rows: Record<string, unknown>[] | undefined) =>
+      JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v));
+    expect(facts(after.sampleRequests)).toBe(facts(before.sampleRequests));
+    expect(facts(after.statusHistory)).toBe(facts(before.statusHistory));
+  });
+});
