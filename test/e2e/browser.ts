@@ -48,6 +48,7 @@ async function startRecorder(): Promise<Recorder> {
 
 export interface Session {
   context: BrowserContext;
+  /** Empty when launched without the extension (a baseline run). */
   extensionId: string;
   recorder: Recorder;
   /** Every request any page or worker of the browser made, with who made it. */
@@ -60,10 +61,13 @@ export interface LaunchOptions {
   headless?: boolean;
   locale?: string;
   viewport?: { width: number; height: number };
+  /** Launch without the extension, as the baseline a measurement or a network comparison is made against. */
+  withoutExtension?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build`);
+  const withExtension = !options.withoutExtension;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build`);
   const recorder = await startRecorder();
   const profile = mkdtempSync(join(tmpdir(), 'collab-lens-profile-'));
   const headless = options.headless ?? true;
@@ -90,8 +94,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       '--no-default-browser-check',
       `--proxy-server=http://127.0.0.1:${recorder.port}`,
       '--proxy-bypass-list=<-loopback>',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
     ],
   });
   const requests: { url: string; from: string }[] = [];
@@ -107,13 +110,15 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   context.on('request', track);
 
   const serviceWorker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
-  const sw = await serviceWorker();
-  const extensionId = new URL(sw.url()).host;
-  // The page-world hook is registered by the worker on start; pages opened before that would not be captured.
-  await waitFor(async () => {
-    const w = await serviceWorker();
-    return w.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0);
-  }, 'page hook registration');
+  let extensionId = '';
+  if (withExtension) {
+    extensionId = new URL((await serviceWorker()).url()).host;
+    // The page-world hook is registered by the worker on start; pages opened before that would not be captured.
+    await waitFor(async () => {
+      const w = await serviceWorker();
+      return w.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0);
+    }, 'page hook registration');
+  }
 
   return {
     context,
