@@ -6,7 +6,7 @@ import type { I18n } from '../lib/i18n';
 import { shopSummary } from '../lib/queries/figures';
 import { resolveShop } from '../lib/queries/shops';
 import { liveQuerySignal } from '../lib/state/live-query';
-import type { TabRef } from '../lib/state/active-tab';
+import { openTriagePanel, type TabRef } from '../lib/state/active-tab';
 
 /** Where the "open Affiliate Center" link goes: Tokopedia's host for Indonesian, the global host otherwise. */
 export const AFFILIATE_HOME: Record<I18n['locale'], string> = {
@@ -54,6 +54,19 @@ export function PopupApp({ db, i18n, tab }: { db: AppDB; i18n: I18n; tab: Readon
               {t('popup.products')}
             </div>
           </div>
+          {tab.value && (
+            <button
+              type="button"
+              class="primary"
+              style={{ marginTop: '10px' }}
+              onClick={() => {
+                const ref = tab.value;
+                if (ref) void openTriagePanel(ref).then(() => window.close(), () => undefined);
+              }}
+            >
+              {t('popup.openPanel')}
+            </button>
+          )}
           <h2>{t('popup.requests')}</h2>
           <table>
             <tbody>

@@ -24,7 +24,7 @@ export function soonestReview(requests: readonly RequestFigure[]) {
 export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
   const { figures: f, i18n, now } = p;
   const fulfil = f.fulfillment
-    ? i18n.t('badge.fulfilment', { rate: i18n.percent(f.fulfillment.value) })
+    ? i18n.t('badge.fulfilment', { rate: i18n.percent(f.fulfillment.value, 'whole') })
     : i18n.t('badge.fulfilmentUnknown');
   const history = i18n.t('badge.history', { sent: f.history.sent, content: f.history.withContent });
   const review = soonestReview(p.requests);
@@ -77,14 +77,8 @@ export function SampleBadge(props: SampleBadgeProps) {
         }}
       >
         <span class="fulfil">{parts.fulfil}</span>
-        <span class="sep" aria-hidden="true" />
         <span class="history">{parts.history}</span>
-        {parts.deadline && (
-          <>
-            <span class="sep" aria-hidden="true" />
-            <span class="deadline">{parts.deadline}</span>
-          </>
-        )}
+        {parts.deadline && <span class="deadline">{parts.deadline}</span>}
       </button>
       <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip">
         <p class="title">{i18n.t('tip.title', { handle: f.handle })}</p>
@@ -132,14 +126,14 @@ export function SampleBadge(props: SampleBadgeProps) {
 }
 
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; }
+:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; max-width: 100%; }
 .badge button {
-  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; cursor: help;
-  font: 500 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
-  background: #eef6ff; border: 1px solid #bfdbfe; border-radius: 10px; padding: 1px 8px; white-space: nowrap;
+  all: unset; box-sizing: border-box; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0 8px; cursor: help;
+  max-width: 100%; font: 500 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
+  background: #eef6ff; border: 1px solid #bfdbfe; border-radius: 10px; padding: 1px 8px;
 }
+.badge button > span { white-space: nowrap; }
 .badge button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.sep { width: 1px; height: 10px; background: #93c5fd; }
 .urgent .deadline { color: #b91c1c; font-weight: 700; }
 .urgent button { border-color: #fca5a5; background: #fff1f2; }
 .highlighted button { box-shadow: 0 0 0 3px #f59e0b; }

@@ -43,6 +43,7 @@ export const en = {
   'popup.empty': 'Nothing captured yet. Open Affiliate Center and visit Sample requests: Collab Lens reads what the page shows, on this computer only.',
   'popup.open': 'Open Affiliate Center',
   'popup.shop': 'Shop {shop} · {region}',
+  'popup.openPanel': 'Review pending requests in the side panel',
   'popup.requests': 'Sample requests by status',
   'popup.creators': 'Creators seen',
   'popup.products': 'Products seen',

@@ -27,6 +27,7 @@ describe('i18n', () => {
     expect(idn.t('badge.history', { sent: 3, content: 2 })).toBe('3 dikirim · 2 diposting');
     expect(en.percent(6085)).toBe('60.85%');
     expect(idn.percent(6085)).toBe('60,85%');
+    expect(en.percent(6085, 'whole')).toBe('61%');
     expect(en.duration(26 * 3_600_000 + 5 * 60_000)).toBe('1d 2h');
     expect(en.duration(5 * 3_600_000 + 7 * 60_000)).toBe('5h 7m');
     expect(idn.duration(26 * 3_600_000)).toBe('1h 2j');

@@ -45,6 +45,7 @@ export const id: Record<MessageKey, string> = {
   'popup.empty': 'Belum ada data. Buka Affiliate Center dan kunjungi Permintaan sampel: Collab Lens membaca apa yang ditampilkan halaman, hanya di komputer ini.',
   'popup.open': 'Buka Affiliate Center',
   'popup.shop': 'Toko {shop} · {region}',
+  'popup.openPanel': 'Tinjau permintaan tertunda di panel samping',
   'popup.requests': 'Permintaan sampel per status',
   'popup.creators': 'Kreator terlihat',
   'popup.products': 'Produk terlihat',

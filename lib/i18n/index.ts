@@ -18,7 +18,8 @@ export type Vars = Record<string, string | number>;
 export interface I18n {
   locale: Locale;
   t(key: MessageKey, vars?: Vars): string;
-  percent(bps: number): string;
+  /** A rate in basis points as a percentage: exact to two decimals, or rounded to whole percent. */
+  percent(bps: number, precision?: 'exact' | 'whole'): string;
   number(n: number): string;
   dateTime(ms: number): string;
   relative(ms: number, now: number): string;
@@ -30,14 +31,17 @@ export function createI18n(locale: Locale = detectLocale()): I18n {
   const catalogue = CATALOGUES[locale];
   const t = (key: MessageKey, vars?: Vars) =>
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
-  const pct = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
+  const pct = {
+    exact: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }),
+    whole: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }),
+  };
   const num = new Intl.NumberFormat(tag);
   const dt = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const rel = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
   return {
     locale,
     t,
-    percent: (bps) => pct.format(bps / 10_000),
+    percent: (bps, precision = 'exact') => pct[precision].format(bps / 10_000),
     number: (n) => num.format(n),
     dateTime: (ms) => dt.format(ms),
     relative(ms, now) {

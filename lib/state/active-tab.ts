@@ -3,6 +3,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 
 export interface TabRef {
   id: number;
+  windowId: number;
   url?: string;
 }
 
@@ -17,7 +18,7 @@ export function activeTab(search: string = location.search): ReadonlySignal<TabR
     const tab = Number.isInteger(pinned) && pinned > 0
       ? await browser.tabs.get(pinned).catch(() => undefined)
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    s.value = tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+    s.value = tab?.id === undefined ? undefined : { id: tab.id, windowId: tab.windowId, url: tab.url };
   };
   void load();
   if (!pinned) {
@@ -27,4 +28,19 @@ export function activeTab(search: string = location.search): ReadonlySignal<TabR
     });
   }
   return s;
+}
+
+interface PanelApis {
+  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/**
+ * Open the sample-triage panel: Chrome's side panel, Firefox's sidebar. Must be called straight from a click handler
+ * (both browsers require the user's gesture), so the window id comes from the already-known tab.
+ */
+export function openTriagePanel(tab: TabRef): Promise<void> {
+  const apis = browser as unknown as PanelApis;
+  if (apis.sidePanel) return apis.sidePanel.open({ windowId: tab.windowId });
+  return apis.sidebarAction?.open() ?? Promise.resolve();
 }

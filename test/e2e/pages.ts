@@ -29,12 +29,18 @@ export async function afterRender(page: Page, action: () => Promise<unknown>): P
   await waitFor(async () => (await renders(page)) > before, 'the page to render');
 }
 
+/** Load `url` in `page` and wait for its first render (a new document starts counting renders from zero). */
+export async function navigate(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitFor(async () => (await renders(page)) > 0, 'the page to render');
+}
+
 export async function open(env: Env, url: string): Promise<Page> {
   const page = await env.session.context.newPage();
   page.on('dialog', (d) => {
     throw new Error(`Unexpected dialog: ${d.message()}`);
   });
-  await afterRender(page, () => page.goto(url));
+  await navigate(page, url);
   return page;
 }
 

@@ -53,12 +53,15 @@ describe('badge content', () => {
     await expect.poll(() => badge.locator('.badge').getAttribute('class')).toContain('urgent');
     const label = await badge.locator('button').getAttribute('aria-label');
     expect(label).toMatch(/left|overdue/);
-    if (creator?.fulfillmentPercentage) expect(label).toContain(`Fulfil ${creator.fulfillmentPercentage}`);
+    if (creator?.fulfillmentPercentage) {
+      expect(label).toContain(`Fulfil ${Math.round(Number.parseFloat(creator.fulfillmentPercentage))}%`);
+    }
     await badge.locator('button').focus();
     const tip = badge.locator('[role="tooltip"]');
     await expect.poll(() => tip.evaluate((el) => el.matches(':popover-open'))).toBe(true);
     const tipText = await tip.textContent();
     expect(tipText).toContain(`@${creator?.handle}`);
+    if (creator?.fulfillmentPercentage) expect(tipText).toContain(`(90 days, from TikTok): ${creator.fulfillmentPercentage}`);
     expect(tipText).toContain('Source: Sample requests, seen');
     expect(tipText).toContain('Estimated from the time left Affiliate Center showed');
     await page.close();
