@@ -80,6 +80,11 @@ describe('after browsing Sample requests', () => {
     await panel.locator(`[data-apply-id="${target?.applyId}"] button.item`).click();
     const badge = page.locator(`${BADGE}[data-apply-ids~="${target?.applyId}"]`);
     await expect.poll(() => badge.locator('.badge').getAttribute('class')).toContain('highlighted');
+    const flash = page.locator('[data-collab-lens="highlight"]');
+    await flash.waitFor();
+    const row = page.locator('table tbody tr', { has: badge });
+    const [flashBox, rowBox] = [await flash.boundingBox(), await row.boundingBox()];
+    expect(flashBox && rowBox && Math.abs(flashBox.y + 3 - rowBox.y) < 2 && Math.abs(flashBox.height - 6 - rowBox.height) < 2).toBe(true);
     const box = await badge.boundingBox();
     const viewport = page.viewportSize();
     expect(box && viewport && box.y > 0 && box.y + box.height < viewport.height).toBe(true);
