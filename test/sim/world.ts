@@ -24,13 +24,8 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // Enums and tabs
 
-export const SAMPLE_STATUSES = [
-  'PENDING',
-  'AWAITING_SHIPMENT',
-  'SHIPPED',
-  'CONTENT_PENDING',
-  'COMPLETED',
-  'OPS_COMPLETED',
+/** The statuses the Cancelled tab lists: every ending other than completion. */
+const CANCELLED_STATUSES = [
   'REJECT_CANCELLED',
   'OVERDUE_CANCELLED',
   'SELLER_NOT_SHIP_CANCELLED',
@@ -40,6 +35,16 @@ export const SAMPLE_STATUSES = [
   'DEL_OPEN_COLLAB',
   'OPS_CANCELLED',
   'OPS_FAILED',
+] as const;
+
+export const SAMPLE_STATUSES = [
+  'PENDING',
+  'AWAITING_SHIPMENT',
+  'SHIPPED',
+  'CONTENT_PENDING',
+  'COMPLETED',
+  'OPS_COMPLETED',
+  ...CANCELLED_STATUSES,
 ] as const;
 export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
 
@@ -67,22 +72,7 @@ export const SAMPLE_TABS: readonly SampleTab[] = [
   { code: 30, label: 'Shipped', statuses: ['SHIPPED'], deadline: null },
   { code: 40, label: 'In progress', statuses: ['CONTENT_PENDING'], deadline: 'post' },
   { code: 50, label: 'Completed', statuses: ['COMPLETED', 'OPS_COMPLETED'], deadline: null },
-  {
-    code: 60,
-    label: 'Cancelled',
-    statuses: [
-      'REJECT_CANCELLED',
-      'OVERDUE_CANCELLED',
-      'SELLER_NOT_SHIP_CANCELLED',
-      'WITHDRAW_CANCELLED',
-      'UNFULFILL_CANCELLED',
-      'UNFULFILLABLE_CANCELLED',
-      'DEL_OPEN_COLLAB',
-      'OPS_CANCELLED',
-      'OPS_FAILED',
-    ],
-    deadline: null,
-  },
+  { code: 60, label: 'Cancelled', statuses: CANCELLED_STATUSES, deadline: null },
 ];
 
 export const DEFAULT_PAGE_SIZE = 50;
