@@ -10,23 +10,23 @@ describe('sample.group.list adapter', () => {
     const r = parse(toReviewPage());
     expect(r.rejections).toEqual([]);
     expect(r.accepted).toBe(5);
-    expect(r.records.sampleRequests.map((s) => [s.applyId, s.creatorHandle])).toEqual([
+    expect((r.records.sampleRequests ?? []).map((s) => [s.applyId, s.creatorHandle])).toEqual([
       ['1729000000000000101', 'glowwithmaya'],
       ['1729000000000000102', 'glowwithmaya'],
       ['1729000000000000103', 'lee.reviews'],
       ['1729000000000000104', 'dapurbunda.id'],
       ['1729000000000000105', 'dapurbunda.id'],
     ]);
-    expect(r.records.sampleRequests[0]?.groupId).toBe('7300000000000000001');
+    expect((r.records.sampleRequests ?? [])[0]?.groupId).toBe('7300000000000000001');
   });
 
   it('keeps units: bps integers from numbers or strings, ms from strings, percent strings as bps', () => {
     const r = parse(toReviewPage());
-    const [first, second, third] = r.records.sampleRequests;
+    const [first, second, third] = (r.records.sampleRequests ?? []);
     expect(first).toMatchObject({ commissionBps: 1500, expiresInMs: 82_800_000, appliedAt: 1_763_696_400_000, status: 'PENDING' });
     expect(second).toMatchObject({ commissionBps: 2000, sampleType: 'REFUNDABLE_SAMPLE' });
     expect(third?.expiresInMs).toBe(7_200_000);
-    const maya = r.records.creators.find((c) => c.handle === 'glowwithmaya');
+    const maya = (r.records.creators ?? []).find((c) => c.handle === 'glowwithmaya');
     expect(maya).toEqual({
       handle: 'glowwithmaya',
       nickname: 'Maya ✨ Skincare',
@@ -38,12 +38,12 @@ describe('sample.group.list adapter', () => {
 
   it('treats missing optional fields as unknown, not as zero', () => {
     const r = parse(toReviewPage());
-    const budi = r.records.creators.find((c) => c.handle === 'dapurbunda.id');
+    const budi = (r.records.creators ?? []).find((c) => c.handle === 'dapurbunda.id');
     expect(budi?.fulfillmentBps).toBeUndefined();
-    const last = r.records.sampleRequests.at(-1);
+    const last = (r.records.sampleRequests ?? []).at(-1);
     expect(last?.commissionBps).toBeUndefined();
     expect(last?.skuId).toBeUndefined();
-    expect(r.records.skus.find((s) => s.skuId === '1729600000000000001')?.description).toBeDefined();
+    expect((r.records.skus ?? []).find((s) => s.skuId === '1729600000000000001')?.description).toBeDefined();
   });
 
   it('rejects records of the wrong type with the path that broke, and keeps the rest', () => {
@@ -53,7 +53,7 @@ describe('sample.group.list adapter', () => {
     const r = parse(page);
     expect(r.accepted).toBe(4);
     expect(r.rejections).toEqual([{ path: 'agg_info[].apply_infos[].commission_rate', code: 'invalid_union' }]);
-    expect(r.records.sampleRequests.map((s) => s.applyId)).not.toContain('1729000000000000102');
+    expect((r.records.sampleRequests ?? []).map((s) => s.applyId)).not.toContain('1729000000000000102');
   });
 
   it('rejects every request of a creator without a handle, and never echoes the values', () => {
@@ -89,7 +89,7 @@ describe('sample.group.list adapter', () => {
       },
     };
     const r = parse(page, { tab: 30 });
-    expect(r.records.sampleRequests.map((s) => [s.status, s.statusRaw])).toEqual([
+    expect((r.records.sampleRequests ?? []).map((s) => [s.status, s.statusRaw])).toEqual([
       ['SHIPPED', 'tab:30'],
       ['UNKNOWN', 'NEW_FANCY_STATE'],
       ['UNKNOWN', '7'],
@@ -98,7 +98,7 @@ describe('sample.group.list adapter', () => {
 
   it('ignores error envelopes (captcha, quota) without calling them a changed shape', () => {
     expect(parse({ code: 98001004, message: 'invalid parameters' })).toEqual({
-      records: { creators: [], products: [], skus: [], sampleRequests: [] },
+      records: {},
       accepted: 0,
       rejections: [],
     });
@@ -135,7 +135,7 @@ describe('sample.group.list adapter', () => {
           data: { agg_info: [{ apply_detail: { creator_info: { ...creatorMaya, [cField]: cValue }, apply_info: apply({ [field]: value }) } }] },
         };
         const r = parse(page);
-        for (const s of r.records.sampleRequests) {
+        for (const s of (r.records.sampleRequests ?? [])) {
           expect(s.applyId).toMatch(/^\d{1,24}$/);
           expect(s.creatorHandle).toMatch(/^[a-z0-9._]{1,64}$/);
           if (s.commissionBps !== undefined) expect(Number.isInteger(s.commissionBps) && s.commissionBps >= 0 && s.commissionBps <= 10_000).toBe(true);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normaliseStatus, TAB_STATUS, type SampleStatus } from '../domain/sample-status';
 import type { SampleType } from '../domain/types';
 import { bps, epochMs, handle, id, int, nonNegativeInt, percentBps, rejectionsOf, text } from './values';
-import { emptyRecords, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
 
 /**
  * POST /api/v1/affiliate/sample/group/list: the Sample requests page, every tab (domain.md §3.1).
@@ -98,7 +98,7 @@ function groupOf(el: unknown): Group | undefined {
 }
 
 function parse(json: unknown, requestBody: unknown): AdapterResult {
-  const records: Records = emptyRecords();
+  const records: Records = {};
   const rejections: Rejection[] = [];
   const env = envelope.safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
@@ -134,16 +134,16 @@ function parse(json: unknown, requestBody: unknown): AdapterResult {
       const a = parsed.data;
       any = true;
       accepted += 1;
-      records.products.push({ productId: a.product_id, title: a.product_title });
+      add(records, 'products', { productId: a.product_id, title: a.product_title });
       if (a.sku_id) {
-        records.skus.push({
+        add(records, 'skus', {
           skuId: a.sku_id,
           productId: a.product_id,
           description: a.sku_desc ?? undefined,
           stock: a.sku_stock ?? undefined,
         });
       }
-      records.sampleRequests.push({
+      add(records, 'sampleRequests', {
         applyId: a.apply_id,
         creatorHandle,
         productId: a.product_id,
@@ -157,7 +157,7 @@ function parse(json: unknown, requestBody: unknown): AdapterResult {
       });
     }
     if (any) {
-      records.creators.push({
+      add(records, 'creators', {
         handle: creatorHandle,
         nickname: c.nick_name ?? c.nickname ?? undefined,
         aliases: c.creator_id ? [`cid:${c.creator_id}`] : [],

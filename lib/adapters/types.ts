@@ -1,5 +1,5 @@
 import type { SampleStatus } from '../domain/sample-status';
-import type { SampleType } from '../domain/types';
+import type { CreatorMetrics, SampleType } from '../domain/types';
 
 /** Facts one response carries, before they are merged into the model with their provenance. */
 export interface CreatorFact {
@@ -8,6 +8,10 @@ export interface CreatorFact {
   aliases: string[];
   followerCount?: number;
   fulfillmentBps?: number;
+  /** Public metrics shown with the creator on this surface (kept as a dated snapshot when they change). */
+  metrics?: CreatorMetrics;
+  categories?: string[];
+  region?: string;
 }
 
 export interface ProductFact {
@@ -37,12 +41,21 @@ export interface SampleRequestFact {
   expiresInMs?: number;
 }
 
-export interface Records {
-  creators: CreatorFact[];
-  products: ProductFact[];
-  skus: SkuFact[];
-  sampleRequests: SampleRequestFact[];
+/**
+ * Every kind of fact an adapter can yield, by kind. A surface family adds its kinds by module augmentation from its
+ * own file (`declare module '../adapters/types' { interface RecordsMap { orders: OrderFact } }`) and registers a sink
+ * for each in lib/ingest/sinks/index.ts; the `Sinks` type makes a missing sink a compile error.
+ */
+export interface RecordsMap {
+  creators: CreatorFact;
+  products: ProductFact;
+  skus: SkuFact;
+  sampleRequests: SampleRequestFact;
 }
+
+export type RecordKind = keyof RecordsMap;
+
+export type Records = { [K in RecordKind]?: RecordsMap[K][] };
 
 /** Where a record broke: a path with array indices folded to `[]`, and zod's issue code. Never a value. */
 export interface Rejection {
@@ -61,6 +74,7 @@ export interface EndpointAdapter {
   parse(json: unknown, requestBody: unknown): AdapterResult;
 }
 
-export function emptyRecords(): Records {
-  return { creators: [], products: [], skus: [], sampleRequests: [] };
+/** Append facts of one kind to a Records object. */
+export function add<K extends RecordKind>(records: Records, kind: K, ...facts: RecordsMap[K][]): void {
+  ((records[kind] ??= []) as RecordsMap[K][]).push(...facts);
 }

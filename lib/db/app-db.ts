@@ -1,38 +1,110 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { Creator, EndpointStat, Observation, Product, SampleRequest, Shop, Sku, StatusChange } from '../domain/types';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type {
+  Campaign,
+  Contact,
+  Creator,
+  CreatorApplication,
+  CreatorPerformance,
+  EndpointStat,
+  ImportRecord,
+  Insight,
+  Invitation,
+  InvitationCreator,
+  InvitationProduct,
+  Observation,
+  OpenCollab,
+  Order,
+  OrderSku,
+  Product,
+  Registration,
+  SampleContent,
+  SampleRequest,
+  Shop,
+  ShopAccount,
+  Sku,
+  Snapshot,
+  Transition,
+} from '../domain/types';
+import { upgradeV1toV2 } from './upgrades/v1-to-v2';
 
 export const DB_NAME = 'collab-lens';
 
 /**
  * The local domain model. The background service worker is the only writer; extension pages read it through live queries.
- * Every shipped schema change is a new `version(n)` with a tested upgrade; never edit a version that has shipped.
+ * Every shipped schema change is a new `version(n)` with a tested upgrade (lib/db/upgrades); never edit a shipped version.
  */
 export class AppDB extends Dexie {
   shops!: EntityTable<Shop, 'key'>;
+  accounts!: EntityTable<ShopAccount, 'key'>;
   creators!: EntityTable<Creator, 'handle'>;
+  creatorPerformance!: EntityTable<CreatorPerformance, 'key'>;
   products!: EntityTable<Product, 'productId'>;
   skus!: EntityTable<Sku, 'skuId'>;
   sampleRequests!: EntityTable<SampleRequest, 'applyId'>;
-  statusHistory!: EntityTable<StatusChange, 'id'>;
+  sampleContents!: EntityTable<SampleContent, 'contentId'>;
+  invitations!: EntityTable<Invitation, 'id'>;
+  invitationProducts!: Dexie.Table<InvitationProduct, [string, string]>;
+  invitationCreators!: Dexie.Table<InvitationCreator, [string, string]>;
+  openCollabs!: EntityTable<OpenCollab, 'key'>;
+  creatorApplications!: EntityTable<CreatorApplication, 'id'>;
+  orders!: EntityTable<Order, 'orderId'>;
+  orderSkus!: EntityTable<OrderSku, 'key'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
+  registrations!: EntityTable<Registration, 'key'>;
+  insights!: EntityTable<Insight, 'key'>;
+  snapshots!: EntityTable<Snapshot, 'id'>;
+  transitions!: EntityTable<Transition, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
   observations!: EntityTable<Observation, 'id'>;
   endpointStats!: EntityTable<EndpointStat, 'endpoint'>;
+  imports!: EntityTable<ImportRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      shops: 'key, lastSeenAt',
-      creators: 'handle, *aliases, lastSeenAt',
-      products: 'productId, shopKey',
-      skus: 'skuId, productId',
-      sampleRequests: 'applyId, shopKey, [shopKey+status], [shopKey+creatorHandle], creatorHandle, lastSeenAt',
-      statusHistory: '++id, applyId',
-      observations: 'id, endpoint, shopKey, lastSeenAt',
-      endpointStats: 'endpoint',
-    });
+    this.version(1).stores(V1);
+    this.version(2)
+      .stores(V2)
+      .upgrade((tx: Transaction) => upgradeV1toV2(tx));
   }
 }
 
+/** Shipped 0.1.0. */
+export const V1 = {
+  shops: 'key, lastSeenAt',
+  creators: 'handle, *aliases, lastSeenAt',
+  products: 'productId, shopKey',
+  skus: 'skuId, productId',
+  sampleRequests: 'applyId, shopKey, [shopKey+status], [shopKey+creatorHandle], creatorHandle, lastSeenAt',
+  statusHistory: '++id, applyId',
+  observations: 'id, endpoint, shopKey, lastSeenAt',
+  endpointStats: 'endpoint',
+};
+
+/** Every Affiliate Center surface; status histories move into the generic `transitions`. */
+export const V2 = {
+  ...V1,
+  statusHistory: null,
+  accounts: 'key, shopKey',
+  creatorPerformance: 'key, shopKey, handle, importId',
+  products: 'productId, shopKey, categoryId',
+  sampleContents: 'contentId, applyId, [shopKey+creatorHandle]',
+  invitations: 'id, shopKey, endAt',
+  invitationProducts: '[invitationId+productId], productId, shopKey',
+  invitationCreators: '[invitationId+handle], handle, shopKey',
+  openCollabs: 'key, shopKey, productId',
+  creatorApplications: 'id, shopKey, productId, creatorHandle',
+  orders: 'orderId, shopKey, createdAt',
+  orderSkus: 'key, orderId, [shopKey+createdAt], creatorHandle, productId',
+  campaigns: 'id, shopKey, registrationEndAt',
+  registrations: 'key, campaignId, productId, shopKey',
+  insights: 'key, shopKey',
+  snapshots: '++id, [entity+key+seenAt], seenAt',
+  transitions: '++id, [entity+key], seenAt',
+  contacts: 'id, [entity+key], seenAt',
+  imports: 'id, importedAt',
+};
+
 /** Tables the ingest transaction writes, in one place so the transaction scope and the model stay in step. */
 export function ingestTables(db: AppDB) {
-  return [db.shops, db.creators, db.products, db.skus, db.sampleRequests, db.statusHistory, db.observations, db.endpointStats];
+  return db.tables.filter((t) => t.name !== 'imports');
 }

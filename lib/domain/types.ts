@@ -1,3 +1,4 @@
+import type { Money } from './money';
 import type { SampleStatus } from './sample-status';
 
 /** Where a fact came from: the internal endpoint that carried it and the (sanitised) page it was seen on. */
@@ -32,6 +33,13 @@ export interface Creator {
   followerCount?: Observed<number>;
   /** 90-day sample fulfilment rate in basis points. */
   fulfillmentBps?: Observed<number>;
+  /** Latest public metrics (dated snapshots of them are in `snapshots`, entity `creator`). */
+  metrics?: Observed<CreatorMetrics>;
+  categories?: string[];
+  /** Region the creator sells in (`selection_region`). */
+  region?: string;
+  /** Hash of the last metrics snapshot (see History). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
 }
@@ -40,6 +48,9 @@ export interface Product {
   productId: string;
   shopKey: string;
   title: string;
+  categoryId?: string;
+  categoryName?: string;
+  price?: Money;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -77,18 +88,84 @@ export interface SampleRequest {
   commissionBps?: number;
   appliedAt?: number;
   deadline?: Deadline;
+  /** Refundable samples: the sales goal that refunds the creator, and progress toward it. */
+  refundable?: { goalUnits?: number; soldUnits?: number; windowEndAt?: number; deposit?: Money };
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
 }
 
-export interface StatusChange {
+/** A status change of any entity, as observed: the first sighting of `to`. */
+export interface Transition {
   id?: number;
-  applyId: string;
-  status: SampleStatus;
-  statusRaw: string;
+  /** Entity kind: `sampleRequest`, `invitation`, `registration`, `orderSku`, … */
+  entity: string;
+  key: string;
+  from?: string;
+  to: string;
+  /** The value exactly as Affiliate Center sent it. */
+  raw: string;
   seenAt: number;
   source: SourceRef;
+}
+
+/** A dated record of an entity's changing fields, stored only when they differ from the previous snapshot. */
+export interface Snapshot {
+  id?: number;
+  entity: string;
+  key: string;
+  /** When Collab Lens saw these values. */
+  seenAt: number;
+  /** When they took effect, if the source says (a commission history); otherwise `seenAt`. */
+  at: number;
+  values: Record<string, unknown>;
+  source: SourceRef;
+}
+
+/**
+ * Personal contact data (e-mail, phone, WhatsApp, LINE, addresses…), kept apart from the facts so it can be scrubbed
+ * after the configured number of days while the facts (which channels exist) remain.
+ */
+export interface Contact {
+  /** `entity|key|channel` */
+  id: string;
+  entity: string;
+  key: string;
+  channel: ContactChannel;
+  value: string;
+  seenAt: number;
+}
+
+export type ContactChannel = 'email' | 'phone' | 'whatsapp' | 'line' | 'zalo' | 'facebook' | 'telegram' | 'viber' | 'address' | 'other';
+
+/** A range Affiliate Center shows instead of a value when the creator has not authorised precise data. */
+export interface ValueRange {
+  min?: number;
+  max?: number;
+  /** As displayed, e.g. `"$1K-$10K"`. */
+  label?: string;
+  currency?: string;
+}
+
+/** A creator's public metrics as one dated observation; each field is absent when not shown. */
+export interface CreatorMetrics {
+  followers?: number;
+  gmv?: Money;
+  gmvRange?: ValueRange;
+  videoGmv?: Money;
+  liveGmv?: Money;
+  unitsSold?: number;
+  unitsSoldRange?: ValueRange;
+  avgVideoViews?: number;
+  avgLiveViewers?: number;
+  videoGpm?: Money;
+  liveGpm?: Money;
+  engagementBps?: number;
+  fulfillmentBps?: number;
+  postRateBps?: number;
+  avgCommissionBps?: number;
+  videoCount?: number;
+  liveCount?: number;
 }
 
 /** One distinct sighting of records from an endpoint on a page; seeing the same records again only moves `lastSeenAt`. */
@@ -111,4 +188,243 @@ export interface EndpointStat {
   failures: Record<string, number>;
   lastSeenAt: number;
   lastRejectedAt?: number;
+}
+
+/** Content a creator posted for a sample (`sample/performance`). */
+export interface SampleContent {
+  contentId: string;
+  applyId?: string;
+  shopKey: string;
+  creatorHandle: string;
+  productId?: string;
+  format: 'VIDEO' | 'LIVE';
+  postedAt?: number;
+  views?: number;
+  likes?: number;
+  comments?: number;
+  paidOrders?: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+/** A TikTok account linked to the shop's showcase (seed 001): one official, at most four marketing, any affiliates. */
+export interface ShopAccount {
+  /** `shopKey|accountId` */
+  key: string;
+  shopKey: string;
+  accountId: string;
+  handle?: string;
+  role: 'official' | 'marketing' | 'affiliate' | 'unknown';
+  roleRaw: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+export type InvitationStatus = 'ONGOING' | 'EXPIRING' | 'CANCELING' | 'COMPLETED' | 'UNKNOWN';
+
+/** A target collaboration (UI "Target invitation"; internal `invitation_group`). */
+export interface Invitation {
+  id: string;
+  shopKey: string;
+  name: string;
+  message?: string;
+  status: InvitationStatus;
+  statusRaw: string;
+  startAt?: number;
+  endAt?: number;
+  freeSample?: { offered: boolean; autoApproved?: boolean };
+  counts: { creators?: number; accepted?: number; posted?: number; products?: number };
+  /** Which contact channels the invitation offers; the values are in `contacts`. */
+  contactChannels: ContactChannel[];
+  contentPreference?: 'any' | 'video' | 'live';
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+export interface InvitationProduct {
+  invitationId: string;
+  productId: string;
+  shopKey: string;
+  targetCommissionBps?: number;
+  adsCommissionBps?: number;
+  openCommissionBps?: number;
+  lastSeenAt: number;
+}
+
+export interface InvitationCreator {
+  invitationId: string;
+  handle: string;
+  shopKey: string;
+  /** Accepted = added the invitation's products to their showcase. */
+  accepted: 0 | 1;
+  statusRaw: string;
+  productsAdded?: number;
+  contentPosted?: number;
+  lastSeenAt: number;
+}
+
+/** A product in open collaboration, with its current commission (its history is in `snapshots`, entity `openCollab`). */
+export interface OpenCollab {
+  /** `shopKey|productId` */
+  key: string;
+  shopKey: string;
+  productId: string;
+  commissionBps?: number;
+  status: string;
+  showcaseCreators?: number;
+  contentCreators?: number;
+  snapshotHash?: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+export interface CreatorApplication {
+  id: string;
+  shopKey: string;
+  productId: string;
+  creatorHandle: string;
+  status: string;
+  appliedAt?: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+export interface Order {
+  orderId: string;
+  shopKey: string;
+  createdAt: number;
+  skuRows: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+export type Settlement = 'UNKNOWN' | 'AWAITING_PAYMENT' | 'TO_SETTLE' | 'SETTLED' | 'INELIGIBLE';
+
+/** One SKU row of an affiliate order: what Affiliate Center counts as an "SKU order". */
+export interface OrderSku {
+  /** `orderId|skuId` */
+  key: string;
+  orderId: string;
+  shopKey: string;
+  createdAt: number;
+  productId?: string;
+  skuId: string;
+  quantity?: number;
+  price?: Money;
+  creatorHandle?: string;
+  contentType?: 'SHOP' | 'VIDEO' | 'LIVE' | 'PRE_LIVE' | 'PROMOTION_PAGE' | 'LINKSHARE' | 'OTHER';
+  contentId?: string;
+  collaboration?: { kind: 'open' | 'target' | 'campaign'; id: string };
+  commissionBps?: number;
+  partnerCommissionBps?: number;
+  adsCommissionBps?: number;
+  estimatedCommission?: Money;
+  actualCommission?: Money;
+  estimatedAdsCommission?: Money;
+  actualAdsCommission?: Money;
+  settlement: Settlement;
+  settlementRaw: string;
+  refunded: 0 | 1;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+export type RegistrationState =
+  | 'PENDING'
+  | 'APPROVED'
+  | 'LIVE'
+  | 'REJECTED'
+  | 'REJECTED_BLOCKED'
+  | 'CANCEL_REQUESTED'
+  | 'CANCELLED'
+  | 'UNKNOWN';
+
+/** A partner (TAP) campaign: agency-initiated (the seller registers products) or seller-initiated. */
+export interface Campaign {
+  id: string;
+  shopKey: string;
+  name: string;
+  kind: 'agency' | 'seller';
+  /** Where the seller saw it in the marketplace: all, targeted at them, or local agencies. */
+  scope?: 'all' | 'targeted' | 'local';
+  partnerName?: string;
+  status: string;
+  registrationStartAt?: number;
+  registrationEndAt?: number;
+  campaignStartAt?: number;
+  campaignEndAt?: number;
+  commissionRequirementBps?: number;
+  contactChannels: ContactChannel[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+/** The seller's registration of one product in a campaign. */
+export interface Registration {
+  /** `campaignId|productId` */
+  key: string;
+  campaignId: string;
+  productId: string;
+  shopKey: string;
+  state: RegistrationState;
+  stateRaw: string;
+  rejectReason?: string;
+  totalCommissionBps?: number;
+  sampleQuantity?: number;
+  contactChannels: ContactChannel[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+/** Insights figures (transaction, sample, outreach analysis) for one period, kept as dated snapshots. */
+export interface Insight {
+  /** `shopKey|module|periodKey` */
+  key: string;
+  shopKey: string;
+  module: string;
+  period: { start?: number; end?: number; label: string };
+  metrics: Record<string, number | Money>;
+  snapshotHash?: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+/** A file the seller imported; its content hash makes re-importing the same file a no-op. */
+export interface ImportRecord {
+  id: string;
+  kind: 'creator-analysis' | 'orders';
+  fileName: string;
+  shopKey: string;
+  period: { start: number; end: number };
+  rows: number;
+  importedAt: number;
+}
+
+/** Shop-specific creator performance over a period, from the creator analysis export. */
+export interface CreatorPerformance {
+  /** `shopKey|handle|start|end` */
+  key: string;
+  shopKey: string;
+  handle: string;
+  period: { start: number; end: number };
+  gmv?: Money;
+  orders?: number;
+  samplesShipped?: number;
+  videos?: number;
+  lives?: number;
+  estCommission?: Money;
+  estFlatFee?: Money;
+  ctrBps?: number;
+  ctorBps?: number;
+  importId: string;
 }

@@ -43,10 +43,10 @@ describe('ingestCaptures', () => {
     expect(await db.creators.count()).toBe(3);
     expect(await db.products.count()).toBe(3);
     expect(await db.sampleRequests.count()).toBe(5);
-    expect(await db.statusHistory.count()).toBe(5);
+    expect(await db.transitions.count()).toBe(5);
     const obs = await db.observations.toArray();
     expect(obs).toHaveLength(1);
-    expect(obs[0]).toMatchObject({ endpoint: 'sample.group.list', page: PAGE_URL, recordKeys: expect.arrayContaining(['1729000000000000101']) as unknown });
+    expect(obs[0]).toMatchObject({ endpoint: 'sample.group.list', page: PAGE_URL, recordKeys: expect.arrayContaining(['sampleRequests:1729000000000000101', 'creators:glowwithmaya']) as unknown });
   });
 
   it('derives the review deadline from expired_in and the capture time, with provenance', async () => {
@@ -78,10 +78,10 @@ describe('ingestCaptures', () => {
     const shipped = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 'SHIPPED', expired_in: '0' }) } }] } };
     await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 86_400_000, requestBody: requestBody(30) })]);
     await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 90_000_000, requestBody: requestBody(30) })]);
-    const history = await db.statusHistory.where('applyId').equals('1729000000000000101').sortBy('seenAt');
-    expect(history.map((h) => [h.status, h.seenAt])).toEqual([
-      ['PENDING', NOW],
-      ['SHIPPED', NOW + 86_400_000],
+    const history = await db.transitions.where('[entity+key]').equals(['sampleRequest', '1729000000000000101']).sortBy('seenAt');
+    expect(history.map((h) => [h.from, h.to, h.seenAt])).toEqual([
+      [undefined, 'PENDING', NOW],
+      ['PENDING', 'SHIPPED', NOW + 86_400_000],
     ]);
     const r = await db.sampleRequests.get('1729000000000000101');
     expect(r).toMatchObject({ status: 'SHIPPED', statusSeenAt: NOW + 86_400_000, deadline: undefined });
@@ -121,7 +121,7 @@ describe('ingestCaptures', () => {
   });
 
   it('writes all of a batch or nothing of it', async () => {
-    vi.spyOn(db.statusHistory, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(db.transitions, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     await expect(ingestCaptures(db, [capture(toReviewPage())])).rejects.toThrow('disk full');
     const rows = await dump(db);
     expect(Object.values(rows).every((r) => r.length === 0)).toBe(true);

@@ -1,12 +1,15 @@
 import { ADAPTERS } from '../adapters';
-import { emptyRecords, type AdapterResult, type Rejection } from '../adapters/types';
+import type { AdapterResult, RecordKind, Records, Rejection } from '../adapters/types';
 import { endpointOf } from '../capture/endpoints';
 import type { Capture } from '../capture/schema';
 import { ingestTables, type AppDB } from '../db/app-db';
-import type { EndpointStat, Observation, Shop } from '../domain/types';
+import type { Contact, EndpointStat, Observation, Shop } from '../domain/types';
 import { fnv1a52 } from './hash';
-import { mergeCreator, mergeProduct, mergeSampleRequest, mergeSku, type Sighting } from './merge';
+import { History } from './history';
+import type { Sighting } from './merge';
 import { sanitisePage, shopOf, type ShopRef } from './page';
+import { SINKS } from './sinks';
+import type { Sink, SinkContext } from './sinks/sink';
 
 export interface IngestSummary {
   accepted: number;
@@ -21,6 +24,7 @@ interface Plan {
   shop: ShopRef;
   sighting: Sighting;
   result: AdapterResult;
+  recordKeys: string[];
   observationId: string;
 }
 
@@ -32,25 +36,43 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+const kinds = (records: Records) => Object.keys(records) as RecordKind[];
+const sinkOf = (kind: RecordKind) => SINKS[kind] as Sink<unknown>;
+
+/** Facts of each kind with one fact per key: the last one a response gives wins. */
+function dedupe(records: Records): Records {
+  const out: Records = {};
+  for (const kind of kinds(records)) {
+    const byKey = new Map<string, unknown>();
+    for (const f of records[kind] ?? []) byKey.set(sinkOf(kind).keyOf(f), f);
+    (out as Record<string, unknown[]>)[kind] = [...byKey.values()];
+  }
+  return out;
+}
+
 /** Validate and map one capture. Pure: nothing is written here. Captures of endpoints we do not read give no plan. */
 export function planCapture(c: Capture): Plan | undefined {
   const endpoint = endpointOf(c.url);
   if (!endpoint) return undefined;
   const response = parseJson(c.responseText);
   const requestBody = c.requestBody === undefined ? undefined : parseJson(c.requestBody);
-  const result: AdapterResult = response.ok
+  const parsed: AdapterResult = response.ok
     ? ADAPTERS[endpoint].parse(response.value, requestBody?.ok ? requestBody.value : undefined)
-    : { records: emptyRecords(), accepted: 0, rejections: [{ path: '(body)', code: 'invalid_json' }] };
+    : { records: {}, accepted: 0, rejections: [{ path: '(body)', code: 'invalid_json' }] };
+  const result = { ...parsed, records: dedupe(parsed.records) };
   const shop = shopOf(c.url, c.pageUrl);
   const page = sanitisePage(c.pageUrl);
-  const keys = result.records.sampleRequests.map((r) => r.applyId).sort();
+  const recordKeys = kinds(result.records)
+    .flatMap((k) => (result.records[k] ?? []).map((f) => `${k}:${sinkOf(k).keyOf(f)}`))
+    .sort();
   const failures = result.rejections.map((r) => `${r.path}:${r.code}`).sort();
   return {
     endpoint,
     shop,
     result,
+    recordKeys,
     sighting: { seenAt: c.seenAt, source: { endpoint, page }, shopKey: shop.key },
-    observationId: fnv1a52([endpoint, shop.key, page, keys.join(','), failures.join(',')].join('|')),
+    observationId: fnv1a52([endpoint, shop.key, page, recordKeys.join(','), failures.join(',')].join('|')),
   };
 }
 
@@ -75,23 +97,20 @@ async function applyPlan(db: AppDB, p: Plan): Promise<void> {
   };
   await db.shops.put(shop);
 
-  const creators = await db.creators.bulkGet(records.creators.map((c) => c.handle));
-  await db.creators.bulkPut(records.creators.map((f, i) => mergeCreator(creators[i], f, p.sighting)));
-
-  const products = await db.products.bulkGet(records.products.map((x) => x.productId));
-  await db.products.bulkPut(records.products.map((f, i) => mergeProduct(products[i], f, p.sighting)));
-
-  const skus = await db.skus.bulkGet(records.skus.map((x) => x.skuId));
-  await db.skus.bulkPut(records.skus.map((f, i) => mergeSku(skus[i], f, p.sighting)));
-
-  const requests = await db.sampleRequests.bulkGet(records.sampleRequests.map((r) => r.applyId));
-  const merged = records.sampleRequests.map((f, i) => mergeSampleRequest(requests[i], f, p.sighting));
-  await db.sampleRequests.bulkPut(merged.map((m) => m.request));
-  await db.statusHistory.bulkAdd(
-    merged
-      .filter((m) => m.statusChanged)
-      .map(({ request: r }) => ({ applyId: r.applyId, status: r.status, statusRaw: r.statusRaw, seenAt, source })),
-  );
+  const history = new History(p.sighting);
+  const contacts: Contact[] = [];
+  const ctx: SinkContext = {
+    db,
+    sighting: p.sighting,
+    history,
+    contact: (entity, key, channel, value) => contacts.push({ id: `${entity}|${key}|${channel}`, entity, key, channel, value, seenAt }),
+  };
+  for (const kind of kinds(records)) {
+    const facts = records[kind];
+    if (facts?.length) await sinkOf(kind).apply(ctx, facts);
+  }
+  await history.flush(db);
+  if (contacts.length) await db.contacts.bulkPut(contacts);
 
   const prevObs = await db.observations.get(p.observationId);
   const observation: Observation = {
@@ -99,7 +118,7 @@ async function applyPlan(db: AppDB, p: Plan): Promise<void> {
     endpoint: p.endpoint,
     shopKey: p.shop.key,
     page: source.page,
-    recordKeys: records.sampleRequests.map((r) => r.applyId),
+    recordKeys: p.recordKeys,
     firstSeenAt: Math.min(prevObs?.firstSeenAt ?? seenAt, seenAt),
     lastSeenAt: Math.max(prevObs?.lastSeenAt ?? seenAt, seenAt),
   };
@@ -135,6 +154,6 @@ export async function ingestCaptures(db: AppDB, captures: readonly Capture[]): P
     accepted: plans.reduce((n, p) => n + p.result.accepted, 0),
     rejected: plans.reduce((n, p) => n + p.result.rejections.length, 0),
     shops: [...new Set(plans.map((p) => p.shop.key))],
-    handles: [...new Set(plans.flatMap((p) => p.result.records.creators.map((c) => c.handle)))],
+    handles: [...new Set(plans.flatMap((p) => (p.result.records.creators ?? []).map((c) => c.handle)))],
   };
 }

@@ -34,8 +34,12 @@ export function mergeCreator(prev: Creator | undefined, fact: CreatorFact, s: Si
     handle: fact.handle,
     nickname: (newer ? fact.nickname : undefined) ?? prev?.nickname ?? fact.nickname,
     aliases: [...new Set([...(prev?.aliases ?? []), ...fact.aliases])].sort(),
-    followerCount: observed(prev?.followerCount, fact.followerCount, s),
-    fulfillmentBps: observed(prev?.fulfillmentBps, fact.fulfillmentBps, s),
+    followerCount: observed(prev?.followerCount, fact.followerCount ?? fact.metrics?.followers, s),
+    fulfillmentBps: observed(prev?.fulfillmentBps, fact.fulfillmentBps ?? fact.metrics?.fulfillmentBps, s),
+    metrics: observed(prev?.metrics, fact.metrics && { ...prev?.metrics?.value, ...fact.metrics }, s),
+    categories: (newer ? fact.categories : undefined) ?? prev?.categories ?? fact.categories,
+    region: (newer ? fact.region : undefined) ?? prev?.region ?? fact.region,
+    snapshotHash: prev?.snapshotHash,
     ...span(prev, s.seenAt),
   };
 }
