@@ -2,6 +2,14 @@
 export const en = {
   'page.sample-requests': 'Sample requests',
   'page.home': 'Affiliate Center home',
+  'page.find-creators': 'Find creators',
+  'page.creator-detail': 'Creator details',
+  'page.creator-rankings': 'Creator rankings',
+  'page.target-invitations': 'Target collaboration',
+  'page.open-collaboration': 'Open collaboration',
+  'page.orders': 'Affiliate orders',
+  'page.partner-campaigns': 'Partner campaigns',
+  'page.insights': 'Insights',
   'page.other': 'Affiliate Center',
 
   'status.PENDING': 'To review',

@@ -4,6 +4,14 @@ import type { MessageKey } from './en';
 export const id: Record<MessageKey, string> = {
   'page.sample-requests': 'Permintaan sampel',
   'page.home': 'Beranda Affiliate Center',
+  'page.find-creators': 'Cari kreator',
+  'page.creator-detail': 'Detail kreator',
+  'page.creator-rankings': 'Peringkat kreator',
+  'page.target-invitations': 'Kolaborasi target',
+  'page.open-collaboration': 'Kolaborasi terbuka',
+  'page.orders': 'Pesanan afiliasi',
+  'page.partner-campaigns': 'Kampanye mitra',
+  'page.insights': 'Wawasan',
   'page.other': 'Affiliate Center',
 
   'status.PENDING': 'Perlu ditinjau',
