@@ -8,11 +8,12 @@ import { resolveShop } from '../lib/queries/shops';
 import { liveQuerySignal } from '../lib/state/live-query';
 import { openTriagePanel, type TabRef } from '../lib/state/active-tab';
 
-/** Where the "open Affiliate Center" link goes: Tokopedia's host for Indonesian, the global host otherwise. */
-export const AFFILIATE_HOME: Record<I18n['locale'], string> = {
-  en: 'https://affiliate.tiktok.com/product/sample-request',
-  id: 'https://affiliate-id.tokopedia.com/product/sample-request',
-};
+/** Affiliate Center's Sample requests per market (domain.md §2.1); the seller's language puts theirs first. */
+export const AFFILIATE_CENTERS = [
+  { label: 'popup.openUs', href: 'https://affiliate-us.tiktok.com/product/sample-request' },
+  { label: 'popup.openGlobal', href: 'https://affiliate.tiktok.com/product/sample-request' },
+  { label: 'popup.openId', href: 'https://affiliate-id.tokopedia.com/product/sample-request' },
+] as const;
 
 export function PopupApp({ db, i18n, tab }: { db: AppDB; i18n: I18n; tab: ReadonlySignal<TabRef | undefined> }) {
   const url = tab.value?.url;
@@ -33,13 +34,20 @@ export function PopupApp({ db, i18n, tab }: { db: AppDB; i18n: I18n; tab: Readon
       {s === undefined ? null : s === null ? (
         <section class="card" data-testid="empty">
           <p>{t('popup.empty')}</p>
-          <a class="primary" href={AFFILIATE_HOME[i18n.locale]} target="_blank" rel="noreferrer">
-            {t('popup.open')}
-          </a>
+          <nav class="regions" aria-label={t('popup.open')}>
+            {(i18n.locale === 'id' ? [...AFFILIATE_CENTERS].reverse() : AFFILIATE_CENTERS).map((c, i) => (
+              <a key={c.href} class={i === 0 ? 'primary' : undefined} href={c.href} target="_blank" rel="noreferrer">
+                {t(c.label)}
+              </a>
+            ))}
+          </nav>
         </section>
       ) : (
         <section data-testid="summary">
           <p class="muted">{t('popup.shop', { shop: s.shopKey.split(':')[1] ?? '', region: s.region })}</p>
+          <p class="muted" data-testid="last-captured">
+            {t('popup.lastCaptured', { when: i18n.dateTime(s.lastCapturedAt), host: s.host })}
+          </p>
           <div class="stats">
             <div class="stat card">
               <strong data-testid="requests">{i18n.number(s.requests)}</strong>
@@ -78,9 +86,6 @@ export function PopupApp({ db, i18n, tab }: { db: AppDB; i18n: I18n; tab: Readon
               ))}
             </tbody>
           </table>
-          <p class="muted" style={{ marginTop: '10px' }} data-testid="last-captured">
-            {t('popup.lastCaptured', { when: i18n.dateTime(s.lastCapturedAt), host: s.host })}
-          </p>
           <p class="muted">{t('popup.local')}</p>
         </section>
       )}

@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { I18n } from '../lib/i18n';
 import type { CreatorFigures, RequestFigure } from '../lib/queries/figures';
 import { pageKindOf } from '../lib/page-detect';
@@ -26,7 +26,8 @@ export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
   const fulfil = f.fulfillment
     ? i18n.t('badge.fulfilment', { rate: i18n.percent(f.fulfillment.value, 'whole') })
     : i18n.t('badge.fulfilmentUnknown');
-  const history = i18n.t('badge.history', { sent: f.history.sent, content: f.history.withContent });
+  const history =
+    f.history.sent === 0 ? i18n.t('badge.noneSent') : i18n.t('badge.history', { sent: f.history.sent, content: f.history.withContent });
   const review = soonestReview(p.requests);
   const left = review?.deadline ? review.deadline.at - now : undefined;
   const deadline =
@@ -52,10 +53,28 @@ export function SampleBadge(props: SampleBadgeProps) {
     el.style.top = `${r.bottom + 6 + 200 > innerHeight ? Math.max(8, r.top - 6 - 200) : r.bottom + 6}px`;
     if (!el.matches(':popover-open')) el.showPopover();
   };
+  const hideTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hide = () => {
+    clearTimeout(hideTimer.current);
     const el = tip.current;
     if (el?.matches(':popover-open')) el.hidePopover();
   };
+  // The tooltip stays open while the pointer moves onto it, and Escape closes it wherever focus is (WCAG 1.4.13).
+  const hideSoon = () => {
+    clearTimeout(hideTimer.current);
+    hideTimer.current = setTimeout(hide, 150);
+  };
+  const keep = () => clearTimeout(hideTimer.current);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') hide();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      clearTimeout(hideTimer.current);
+    };
+  }, []);
 
   const latest = f.requests.reduce<RequestFigure | undefined>((a, r) => (!a || r.lastSeenAt > a.lastSeenAt ? r : a), undefined);
 
@@ -67,10 +86,9 @@ export function SampleBadge(props: SampleBadgeProps) {
         aria-label={i18n.t('badge.label', { summary })}
         aria-describedby="tip"
         onMouseEnter={show}
-        onMouseLeave={hide}
+        onMouseLeave={hideSoon}
         onFocus={show}
-        onBlur={hide}
-        onKeyDown={(e) => e.key === 'Escape' && hide()}
+        onBlur={hideSoon}
         onClick={(e) => {
           e.stopPropagation();
           show();
@@ -80,7 +98,7 @@ export function SampleBadge(props: SampleBadgeProps) {
         <span class="history">{parts.history}</span>
         {parts.deadline && <span class="deadline">{parts.deadline}</span>}
       </button>
-      <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip">
+      <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip" onMouseEnter={keep} onMouseLeave={hideSoon}>
         <p class="title">{i18n.t('tip.title', { handle: f.handle })}</p>
         <p>
           {f.fulfillment

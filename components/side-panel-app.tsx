@@ -7,6 +7,7 @@ import { pendingQueue, type PendingItem } from '../lib/queries/figures';
 import { resolveShop } from '../lib/queries/shops';
 import { liveQuerySignal } from '../lib/state/live-query';
 import type { TabRef } from '../lib/state/active-tab';
+import { pageKindOf } from '../lib/page-detect';
 import { DAY_MS } from './sample-badge';
 
 export interface SidePanelProps {
@@ -37,7 +38,7 @@ function Row({ item, i18n, now, onShow, missing }: { item: PendingItem; i18n: I1
       </button>
       <div class="product">{r.productTitle ?? r.productId}</div>
       <div class="figures muted">
-        {c.fulfillment ? t('badge.fulfilment', { rate: i18n.percent(c.fulfillment.value) }) : t('badge.fulfilmentUnknown')}
+        {c.fulfillment ? t('badge.fulfilment', { rate: i18n.percent(c.fulfillment.value, 'whole') }) : t('badge.fulfilmentUnknown')}
         {' · '}
         {t('panel.sent', { sent: c.history.sent, content: c.history.withContent, seen: c.history.seen })}
       </div>
@@ -47,6 +48,9 @@ function Row({ item, i18n, now, onShow, missing }: { item: PendingItem; i18n: I1
           : left <= 0
             ? t('badge.expired')
             : t('badge.left', { time: i18n.duration(left) })}
+      </div>
+      <div class="source muted">
+        {t('tip.source', { page: t(`page.${pageKindOf(r.source.page)}`), when: i18n.dateTime(r.lastSeenAt) })}
       </div>
       {missing && (
         <p class="muted" role="status">
@@ -72,6 +76,19 @@ export function SidePanelApp({ db, i18n, tab, reveal }: SidePanelProps) {
   const now = useNow(30_000);
   const q = queue.value;
   const { t } = i18n;
+  // A request past its review deadline has most likely been cancelled by TikTok since it was last seen: listed apart.
+  const overdue = q ? q.items.filter((i) => i.request.deadline && i.request.deadline.at <= now) : [];
+  const open = q ? q.items.filter((i) => !overdue.includes(i)) : [];
+  const row = (item: PendingItem) => (
+    <Row
+      key={item.request.applyId}
+      item={item}
+      i18n={i18n}
+      now={now}
+      onShow={() => void show(item)}
+      missing={missing.value === item.request.applyId}
+    />
+  );
 
   const show = async (item: PendingItem) => {
     if (!tabRef) return;
@@ -91,20 +108,17 @@ export function SidePanelApp({ db, i18n, tab, reveal }: SidePanelProps) {
       ) : (
         <>
           <p class="muted" data-testid="count">
-            {t('panel.count', { count: q.items.length })}
+            {t('panel.count', { count: open.length })}
           </p>
-          <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="queue">
-            {q.items.map((item) => (
-              <Row
-                key={item.request.applyId}
-                item={item}
-                i18n={i18n}
-                now={now}
-                onShow={() => void show(item)}
-                missing={missing.value === item.request.applyId}
-              />
-            ))}
+          <ol class="queue" data-testid="queue">
+            {open.map(row)}
           </ol>
+          {overdue.length > 0 && (
+            <details data-testid="overdue">
+              <summary>{t('panel.overdue', { count: overdue.length })}</summary>
+              <ol class="queue">{overdue.map(row)}</ol>
+            </details>
+          )}
         </>
       )}
     </main>

@@ -78,7 +78,7 @@ describe('sample.group.list adapter', () => {
     expect(r.rejections.map((x) => x.path)).toEqual(['agg_info[].apply_detail.apply_info.apply_id', 'agg_info[].apply_detail.apply_info.apply_id']);
   });
 
-  it('falls back to the tab for a missing status and keeps an unknown one raw', () => {
+  it('falls back to the tab for a missing or unreadable status, keeping what was sent raw', () => {
     const page = {
       data: {
         agg_info: [
@@ -91,22 +91,25 @@ describe('sample.group.list adapter', () => {
     const r = parse(page, { tab: 30 });
     expect((r.records.sampleRequests ?? []).map((s) => [s.status, s.statusRaw])).toEqual([
       ['SHIPPED', 'tab:30'],
+      ['SHIPPED', 'NEW_FANCY_STATE'],
+      ['SHIPPED', '7'],
+    ]);
+    const noTab = parse(page, {});
+    expect((noTab.records.sampleRequests ?? []).map((s) => [s.status, s.statusRaw])).toEqual([
+      ['UNKNOWN', ''],
       ['UNKNOWN', 'NEW_FANCY_STATE'],
       ['UNKNOWN', '7'],
     ]);
   });
 
   it('ignores error envelopes (captcha, quota) without calling them a changed shape', () => {
-    expect(parse({ code: 98001004, message: 'invalid parameters' })).toEqual({
-      records: {},
-      accepted: 0,
-      rejections: [],
-    });
+    expect(parse({ code: 98001004, message: 'invalid parameters' })).toEqual({ records: {}, accepted: 0, rejections: [], skipped: true });
   });
 
-  it('reports a response without agg_info and elements it does not recognise', () => {
-    expect(parse({ code: 0, data: { list: [] } }).rejections).toEqual([{ path: 'data.agg_info', code: 'invalid_type' }]);
-    expect(parse({ code: 0 }).rejections).toEqual([{ path: 'data.agg_info', code: 'missing' }]);
+  it('reads an empty tab as empty, and reports a wrong agg_info and elements it does not recognise', () => {
+    expect(parse({ code: 0, data: { agg_info: 'soon' } }).rejections).toEqual([{ path: 'data.agg_info', code: 'invalid_type' }]);
+    expect(parse({ code: 0, data: { agg_info: null, total_count: 0 } })).toEqual({ records: {}, accepted: 0, rejections: [] });
+    expect(parse({ code: 0, data: {} }).rejections).toEqual([]);
     expect(parse({ data: { agg_info: [{ something_new: {} }, 7] } }).rejections).toEqual([
       { path: 'agg_info[]', code: 'unrecognised_element' },
       { path: 'agg_info[]', code: 'unrecognised_element' },

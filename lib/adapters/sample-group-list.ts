@@ -35,13 +35,15 @@ const applyInfo = z.object({
   status: z.union([z.string().max(64), z.number().int()]).nullish(),
   sample_type: z.union([z.string().max(64), z.number().int()]).nullish(),
   apply_time: epochMs.nullish(),
-  expired_in: nonNegativeInt.nullish(),
+  /** Milliseconds left; a deadline already past can arrive negative, which means none left. */
+  expired_in: int.transform((ms) => Math.max(0, ms)).nullish(),
 });
 
 const envelope = z.object({
   code: int.optional(),
-  data: z.object({ agg_info: z.array(z.unknown()) }).optional(),
-  agg_info: z.array(z.unknown()).optional(),
+  // An empty tab may send `agg_info: null` or leave it out.
+  data: z.object({ agg_info: z.array(z.unknown()).nullish() }).nullish(),
+  agg_info: z.array(z.unknown()).nullish(),
 });
 
 const body = z.object({ tab: int.optional() });
@@ -54,13 +56,16 @@ function sampleType(raw: string | number | null | undefined): SampleType | undef
   return SAMPLE_TYPES.has(s) ? (s as SampleType) : 'OTHER';
 }
 
+/**
+ * The request's status: the value sent when we know it, else what the tab it was listed under means (domain.md does not
+ * confirm that the internal list carries a status at all). `statusRaw` keeps exactly what was sent.
+ */
 function status(raw: string | number | null | undefined, tab: number | undefined): { status: SampleStatus; statusRaw: string } {
-  if (raw === null || raw === undefined) {
-    const fromTab = tab === undefined ? undefined : TAB_STATUS[tab];
-    return { status: fromTab ?? 'UNKNOWN', statusRaw: fromTab ? `tab:${tab}` : '' };
-  }
-  const statusRaw = String(raw);
-  return { status: typeof raw === 'string' ? normaliseStatus(raw) : 'UNKNOWN', statusRaw };
+  const statusRaw = raw === null || raw === undefined ? '' : String(raw);
+  const known = typeof raw === 'string' ? normaliseStatus(raw) : 'UNKNOWN';
+  if (known !== 'UNKNOWN') return { status: known, statusRaw };
+  const fromTab = tab === undefined ? undefined : TAB_STATUS[tab];
+  return { status: fromTab ?? 'UNKNOWN', statusRaw: statusRaw || (fromTab ? `tab:${tab}` : '') };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -103,9 +108,8 @@ function parse(json: unknown, requestBody: unknown): AdapterResult {
   const env = envelope.safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
   // An error envelope (captcha, quota, bad parameters) is the page's business, not a changed shape.
-  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections };
-  const list = env.data.data?.agg_info ?? env.data.agg_info;
-  if (!list) return { records, accepted: 0, rejections: [{ path: 'data.agg_info', code: 'missing' }] };
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  const list = env.data.data?.agg_info ?? env.data.agg_info ?? [];
   const parsedBody = body.safeParse(requestBody);
   const tab = parsedBody.success ? parsedBody.data.tab : undefined;
 

@@ -67,6 +67,8 @@ export interface AdapterResult {
   records: Records;
   accepted: number;
   rejections: Rejection[];
+  /** The response was an error envelope (captcha, quota, bad parameters): nothing was seen, nothing is recorded. */
+  skipped?: true;
 }
 
 /** One endpoint family: validates a response (and the request body that asked for it) and maps it to facts. */

@@ -21,7 +21,10 @@ export function listenForCaptures(win: Window, onCapture: (c: Capture) => void, 
       if (!parsed.success) return;
       let url: string;
       try {
-        url = new URL(parsed.data.url, win.location.href).href;
+        const resolved = new URL(parsed.data.url, win.location.href);
+        // The page's own API lives on its own origin; anything else is not Affiliate Center's data.
+        if (resolved.origin !== win.location.origin) return;
+        url = resolved.href;
       } catch {
         return;
       }

@@ -7,7 +7,12 @@ type HookWindow = Parameters<typeof installCaptureHook>[0];
 
 function setup(impl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
   const original = vi.fn(impl);
-  const win = { fetch: original, XMLHttpRequest: { prototype: { open() {}, send() {} } } } as unknown as HookWindow;
+  const win = {
+    fetch: original,
+    Request,
+    CustomEvent,
+    XMLHttpRequest: { prototype: { open() {}, send() {} } },
+  } as unknown as HookWindow;
   const events = new EventTarget();
   const details: unknown[] = [];
   Object.assign(win, {
@@ -23,13 +28,28 @@ const SAMPLE = 'https://affiliate-us.tiktok.com/api/v1/affiliate/sample/group/li
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
 describe('page-world capture hook', () => {
-  it('hands back the very promise and response the page would have had', async () => {
+  it('hands back the very promise and response the page would have had, called with its exact arguments', async () => {
     const response = new Response('{"code":0}', { status: 200 });
-    const { win, original } = setup(() => Promise.resolve(response));
-    const p = win.fetch('https://affiliate-us.tiktok.com/static/app.js');
-    expect(original).toHaveBeenCalledTimes(1);
+    const promise = Promise.resolve(response);
+    const { win, original } = setup(() => promise);
+    const init = { method: 'POST', body: '{}' };
+    const p = win.fetch(SAMPLE, init);
+    expect(p).toBe(promise);
+    expect(original.mock.calls[0]).toEqual([SAMPLE, init]);
     expect(await p).toBe(response);
     expect(await response.text()).toBe('{"code":0}');
+    expect(win.fetch.length).toBe(1);
+    expect(win.fetch.name).toBe('fetch');
+  });
+
+  it('captures a Request whose body the page\'s fetch consumes', async () => {
+    const { win, details } = setup(async (input) => {
+      await (input as Request).text();
+      return new Response('{"data":{"agg_info":[]}}');
+    });
+    await win.fetch(new Request(SAMPLE, { method: 'POST', body: '{"tab":30}' }));
+    await settle();
+    expect(details).toEqual([expect.objectContaining({ method: 'POST', requestBody: '{"tab":30}' })]);
   });
 
   it('passes errors through unchanged', async () => {

@@ -16,9 +16,15 @@ export function installCaptureHook(win: HookWindow): void {
   if (win[MARK]) return;
   Object.defineProperty(win, MARK, { value: true });
 
+  // The page may replace built-ins later; keep the originals.
+  const stringify = JSON.stringify;
+  const dispatch = win.dispatchEvent.bind(win);
+  const Custom = win.CustomEvent;
+  const RequestClass = win.Request;
+
   const emit = (detail: PageCaptureDetail) => {
     try {
-      win.dispatchEvent(new CustomEvent(CAPTURE_EVENT, { detail: JSON.stringify(detail) }));
+      dispatch(new Custom(CAPTURE_EVENT, { detail: stringify(detail) }));
     } catch {
       // A detail we cannot serialise is simply not captured.
     }
@@ -28,37 +34,52 @@ export function installCaptureHook(win: HookWindow): void {
   const bodyText = (body: unknown) =>
     typeof body === 'string' && body.length <= MAX_REQUEST_BODY_CHARS ? body : undefined;
 
+  /** What to read of a captured fetch, taken before the page's request consumes its body. */
+  const prepare = (input: RequestInfo | URL, init: RequestInit | undefined) => {
+    const isRequest = input instanceof RequestClass;
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : isRequest ? input.url : String(input);
+    if (!isCapturedUrl(url)) return undefined;
+    const method = (init?.method ?? (isRequest ? input.method : 'GET')).toUpperCase();
+    const requestBody: Promise<string | undefined> =
+      init?.body !== undefined
+        ? Promise.resolve(bodyText(init.body))
+        : isRequest && !input.bodyUsed
+          ? input.clone().text().then(bodyText, () => undefined)
+          : Promise.resolve(undefined);
+    return { url, method, requestBody };
+  };
+
   const originalFetch = win.fetch;
-  const fetch = function fetch(this: unknown, ...args: Parameters<typeof originalFetch>) {
-    const promise = originalFetch.apply(this, args);
+  // Declared with one parameter so that `fetch.length` stays 1, like the native function.
+  const fetch = function fetch(this: unknown, input: RequestInfo | URL) {
+    let prepared: ReturnType<typeof prepare>;
     try {
-      const [input, init] = args;
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (isCapturedUrl(url)) {
-        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-        const requestBody: Promise<string | undefined> =
-          init?.body !== undefined
-            ? Promise.resolve(bodyText(init.body))
-            : input instanceof Request
-              ? input.clone().text().then(bodyText, () => undefined)
-              : Promise.resolve(undefined);
-        promise.then(
-          (response) => {
-            const copy = response.clone();
-            void Promise.all([copy.text(), requestBody]).then(
-              ([responseText, body]) => {
-                if (looksJson(responseText)) {
-                  emit({ v: 1, url: response.url || url, method, status: response.status, requestBody: body, responseText });
-                }
-              },
-              () => undefined,
-            );
-          },
-          () => undefined,
-        );
-      }
+      prepared = prepare(input, arguments[1] as RequestInit | undefined);
     } catch {
-      // The page's request goes on untouched.
+      prepared = undefined;
+    }
+    const promise = originalFetch.apply(this, arguments as unknown as Parameters<typeof originalFetch>);
+    if (prepared) {
+      const { url, method, requestBody } = prepared;
+      promise.then(
+        (response) => {
+          let copy: Response;
+          try {
+            copy = response.clone();
+          } catch {
+            return;
+          }
+          void Promise.all([copy.text(), requestBody]).then(
+            ([responseText, body]) => {
+              if (looksJson(responseText)) {
+                emit({ v: 1, url: response.url || url, method, status: response.status, requestBody: body, responseText });
+              }
+            },
+            () => undefined,
+          );
+        },
+        () => undefined,
+      );
     }
     return promise;
   };
@@ -69,37 +90,45 @@ export function installCaptureHook(win: HookWindow): void {
   const originalSend = proto.send;
   const opened = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
 
-  proto.open = function open(this: XMLHttpRequest, ...args: unknown[]) {
+  proto.open = function open(this: XMLHttpRequest, method: string, url: string | URL) {
     try {
-      const [method, url] = args;
       opened.set(this, { method: String(method).toUpperCase(), url: url instanceof URL ? url.href : String(url) });
     } catch {
       // Not recorded, not captured.
     }
-    return (originalOpen as (...a: unknown[]) => void).apply(this, args);
+    // open() takes 2 or 5 arguments: pass on exactly what the page passed.
+    return (originalOpen as (...a: unknown[]) => void).apply(this, arguments as unknown as unknown[]);
   } as typeof proto.open;
 
-  proto.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+  proto.send = function send(this: XMLHttpRequest) {
+    const body = arguments[0] as Document | XMLHttpRequestBodyInit | null | undefined;
     try {
       const info = opened.get(this);
       if (info && isCapturedUrl(info.url)) {
         const requestBody = bodyText(body);
-        this.addEventListener('loadend', () => {
-          try {
-            const type = this.responseType;
-            const responseText =
-              type === '' || type === 'text' ? this.responseText : type === 'json' && this.response !== null ? JSON.stringify(this.response) : '';
-            if (this.status > 0 && looksJson(responseText)) {
-              emit({ v: 1, url: this.responseURL || info.url, method: info.method, status: this.status, requestBody, responseText });
+        const xhr = this;
+        xhr.addEventListener(
+          'loadend',
+          () => {
+            try {
+              // The object may have been re-opened for another request meanwhile: only this request's response counts.
+              if (opened.get(xhr) !== info) return;
+              const type = xhr.responseType;
+              const responseText =
+                type === '' || type === 'text' ? xhr.responseText : type === 'json' && xhr.response !== null ? stringify(xhr.response) : '';
+              if (xhr.status > 0 && looksJson(responseText)) {
+                emit({ v: 1, url: xhr.responseURL || info.url, method: info.method, status: xhr.status, requestBody, responseText });
+              }
+            } catch {
+              // Unreadable response: not captured.
             }
-          } catch {
-            // Unreadable response: not captured.
-          }
-        });
+          },
+          { once: true },
+        );
       }
     } catch {
       // The page's request goes on untouched.
     }
-    return originalSend.call(this, body);
+    return originalSend.apply(this, arguments as unknown as [body?: Document | XMLHttpRequestBodyInit | null]);
   };
 }

@@ -26,8 +26,6 @@ export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
 /** The stage a status belongs to, in the order a request moves through them. */
 export type SampleStage = 'review' | 'ship' | 'shipped' | 'content' | 'completed' | 'cancelled' | 'unknown';
 
-export const SAMPLE_STAGES: readonly SampleStage[] = ['review', 'ship', 'shipped', 'content', 'completed', 'cancelled', 'unknown'];
-
 export const STAGE_OF: Readonly<Record<SampleStatus, SampleStage>> = {
   PENDING: 'review',
   AWAITING_SHIPMENT: 'ship',

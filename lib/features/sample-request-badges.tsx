@@ -29,13 +29,22 @@ interface Host {
   handle: string;
   row?: Element;
   requests: RequestFigure[];
+  /** What was last drawn, so an unchanged badge is not rendered again. */
+  drawn?: string;
 }
 
-/** Where the badge goes: inside the handle's element, unless that is inside a link or button (a click must stay ours). */
+/** Containers a sibling cannot be put beside without breaking the page's structure (a cell in a row, an item in a list). */
+const CONTAINER = /^(TD|TH|LI|DT|DD)$/;
+
+/**
+ * Where the badge goes: right after the handle's element, so the page's own element and children stay as they were;
+ * after the link or button the handle sits in (a click on the badge must stay ours); inside a table cell or list item.
+ */
 function placeHost(anchor: Element, el: HTMLElement) {
   const interactive = anchor.closest('a,button,[role="button"],[role="link"]');
   if (interactive) interactive.after(el);
-  else anchor.append(el);
+  else if (CONTAINER.test(anchor.tagName)) anchor.append(el);
+  else anchor.after(el);
 }
 
 /** The requests a row is about: those whose product id (or title) the row shows; else the creator's pending ones. */
@@ -63,6 +72,10 @@ export function sampleRequestBadges(deps: BadgeDeps): Feature {
 
       const draw = (host: Host, f: CreatorFigures) => {
         const isHighlighted = highlighted !== undefined && host.requests.some((r) => r.applyId === highlighted);
+        const minute = Math.floor(now() / 60_000);
+        const key = JSON.stringify([f, host.requests, isHighlighted, minute]);
+        if (host.drawn === key) return;
+        host.drawn = key;
         host.el.dataset.applyIds = host.requests.map((r) => r.applyId).join(' ');
         render(
           <>
@@ -108,14 +121,20 @@ export function sampleRequestBadges(deps: BadgeDeps): Feature {
         }
       };
 
+      // Figures are asked for the handles the page shows now, and only the latest answer counts.
+      let asked = 0;
       const refresh = async () => {
         const { shopKey } = deps.state;
         if (!shopKey || deps.state.handles.size === 0 || signal.aborted) return;
-        const list = await deps.fetchFigures(shopKey, [...deps.state.handles]);
-        if (signal.aborted) return;
+        const onPage = [...new Set(findHandleAnchors(document.body, deps.state.handles).values())];
+        if (onPage.length === 0) return;
+        const mine = ++asked;
+        const list = await deps.fetchFigures(shopKey, onPage);
+        if (signal.aborted || mine !== asked) return;
         figures = new Map(list.map((f) => [f.handle, f]));
         reconcile();
       };
+      const known = () => figures.size > 0 && [...findHandleAnchors(document.body, deps.state.handles).values()].every((h) => figures.has(h));
 
       const reveal = (q: RevealQuery) => {
         const entries = [...hosts.entries()].filter(([, h]) => h.handle === q.handle);
@@ -133,7 +152,8 @@ export function sampleRequestBadges(deps: BadgeDeps): Feature {
 
       deps.state.subscribe(() => void refresh().catch(() => undefined), signal);
       deps.state.setRevealer(reveal, signal);
-      onDomChange(document.body, reconcile, signal);
+      // A re-render may show creators whose figures were never asked for (a new page of the list).
+      onDomChange(document.body, () => (known() ? reconcile() : void refresh().catch(() => undefined)), signal);
       const tick = setInterval(reconcile, TICK_MS);
       signal.addEventListener('abort', () => {
         clearInterval(tick);

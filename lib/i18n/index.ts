@@ -26,8 +26,14 @@ export interface I18n {
   duration(ms: number): string;
 }
 
+/** Formats follow the browser's own English (en-US, en-GB, en-SG…) or Indonesian. */
+function formatTag(locale: Locale, languages: readonly string[] = globalThis.navigator?.languages ?? []): string {
+  if (locale === 'id') return 'id-ID';
+  return languages.find((l) => /^en-[A-Z]{2}$/i.test(l)) ?? 'en-US';
+}
+
 export function createI18n(locale: Locale = detectLocale()): I18n {
-  const tag = locale === 'id' ? 'id-ID' : 'en-GB';
+  const tag = formatTag(locale);
   const catalogue = CATALOGUES[locale];
   const t = (key: MessageKey, vars?: Vars) =>
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));

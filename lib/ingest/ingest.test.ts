@@ -114,6 +114,20 @@ describe('ingestCaptures', () => {
     expect((await db.endpointStats.get('sample.group.list'))?.failures).toEqual({ '(body): invalid_json': 1 });
   });
 
+  it('records nothing for an error envelope: no shop sighting, no observation', async () => {
+    const summary = await ingestCaptures(db, [capture({ code: 10000, message: 'captcha' })]);
+    expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [] });
+    expect(Object.values(await dump(db)).every((rows) => rows.length === 0)).toBe(true);
+  });
+
+  it('keeps a known status when a later sighting carries one it cannot read', async () => {
+    await ingestCaptures(db, [capture(toReviewPage())]);
+    const odd = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 99 }) } }] } };
+    await ingestCaptures(db, [capture(odd, { seenAt: NOW + 1000, requestBody: JSON.stringify({ cur_page: 1 }) })]);
+    expect((await db.sampleRequests.get('1729000000000000101'))?.status).toBe('PENDING');
+    expect(await db.transitions.where('[entity+key]').equals(['sampleRequest', '1729000000000000101']).count()).toBe(1);
+  });
+
   it('ignores captures of endpoints it does not read', async () => {
     const summary = await ingestCaptures(db, [capture({}, { url: 'https://affiliate-us.tiktok.com/api/v1/affiliate/menu' })]);
     expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [] });

@@ -50,7 +50,10 @@ function dedupe(records: Records): Records {
   return out;
 }
 
-/** Validate and map one capture. Pure: nothing is written here. Captures of endpoints we do not read give no plan. */
+/**
+ * Validate and map one capture. Pure: nothing is written here. Captures of endpoints we do not read, and error
+ * envelopes (nothing was shown), give no plan.
+ */
 export function planCapture(c: Capture): Plan | undefined {
   const endpoint = endpointOf(c.url);
   if (!endpoint) return undefined;
@@ -59,6 +62,7 @@ export function planCapture(c: Capture): Plan | undefined {
   const parsed: AdapterResult = response.ok
     ? ADAPTERS[endpoint].parse(response.value, requestBody?.ok ? requestBody.value : undefined)
     : { records: {}, accepted: 0, rejections: [{ path: '(body)', code: 'invalid_json' }] };
+  if (parsed.skipped) return undefined;
   const result = { ...parsed, records: dedupe(parsed.records) };
   const shop = shopOf(c.url, c.pageUrl);
   const page = sanitisePage(c.pageUrl);

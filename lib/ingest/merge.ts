@@ -81,7 +81,8 @@ export interface MergedRequest {
 }
 
 export function mergeSampleRequest(prev: SampleRequest | undefined, fact: SampleRequestFact, s: Sighting): MergedRequest {
-  if (prev && s.seenAt < prev.statusSeenAt) {
+  // An older sighting, or one whose status we cannot read, never replaces a known status.
+  if (prev && (s.seenAt < prev.statusSeenAt || (fact.status === 'UNKNOWN' && prev.status !== 'UNKNOWN'))) {
     return { request: { ...prev, ...span(prev, s.seenAt) }, statusChanged: false };
   }
   const statusChanged = !prev || prev.status !== fact.status || prev.statusRaw !== fact.statusRaw;

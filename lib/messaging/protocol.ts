@@ -8,8 +8,14 @@ import type { CreatorFigures } from '../queries/figures';
  * The one typed protocol between the extension's contexts. The background owns every message except `revealRequest`,
  * which a page's content script answers. Inputs are validated with the schemas below where they are handled.
  */
+/**
+ * The background's answer to a batch. `ok: false` with `retry: false` means the batch itself is bad and will never be
+ * stored (it is dropped, so it cannot block later captures); `retry: true` means storing failed and may work later.
+ */
+export type IngestAck = ({ ok: true } & IngestSummary) | { ok: false; retry: boolean; reason: string };
+
 export interface ProtocolMap {
-  ingestCaptures(data: CaptureBatch): IngestSummary;
+  ingestCaptures(data: CaptureBatch): IngestAck;
   getCreatorFigures(data: FiguresQuery): CreatorFigures[];
   revealRequest(data: RevealQuery): { found: boolean };
 }

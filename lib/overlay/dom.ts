@@ -8,11 +8,18 @@ export const HOST_ATTR = 'data-collab-lens';
 const isOurs = (node: Node) => node instanceof Element && node.hasAttribute(HOST_ATTR);
 
 /**
- * Call `callback` (at most once per animation frame) whenever the page changes its DOM under `root`, ignoring changes
- * that only add or remove Collab Lens' own elements.
+ * Call `callback` once the page's DOM under `root` has been quiet for `quietMs` (or at the latest after `maxWaitMs` of
+ * continuous change), ignoring changes that only add or remove Collab Lens' own elements. A page that animates through
+ * its DOM therefore costs one scan per `maxWaitMs`, not one per frame.
  */
-export function onDomChange(root: Node, callback: () => void, signal: AbortSignal): void {
-  let scheduled = 0;
+export function onDomChange(root: Node, callback: () => void, signal: AbortSignal, quietMs = 60, maxWaitMs = 400): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+  const fire = () => {
+    timer = undefined;
+    firstChangeAt = 0;
+    if (!signal.aborted) callback();
+  };
   const observer = new MutationObserver((records) => {
     const relevant = records.some((r) => {
       if (r.type === 'characterData') return !isInsideOurs(r.target);
@@ -20,16 +27,16 @@ export function onDomChange(root: Node, callback: () => void, signal: AbortSigna
       const nodes = [...r.addedNodes, ...r.removedNodes];
       return nodes.length === 0 || nodes.some((n) => !isOurs(n));
     });
-    if (!relevant || scheduled) return;
-    scheduled = requestAnimationFrame(() => {
-      scheduled = 0;
-      if (!signal.aborted) callback();
-    });
+    if (!relevant) return;
+    const now = performance.now();
+    firstChangeAt ||= now;
+    clearTimeout(timer);
+    timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstChangeAt + maxWaitMs - now)));
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    cancelAnimationFrame(scheduled);
+    clearTimeout(timer);
   });
 }
 

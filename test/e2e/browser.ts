@@ -52,7 +52,7 @@ export interface Session {
   extensionId: string;
   recorder: Recorder;
   /** Every request any page or worker of the browser made, with who made it. */
-  requests: { url: string; from: string }[];
+  requests: { method: string; url: string; from: string }[];
   serviceWorker(): Promise<Worker>;
   close(): Promise<void>;
 }
@@ -97,7 +97,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
     ],
   });
-  const requests: { url: string; from: string }[] = [];
+  const requests: Session['requests'] = [];
   const track = (req: Request) => {
     let from = 'unknown';
     try {
@@ -105,7 +105,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     } catch {
       from = req.serviceWorker()?.url() ?? 'worker';
     }
-    requests.push({ url: req.url(), from });
+    requests.push({ method: req.method(), url: req.url(), from });
   };
   context.on('request', track);
 

@@ -20,9 +20,12 @@ describe('before anything is captured', () => {
     const empty = popup.getByTestId('empty');
     await empty.waitFor();
     expect(await empty.textContent()).toContain('Nothing captured yet');
-    expect(await popup.getByRole('link', { name: 'Open Affiliate Center' }).getAttribute('href')).toBe(
+    const links = popup.getByRole('navigation', { name: 'Open Affiliate Center' }).getByRole('link');
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://affiliate-us.tiktok.com/product/sample-request',
       'https://affiliate.tiktok.com/product/sample-request',
-    );
+      'https://affiliate-id.tokopedia.com/product/sample-request',
+    ]);
     await popup.close();
   });
 });
@@ -64,9 +67,10 @@ describe('after browsing Sample requests', () => {
     const order = await panel.locator('[data-apply-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-apply-id')));
     const bySoonest = [...pending].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity)).map((r) => r.applyId);
     expect(order).toEqual(bySoonest);
-    expect(await panel.getByTestId('count').textContent()).toBe(`${pending.length} pending, soonest deadline first`);
+    expect(await panel.getByTestId('count').textContent()).toBe(`${pending.length} to review, soonest deadline first`);
+    expect(await panel.locator('[data-apply-id]').first().locator('.source').textContent()).toMatch(/^Source: Sample requests, seen /);
     const first = panel.locator('[data-apply-id]').first();
-    expect(await first.locator('.figures').textContent()).toMatch(/Fulfil (\d+(\.\d+)?%|n\/a) · \d+ sent · \d+ posted \(of \d+ seen\)/);
+    expect(await first.locator('.figures').textContent()).toMatch(/Fulfil (\d+%|n\/a) · \d+ sent · \d+ posted \(of \d+ seen\)/);
     expect(await first.locator('.deadline').getAttribute('class')).toContain('urgent');
     await panel.close();
   });

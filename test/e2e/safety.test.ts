@@ -76,6 +76,12 @@ describe('a response whose shape changed', () => {
 describe('network', () => {
   const CHROMIUM_SERVICES = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:\d+)?$/;
   const SIMULATED = new Set([...AFFILIATE_HOSTS.map((h) => h.host), ...IMAGE_HOSTS]);
+  /** The Affiliate Center pages' requests as `METHOD host/path` (no query: tokens differ per run), sorted. */
+  const pageRequests = (requests: Session['requests']) =>
+    requests
+      .filter((r) => !r.from.startsWith('chrome-extension://') && r.from !== 'worker' && r.url.startsWith('https://'))
+      .map((r) => `${r.method} ${new URL(r.url).host}${new URL(r.url).pathname}`)
+      .sort();
   const hostOf = (attempt: string) => (attempt.split(' ')[1] ?? '').replace(/^https?:\/\//, '').split(/[/:]/)[0] ?? '';
 
   /** The same flow with and without the extension, each in a fresh browser. */
@@ -94,6 +100,7 @@ describe('network', () => {
     const baseline = await launch({ withoutExtension: true });
     await browse(baseline);
     const baselineHosts = new Set(baseline.recorder.attempts.map(hostOf));
+    const baselineRequests = pageRequests(baseline.requests);
     await baseline.close();
 
     const session = await launch();
@@ -112,6 +119,8 @@ describe('network', () => {
     expect(fromExtension.filter((r) => !r.url.startsWith(ownFiles))).toEqual([]);
     const fromPages = session.requests.filter((r) => !fromExtension.includes(r));
     expect(fromPages.filter((r) => !SIMULATED.has(new URL(r.url).hostname) && !r.url.startsWith('data:'))).toEqual([]);
+    // The pages made exactly the requests they make without the extension: nothing added from the page's context.
+    expect(pageRequests(session.requests)).toEqual(baselineRequests);
     // What reached the recording proxy: only what Chromium itself also sends without the extension.
     const leaked = session.recorder.attempts.map(hostOf).filter((h) => !CHROMIUM_SERVICES.test(h) && !baselineHosts.has(h));
     expect(leaked).toEqual([]);

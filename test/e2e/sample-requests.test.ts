@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simUrl } from '../sim/install';
 import { pageElements, shopByKey, tabRequests } from '../sim/world';
 import { readDb, waitFor } from './browser';
-import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, startEnv, type Env, type Markup } from './pages';
+import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, ROW, startEnv, type Env, type Markup } from './pages';
 
 /** Sample requests in both markups and both route generations: a badge on every row, exactly once, through paging and tabs. */
 
@@ -33,8 +33,23 @@ describe.each([
     await expectOneBadgePerRow(page, markup, rowsOn(markup, 30, 1));
     // A shipped request has no review countdown; its badge still carries the creator's figures.
     const text = await page.locator(BADGE).first().locator('button').textContent();
-    expect(text).toMatch(/sent · \d+ posted/);
+    expect(text).toMatch(/\d+ sent · \d+ posted|No samples sent yet/);
     expect(text).not.toMatch(/left|overdue/);
+    // Each badge is about the requests of its own row: the row shows the product of every request the badge names.
+    const shipped = tabRequests(us, 30).slice(0, 50);
+    const productOf = Object.fromEntries(shipped.map((r) => [r.applyId, r.productId]));
+    const mismatched = await page.$$eval(
+      ROW[markup],
+      (rows, [badge, products]) =>
+        rows.filter((row) => {
+          const ids = row.querySelector(badge)?.getAttribute('data-apply-ids')?.split(' ') ?? [];
+          return ids.length === 0 || ids.some((id) => !row.textContent?.includes(products[id] ?? '\u0000'));
+        }).length,
+      [BADGE, productOf] as const,
+    );
+    expect(mismatched).toBe(0);
+    const badgeIds = await page.locator(BADGE).evaluateAll((els) => els.flatMap((e) => e.getAttribute('data-apply-ids')?.split(' ') ?? []));
+    expect(new Set(badgeIds)).toEqual(new Set(shipped.map((r) => r.applyId)));
     await page.close();
   });
 });
@@ -47,21 +62,20 @@ describe('badge content', () => {
     const first = tabRequests(us, 10)[0];
     const creator = us.creators.find((c) => c.creatorId === first?.creatorId);
     expect(first?.deadline).toBeTypeOf('number');
-    // The first row is the most urgent review in the simulated data: under 24 hours left.
+    // The first row is the most urgent review in the simulated data, by a creator who shares their fulfilment rate.
     expect((first?.deadline ?? 0) - Date.now()).toBeLessThan(86_400_000);
+    expect(creator?.fulfillmentPercentage).toMatch(/%$/);
     const badge = page.locator(BADGE).first();
     await expect.poll(() => badge.locator('.badge').getAttribute('class')).toContain('urgent');
     const label = await badge.locator('button').getAttribute('aria-label');
     expect(label).toMatch(/left|overdue/);
-    if (creator?.fulfillmentPercentage) {
-      expect(label).toContain(`Fulfil ${Math.round(Number.parseFloat(creator.fulfillmentPercentage))}%`);
-    }
+    expect(label).toContain(`Fulfil ${Math.round(Number.parseFloat(creator?.fulfillmentPercentage ?? ''))}%`);
     await badge.locator('button').focus();
     const tip = badge.locator('[role="tooltip"]');
     await expect.poll(() => tip.evaluate((el) => el.matches(':popover-open'))).toBe(true);
     const tipText = await tip.textContent();
     expect(tipText).toContain(`@${creator?.handle}`);
-    if (creator?.fulfillmentPercentage) expect(tipText).toContain(`(90 days, from TikTok): ${creator.fulfillmentPercentage}`);
+    expect(tipText).toContain(`(90 days, from TikTok): ${creator?.fulfillmentPercentage}`);
     expect(tipText).toContain('Source: Sample requests, seen');
     expect(tipText).toContain('Estimated from the time left Affiliate Center showed');
     await page.close();
