@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/ui.css';
-import { OptionsApp } from '../../components/options-app';
+import { OptionsApp } from '../../components/options/options-app';
 import { getDb } from '../../lib/db';
 import { createI18n } from '../../lib/i18n';
 

@@ -4,6 +4,11 @@
  */
 export const CAPTURED_ENDPOINTS = {
   'sample.group.list': /\/api\/v1\/affiliate\/sample\/group\/list$/,
+  // [section:orders]
+  // [section:creators]
+  // [section:collaborations]
+  // [section:campaigns]
+  // [section:samples]
 } as const satisfies Record<string, RegExp>;
 
 export type EndpointId = keyof typeof CAPTURED_ENDPOINTS;

@@ -82,6 +82,20 @@ export const en = {
   'options.lastSeen': 'Last seen',
   'options.failures': 'Failing paths',
   'options.noDiagnostics': 'Nothing captured yet.',
+
+  // [section:orders]
+
+  // [section:creators]
+
+  // [section:collaborations]
+
+  // [section:campaigns]
+
+  // [section:samples]
+
+  // [section:imports]
+
+  // [section:backup]
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -84,4 +84,18 @@ export const id: Record<MessageKey, string> = {
   'options.lastSeen': 'Terakhir terlihat',
   'options.failures': 'Jalur yang gagal',
   'options.noDiagnostics': 'Belum ada data.',
+
+  // [section:orders]
+
+  // [section:creators]
+
+  // [section:collaborations]
+
+  // [section:campaigns]
+
+  // [section:samples]
+
+  // [section:imports]
+
+  // [section:backup]
 };

@@ -1,0 +1,20 @@
+import type { AppDB } from '../../lib/db/app-db';
+import type { I18n } from '../../lib/i18n';
+import { Diagnostics } from './diagnostics';
+
+export interface OptionsProps {
+  db: AppDB;
+  i18n: I18n;
+}
+
+/** The options page: one section component per concern, in this order. */
+export function OptionsApp({ db, i18n }: OptionsProps) {
+  return (
+    <main style={{ maxWidth: '960px', margin: '0 auto', padding: '24px' }}>
+      <h1>{i18n.t('options.title')}</h1>
+      {/* [section:imports] */}
+      {/* [section:backup] */}
+      <Diagnostics db={db} i18n={i18n} />
+    </main>
+  );
+}
