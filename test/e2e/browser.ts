@@ -154,7 +154,8 @@ export async function waitFor<T>(fn: () => Promise<T | false | undefined | null>
  * extension page): stop it the way Chrome stops an idle worker, and count how often it started again.
  */
 export interface WorkerControl {
-  stop(): Promise<void>;
+  /** Stop the worker; true if it was running (or starting) and is now stopped, false if it was already stopped. */
+  stop(): Promise<boolean>;
   /** Times the worker went from stopped back to running since the control was created. */
   restarts(): number;
   close(): Promise<void>;
@@ -190,6 +191,7 @@ export async function controlWorker(session: Session): Promise<WorkerControl> {
       const live = [...status].filter(([, s]) => s !== 'stopped');
       for (const [versionId] of live) await cdp.send('ServiceWorker.stopWorker', { versionId });
       if (live.length) await waitFor(async () => stops > before, 'the worker to stop', 5_000);
+      return live.length > 0;
     },
     restarts: () => restarts,
     async close() {

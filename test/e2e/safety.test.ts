@@ -76,12 +76,18 @@ describe('a response whose shape changed', () => {
 describe('network', () => {
   const CHROMIUM_SERVICES = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:\d+)?$/;
   const SIMULATED = new Set([...AFFILIATE_HOSTS.map((h) => h.host), ...IMAGE_HOSTS]);
-  /** The Affiliate Center pages' requests as `METHOD host/path` (no query: tokens differ per run), sorted. */
+  /**
+   * The distinct requests of the Affiliate Center pages as `METHOD host/path` (no query: tokens differ per run). Distinct,
+   * because how often the browser re-requests the same image depends on its cache timing, not on the extension.
+   */
   const pageRequests = (requests: Session['requests']) =>
-    requests
-      .filter((r) => !r.from.startsWith('chrome-extension://') && r.from !== 'worker' && r.url.startsWith('https://'))
-      .map((r) => `${r.method} ${new URL(r.url).host}${new URL(r.url).pathname}`)
-      .sort();
+    [
+      ...new Set(
+        requests
+          .filter((r) => !r.from.startsWith('chrome-extension://') && r.from !== 'worker' && r.url.startsWith('https://'))
+          .map((r) => `${r.method} ${new URL(r.url).host}${new URL(r.url).pathname}`),
+      ),
+    ].sort();
   const hostOf = (attempt: string) => (attempt.split(' ')[1] ?? '').replace(/^https?:\/\//, '').split(/[/:]/)[0] ?? '';
 
   /** The same flow with and without the extension, each in a fresh browser. */

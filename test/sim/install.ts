@@ -6,23 +6,27 @@
 import type { BrowserContext, Route } from 'playwright-core';
 import { AFFILIATE_HOSTS, affiliateHost } from '../../lib/hosts';
 import { handleApi } from './api';
-import { CLIENT_SCRIPT_PATH, clientScriptSource, escapeHtml, matchRoute, render404, renderShell, routePath, type Generation, type SimRoute } from './pages';
+import { CLIENT_SCRIPT_BASE, clientScriptSource, escapeHtml, matchRoute, render404, renderShell, routePath, type Generation, type SimRoute } from './pages';
 import { IMAGE_HOSTS, resolveShop, type SimShop, type World } from './world';
 
 export interface SimUrlOptions {
   generation?: Generation;
-  markup?: 'table' | 'cards';
+  /** Page markup variant (`markup=`): 'table' (default) or 'cards' on Sample requests; a surface may define others. */
+  markup?: 'table' | 'cards' | (string & {});
   tab?: number;
   transport?: 'fetch' | 'xhr';
   fault?: 'shape';
   /** Re-render the same rows every 1.5 s (`rerender=1`). */
   rerender?: boolean;
+  /** Surface-specific query parameters, e.g. `{ cid: creator.creatorOecId }` for creator detail. */
+  params?: Record<string, string>;
 }
 
 /**
- * URL of a simulated page, e.g.
+ * URL of a simulated page for any registered route id (`surfaces/index.ts`), e.g.
  * `https://affiliate-us.tiktok.com/product/sample-request?shop_region=US&shop_id=<sellerId>&markup=cards`.
- * Migrated routes add `route_migration=1`.
+ * Migrated routes add `route_migration=1`. Query order: shop, `route_migration`, `tab`, `params`, then the simulator
+ * switches. Throws for an unregistered route.
  */
 export function simUrl(shop: SimShop, route: SimRoute, opts: SimUrlOptions = {}): string {
   const generation = opts.generation ?? 'legacy';
@@ -33,6 +37,7 @@ export function simUrl(shop: SimShop, route: SimRoute, opts: SimUrlOptions = {})
   q.set('shop_id', shop.sellerId);
   if (generation === 'migrated') q.set('route_migration', '1');
   if (opts.tab !== undefined) q.set('tab', String(opts.tab));
+  for (const [k, v] of Object.entries(opts.params ?? {})) q.set(k, v);
   if (opts.markup) q.set('markup', opts.markup);
   if (opts.transport) q.set('transport', opts.transport);
   if (opts.fault) q.set('fault', opts.fault);
@@ -95,8 +100,10 @@ async function serveAffiliate(route: Route, world: World, latencyMs: number): Pr
   if (url.pathname.startsWith('/api/')) {
     return fulfill(route, 404, 'application/json; charset=utf-8', JSON.stringify({ code: 404, message: 'not found' }));
   }
-  if (url.pathname === CLIENT_SCRIPT_PATH) {
-    return fulfill(route, 200, 'application/javascript; charset=utf-8', clientScriptSource());
+  if (url.pathname.startsWith(CLIENT_SCRIPT_BASE)) {
+    const script = clientScriptSource(url.pathname);
+    if (script !== undefined) return fulfill(route, 200, 'application/javascript; charset=utf-8', script);
+    return fulfill(route, 404, 'text/plain; charset=utf-8', 'not found');
   }
   if (url.pathname === '/' || url.pathname === '/affiliate' || url.pathname === '/affiliate/') {
     // The bare host lands on Home, keeping the shop in the query.

@@ -1,61 +1,91 @@
 /**
- * HTML for the simulated Affiliate Center: routes of both generations, the app shell (server-rendered frame plus
- * `client/app.js`, which renders the main area with plain DOM calls), and a 404 page.
+ * HTML for the simulated Affiliate Center, driven by the surface registry (`surfaces/index.ts`): the routes of both
+ * generations, the app shell (a server-rendered frame plus `client/core.js` and every surface's client script, which
+ * render the nav and the main area with plain DOM calls), and a 404 page.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { affiliateHost } from '../../lib/hosts';
-import { SAMPLE_TABS, resolveShop, type SimShop, type World } from './world';
+import type { Generation, SimSurface } from './surface';
+import { SURFACES, surfaceByRoute } from './surfaces';
+import { resolveShop, type SimShop, type World } from './world';
 
-export type SimRoute = 'sample-request' | 'home';
-export type Generation = 'legacy' | 'migrated';
+export type { Generation } from './surface';
+/** A registered route id (`SimSurface.route`), e.g. 'sample-request' or 'home'. */
+export type SimRoute = string;
 
-/** Where the client script is served, on every Affiliate Center host. */
-export const CLIENT_SCRIPT_PATH = '/static/js/sim-app.js';
+/** Where client scripts are served, on every Affiliate Center host: `<base><file name under client/>`. */
+export const CLIENT_SCRIPT_BASE = '/static/js/sim/';
+/** The shared client core; it must load before the surface scripts. */
+export const CORE_CLIENT = 'core.js';
+
+function surfaceOrThrow(route: string): SimSurface {
+  const s = surfaceByRoute(route);
+  if (!s) throw new Error(`unknown simulated route "${route}" (registered: ${SURFACES.map((x) => x.route).join(', ')})`);
+  return s;
+}
+
+/** Path of a surface on a host: its own path per generation, legacy paths under `/affiliate` on prefixed hosts. */
+export function surfacePath(prefixed: boolean, surface: SimSurface, generation: Generation): string {
+  if (generation === 'migrated') return surface.paths.migrated;
+  return prefixed ? `/affiliate${surface.paths.legacy}` : surface.paths.legacy;
+}
 
 /**
  * Path of a route on a host. Legacy paths come from the menu API; migrated ones live under `/affiliate/...`.
- * Hosts with `prefixed: true` (global selling) put every path under `/affiliate`.
+ * Hosts with `prefixed: true` (global selling) put every legacy path under `/affiliate`.
  */
 export function routePath(prefixed: boolean, route: SimRoute, generation: Generation): string {
-  if (route === 'sample-request') {
-    if (generation === 'migrated') return '/affiliate/sample/sample-request';
-    return prefixed ? '/affiliate/product/sample-request' : '/product/sample-request';
-  }
-  return generation === 'migrated' || prefixed ? '/affiliate/platform/homepage' : '/platform/homepage';
+  return surfacePath(prefixed, surfaceOrThrow(route), generation);
 }
 
-/** The route and generation a page URL shows, or `undefined` for a path the simulated site does not have. */
+/**
+ * The route and generation a page URL shows, or `undefined` for a path the simulated site does not have. Where a
+ * route's two paths coincide (Home on the global-selling host), `route_migration=1` decides.
+ */
 export function matchRoute(url: URL): { route: SimRoute; generation: Generation } | undefined {
   const host = affiliateHost(url.hostname);
   if (!host) return undefined;
   const prefixed = !!host.prefixed;
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
   const migrationFlag = url.searchParams.get('route_migration') === '1';
-  for (const route of ['sample-request', 'home'] as const) {
-    const legacy = routePath(prefixed, route, 'legacy');
-    const migrated = routePath(prefixed, route, 'migrated');
-    if (path === migrated && (legacy !== migrated || migrationFlag)) return { route, generation: 'migrated' };
-    if (path === legacy) return { route, generation: 'legacy' };
+  for (const surface of SURFACES) {
+    const legacy = surfacePath(prefixed, surface, 'legacy');
+    const migrated = surfacePath(prefixed, surface, 'migrated');
+    if (path === migrated && (legacy !== migrated || migrationFlag)) return { route: surface.route, generation: 'migrated' };
+    if (path === legacy) return { route: surface.route, generation: 'legacy' };
   }
   return undefined;
+}
+
+/** One registered surface as the client sees it (`window.__SIM_BOOT__.surfaces`). */
+export interface BootSurface {
+  route: string;
+  nav: { label: string; group: string | null; icon: string | null } | null;
+  /** Paths on this host. */
+  paths: Record<Generation, string>;
+  /** Whether a client script renders this route (otherwise the client shows a "not simulated yet" placeholder). */
+  client: boolean;
+  /** `SimSurface.boot()` for this shop; `null` without a shop or without `boot`. */
+  data: unknown;
 }
 
 export interface BootData {
   shop: { name: string; region: string; sellerId: string; currency: string } | null;
   prefixed: boolean;
-  routes: Record<Generation, Record<SimRoute, string>>;
-  tabs: { code: number; label: string; deadline: string | null }[];
+  surfaces: BootSurface[];
 }
 
-function bootData(shop: SimShop | undefined, prefixed: boolean): BootData {
+export function bootData(world: World, shop: SimShop | undefined, prefixed: boolean): BootData {
   return {
     shop: shop ? { name: shop.name, region: shop.region, sellerId: shop.sellerId, currency: shop.currency } : null,
     prefixed,
-    routes: {
-      legacy: { 'sample-request': routePath(prefixed, 'sample-request', 'legacy'), home: routePath(prefixed, 'home', 'legacy') },
-      migrated: { 'sample-request': routePath(prefixed, 'sample-request', 'migrated'), home: routePath(prefixed, 'home', 'migrated') },
-    },
-    tabs: SAMPLE_TABS.map((t) => ({ code: t.code, label: t.label, deadline: t.deadline })),
+    surfaces: SURFACES.map((s) => ({
+      route: s.route,
+      nav: s.nav ? { label: s.nav.label, group: s.nav.group ?? null, icon: s.nav.icon ?? null } : null,
+      paths: { legacy: surfacePath(prefixed, s, 'legacy'), migrated: surfacePath(prefixed, s, 'migrated') },
+      client: !!s.client,
+      data: shop && s.boot ? (s.boot(world, shop) ?? null) : null,
+    })),
   };
 }
 
@@ -65,7 +95,8 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ES
 /** JSON safe inside a `<script>` element. */
 const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-const STYLE = `
+/** The frame, the nav and the building blocks any page may use; each surface adds its own CSS (`SimSurface.css`). */
+const BASE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;background:#f5f6f7;color:#161823;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:inherit;text-decoration:none}
@@ -85,25 +116,25 @@ button{font:inherit;cursor:pointer}
 .sim-nav a[aria-current=page]{background:#fff0f3;color:#fe2c55;font-weight:600}
 .sim-nav .nav-ico{width:16px;text-align:center;font-size:15px}
 .sim-nav .nav-section{padding:16px 14px 4px;font-size:12px;color:#86909c}
-.sim-nav .nav-disabled{color:#c9cdd4;cursor:default}
 .sim-main{flex:1;min-width:0;padding:20px 24px 40px}
 .page-head h1{margin:0;font-size:20px;font-weight:600}
 .page-head p{margin:4px 0 16px;color:#86909c}
 .card{background:#fff;border-radius:8px;box-shadow:0 1px 2px rgba(0,0,0,.04);border:1px solid #eef0f2}
-.sr-tabs{display:flex;gap:28px;padding:0 20px;border-bottom:1px solid #e5e6eb}
-.sr-tabs [role=tab]{background:none;border:0;padding:14px 0 12px;color:#4e5969;border-bottom:2px solid transparent;margin-bottom:-1px}
-.sr-tabs [role=tab][aria-selected=true]{color:#fe2c55;border-bottom-color:#fe2c55;font-weight:600}
-.sr-toolbar{display:flex;align-items:center;justify-content:space-between;gap:12px;padding:14px 20px}
-.sr-search{width:320px;padding:7px 12px;border:1px solid #e5e6eb;border-radius:4px;background:#f7f8fa;color:#86909c}
-.sr-summary{color:#86909c}
-.sr-body{position:relative;min-height:160px}
-.sr-loading{position:absolute;inset:0;display:flex;align-items:flex-start;justify-content:center;padding-top:60px;background:rgba(255,255,255,.6);color:#4e5969;z-index:2}
-.sr-loading[hidden]{display:none}
-.sr-spinner{width:18px;height:18px;margin-right:8px;border:2px solid #f2f3f5;border-top-color:#fe2c55;border-radius:50%;animation:sr-spin .8s linear infinite}
-@keyframes sr-spin{to{transform:rotate(360deg)}}
-.sr-empty,.sr-error{padding:48px 20px;text-align:center;color:#86909c}
-.sr-error{color:#cb2634}
-.sr-error button{margin-left:8px}
+.sim-tabs{display:flex;gap:28px;padding:0 20px;border-bottom:1px solid #e5e6eb}
+.sim-tabs [role=tab]{background:none;border:0;padding:14px 0 12px;color:#4e5969;border-bottom:2px solid transparent;margin-bottom:-1px}
+.sim-tabs [role=tab][aria-selected=true]{color:#fe2c55;border-bottom-color:#fe2c55;font-weight:600}
+.sim-toolbar{display:flex;align-items:center;justify-content:space-between;gap:12px;padding:14px 20px}
+.sim-body{position:relative;min-height:160px}
+.sim-loading{position:absolute;inset:0;display:flex;align-items:flex-start;justify-content:center;padding-top:60px;background:rgba(255,255,255,.6);color:#4e5969;z-index:2}
+.sim-loading[hidden]{display:none}
+.sim-spinner{width:18px;height:18px;margin-right:8px;border:2px solid #f2f3f5;border-top-color:#fe2c55;border-radius:50%;animation:sim-spin .8s linear infinite}
+@keyframes sim-spin{to{transform:rotate(360deg)}}
+.sim-empty,.sim-error{padding:48px 20px;text-align:center;color:#86909c}
+.sim-error{color:#cb2634}
+.sim-error button{margin-left:8px}
+.sim-pager{display:flex;align-items:center;justify-content:flex-end;gap:12px;padding:14px 20px;color:#4e5969}
+.sim-placeholder{margin-top:16px;padding:64px 20px;text-align:center;color:#86909c}
+.sim-placeholder h1{margin:0 0 8px;font-size:20px;color:#161823}
 .arco-table{width:100%;border-collapse:collapse;table-layout:fixed}
 .arco-table th{background:#f7f8fa;color:#4e5969;font-weight:500;text-align:left;padding:10px 16px;border-bottom:1px solid #e5e6eb;font-size:13px}
 .arco-table td{padding:12px 16px;border-bottom:1px solid #e5e6eb;vertical-align:top}
@@ -124,40 +155,19 @@ button{font:inherit;cursor:pointer}
 .btn{white-space:nowrap;border-radius:4px;padding:4px 12px;border:1px solid #e5e6eb;background:#fff;color:#1d2129;margin:0 6px 6px 0}
 .btn:disabled{opacity:.5;cursor:not-allowed}
 .btn-primary{background:#fe2c55;border-color:#fe2c55;color:#fff}
-.sr-pager{display:flex;align-items:center;justify-content:flex-end;gap:12px;padding:14px 20px;color:#4e5969}
-.sr-card-list{display:grid;gap:12px;padding:4px 20px 8px}
-.m-sr-card{border:1px solid #e5e6eb;border-radius:8px;overflow:hidden}
-.m-sr-card__head{display:flex;align-items:center;gap:12px;padding:12px 16px;background:#fafbfc;border-bottom:1px solid #eef0f2}
-.m-sr-card__avatar{width:44px;height:44px;border-radius:50%;background:#f2f3f5}
-.m-sr-card__who{flex:1;min-width:0}
-.m-sr-card__nick{margin:0;font-size:15px;overflow-wrap:anywhere}
-.m-sr-card__handle{color:#86909c;font-size:12px}
-.m-sr-card__stats{color:#4e5969;font-size:12px;text-align:right}
-.m-sr-card__items{list-style:none;margin:0;padding:0}
-.m-sr-item{display:flex;gap:12px;align-items:center;padding:12px 16px;border-top:1px solid #f2f3f5}
-.m-sr-item:first-child{border-top:0}
-.m-sr-item__img{width:56px;height:56px;border-radius:6px;background:#f2f3f5;flex:none}
-.m-sr-item__info{flex:1;min-width:0}
-.m-sr-item__title{margin:0 0 2px;overflow-wrap:anywhere}
-.m-sr-item__pid,.m-sr-item__sku{display:block;color:#86909c;font-size:12px}
-.m-sr-item__meta{width:220px;flex:none;font-size:12px;color:#4e5969;display:grid;gap:2px}
-.m-sr-item__actions{flex:none}
-.home-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:16px}
-.home-card{padding:18px 20px}
-.home-card h2{margin:0 0 6px;font-size:13px;font-weight:500;color:#86909c}
-.home-card .value{font-size:26px;font-weight:600}
-.home-card .delta{color:#00a870;font-size:12px}
-.home-card .delta.down{color:#f53f3f}
-.home-wide{margin-top:16px;padding:18px 20px}
-.home-wide h2{margin:0 0 10px;font-size:15px}
-.home-wide ul{margin:0;padding-left:18px;color:#4e5969}
-.home-link{color:#fe2c55;font-weight:500}
 .not-found{padding:80px 20px;text-align:center}
 .not-found .code{font-size:64px;font-weight:700;color:#e5e6eb;margin:0}
 .not-found h1{font-size:20px;margin:8px 0}
 .not-found p{color:#86909c}
 .not-found a{display:inline-block;margin-top:12px;padding:6px 16px;border-radius:4px;background:#fe2c55;color:#fff}
 `;
+
+let style: string | undefined;
+/** The base stylesheet plus every surface's CSS, in registry order. */
+function styleSheet(): string {
+  style ??= BASE_STYLE + SURFACES.map((s) => (s.css ? `/* ${s.route} */${s.css}` : '')).join('');
+  return style;
+}
 
 function header(shop: SimShop | undefined): string {
   const name = shop ? escapeHtml(shop.name) : 'TikTok Shop';
@@ -168,11 +178,23 @@ function header(shop: SimShop | undefined): string {
 </header>`;
 }
 
-/** The app shell for a known route; `client/app.js` renders the nav state and the main area. */
+/** Script URLs of the shell, in load order: the core first, then each surface's client script. */
+export function clientScriptUrls(): string[] {
+  const files = [CORE_CLIENT, ...SURFACES.flatMap((s) => (s.client ? [s.client] : []))];
+  return [...new Set(files)].map((f) => CLIENT_SCRIPT_BASE + f);
+}
+
+/**
+ * The app shell for a known route. `client/core.js` renders the nav from the boot data and hands the main area to
+ * the renderer the route's client script registered.
+ */
 export function renderShell(world: World, url: URL): string {
   const host = affiliateHost(url.hostname);
   const shop = resolveShop(world, url);
-  const boot = bootData(shop, !!host?.prefixed);
+  const boot = bootData(world, shop, !!host?.prefixed);
+  const scripts = clientScriptUrls()
+    .map((src) => `<script src="${escapeHtml(src)}" defer></script>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -180,23 +202,14 @@ export function renderShell(world: World, url: URL): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>TikTok Shop Affiliate Center</title>
 <link rel="icon" href="data:,">
-<style>${STYLE}</style>
+<style>${styleSheet()}</style>
 <script>window.__SIM_BOOT__ = ${scriptJson(boot)};</script>
-<script src="${CLIENT_SCRIPT_PATH}" defer></script>
+${scripts}
 </head>
 <body>
 ${header(shop)}
 <div class="sim-layout">
-  <nav class="sim-nav" aria-label="Main">
-    <a href="#" data-route="home"><span class="nav-ico" aria-hidden="true">⌂</span>Home</a>
-    <div class="nav-section">Collaborations</div>
-    <a class="nav-disabled" aria-disabled="true"><span class="nav-ico" aria-hidden="true">◎</span>Open collaboration</a>
-    <a class="nav-disabled" aria-disabled="true"><span class="nav-ico" aria-hidden="true">✉</span>Target collaboration</a>
-    <a href="#" data-route="sample-request"><span class="nav-ico" aria-hidden="true">▣</span>Sample requests</a>
-    <div class="nav-section">Creators</div>
-    <a class="nav-disabled" aria-disabled="true"><span class="nav-ico" aria-hidden="true">☆</span>Find creators</a>
-    <a class="nav-disabled" aria-disabled="true"><span class="nav-ico" aria-hidden="true">☰</span>Affiliate orders</a>
-  </nav>
+  <nav class="sim-nav" aria-label="Main"></nav>
   <main class="sim-main" id="sim-main"></main>
 </div>
 </body>
@@ -214,7 +227,7 @@ export function render404(world: World, url: URL): string {
   }
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>404 | TikTok Shop Affiliate Center</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><title>404 | TikTok Shop Affiliate Center</title><link rel="icon" href="data:,"><style>${styleSheet()}</style></head>
 <body>
 ${header(shop)}
 <div class="not-found">
@@ -227,9 +240,20 @@ ${header(shop)}
 </html>`;
 }
 
-let clientScript: string | undefined;
-/** Source of `client/app.js` (read once). */
-export function clientScriptSource(): string {
-  clientScript ??= readFileSync(new URL('./client/app.js', import.meta.url), 'utf8');
-  return clientScript;
+const clientSources = new Map<string, string>();
+/**
+ * Source of the client script served at `pathname`, or `undefined` when no such script is registered (only the core
+ * and the files the surfaces name are served; each is read once).
+ */
+export function clientScriptSource(pathname: string): string | undefined {
+  if (!clientScriptUrls().includes(pathname)) return undefined;
+  const file = pathname.slice(CLIENT_SCRIPT_BASE.length);
+  let src = clientSources.get(file);
+  if (src === undefined) {
+    const at = new URL(`./client/${file}`, import.meta.url);
+    if (!existsSync(at)) return undefined;
+    src = readFileSync(at, 'utf8');
+    clientSources.set(file, src);
+  }
+  return src;
 }

@@ -7,6 +7,7 @@ import {
   generateWorld,
   pageElements,
   resolveShop,
+  seededRandom,
   shopByKey,
   tabRequests,
   type SimShop,
@@ -156,5 +157,20 @@ describe('generateWorld', () => {
     expect(resolveShop(world, new URL('https://affiliate.tiktok.com/x?shop_region=DE'))).toBeUndefined();
     expect(resolveShop(world, new URL(`https://affiliate.tiktok.com/x?shop_id=${us.sellerId}`))).toBeUndefined();
     expect(resolveShop(world, new URL('https://example.com/'))).toBeUndefined();
+  });
+});
+
+describe('seededRandom', () => {
+  it('repeats for a seed and salt, and differs by seed and by salt', () => {
+    const draw = (seed: number, salt: string) => {
+      const r = seededRandom(seed, salt);
+      return Array.from({ length: 8 }, () => r());
+    };
+    expect(draw(1, 'orders:US')).toEqual(draw(1, 'orders:US'));
+    expect(draw(1, 'orders:US')).not.toEqual(draw(2, 'orders:US'));
+    expect(draw(1, 'orders:US')).not.toEqual(draw(1, 'orders:GB'));
+    const many = draw(7, 'spread').concat(draw(8, 'spread'), draw(9, 'spread'));
+    expect(many.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(new Set(many).size).toBe(many.length);
   });
 });

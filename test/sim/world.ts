@@ -694,6 +694,26 @@ function guaranteeFirstPageVariety(shop: SimShop): void {
   }
 }
 
+/**
+ * A deterministic random source for data a surface derives on its own (e.g. `seededRandom(world.seed, "orders:" + shop.sellerId)`):
+ * the same seed and salt always give the same sequence of floats in [0, 1). Use a distinct salt per use so surfaces do
+ * not draw correlated numbers. To seed a `Faker`, use `f.seed(Math.floor(rand() * 2 ** 32))`.
+ */
+export function seededRandom(seed: number, salt: string): () => number {
+  // FNV-1a over the seed and the salt, then mulberry32.
+  let h = 2166136261;
+  const key = `${seed}\u0000${salt}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  let state = h >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function generateWorld(opts: { seed?: number; now?: number } = {}): World {
   const seed = opts.seed ?? 1;
   const now = opts.now ?? Date.now();

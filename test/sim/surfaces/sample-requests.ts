@@ -1,0 +1,245 @@
+/**
+ * Sample requests (research/domain.md §2.2 and §3.1): the page the extension captures.
+ *
+ *   legacy   /product/sample-request          (global selling: /affiliate/product/sample-request)
+ *   migrated /affiliate/sample/sample-request?route_migration=1
+ *   POST /api/v1/affiliate/sample/group/list   the sample-request list, paged by request, grouped by creator
+ *
+ * `cl_fault=shape` on the API query string (the page adds it for `?fault=shape`) switches the list into fault mode
+ * (see `faultPlan`). The client is `client/sample-requests.js`.
+ */
+import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import {
+  HOSTILE,
+  SAMPLE_TABS,
+  pageElements,
+  productOf,
+  resolveShop,
+  skuOf,
+  tabByCode,
+  tabRequests,
+  type PageElement,
+  type SimCreator,
+  type SimRequest,
+  type SimShop,
+  type World,
+} from '../world';
+
+export const SAMPLE_LIST_PATH = '/api/v1/affiliate/sample/group/list';
+
+/** What the client needs before its first request: the tabs, their codes and which deadline each shows. */
+export interface SampleRequestsBoot {
+  tabs: { code: number; label: string; deadline: string | null }[];
+}
+
+export const sampleRequests: SimSurface = {
+  route: 'sample-request',
+  nav: { label: 'Sample requests', group: 'Collaborations', icon: '▣' },
+  paths: { legacy: '/product/sample-request', migrated: '/affiliate/sample/sample-request' },
+  client: 'sample-requests.js',
+  api: sampleApi,
+  boot: (): SampleRequestsBoot => ({ tabs: SAMPLE_TABS.map((t) => ({ code: t.code, label: t.label, deadline: t.deadline })) }),
+  css: `
+.sr-tabs{display:flex;gap:28px;padding:0 20px;border-bottom:1px solid #e5e6eb}
+.sr-tabs [role=tab]{background:none;border:0;padding:14px 0 12px;color:#4e5969;border-bottom:2px solid transparent;margin-bottom:-1px}
+.sr-tabs [role=tab][aria-selected=true]{color:#fe2c55;border-bottom-color:#fe2c55;font-weight:600}
+.sr-toolbar{display:flex;align-items:center;justify-content:space-between;gap:12px;padding:14px 20px}
+.sr-search{width:320px;padding:7px 12px;border:1px solid #e5e6eb;border-radius:4px;background:#f7f8fa;color:#86909c}
+.sr-summary{color:#86909c}
+.sr-body{position:relative;min-height:160px}
+.sr-loading{position:absolute;inset:0;display:flex;align-items:flex-start;justify-content:center;padding-top:60px;background:rgba(255,255,255,.6);color:#4e5969;z-index:2}
+.sr-loading[hidden]{display:none}
+.sr-spinner{width:18px;height:18px;margin-right:8px;border:2px solid #f2f3f5;border-top-color:#fe2c55;border-radius:50%;animation:sim-spin .8s linear infinite}
+.sr-empty,.sr-error{padding:48px 20px;text-align:center;color:#86909c}
+.sr-error{color:#cb2634}
+.sr-error button{margin-left:8px}
+.sr-pager{display:flex;align-items:center;justify-content:flex-end;gap:12px;padding:14px 20px;color:#4e5969}
+.sr-card-list{display:grid;gap:12px;padding:4px 20px 8px}
+.m-sr-card{border:1px solid #e5e6eb;border-radius:8px;overflow:hidden}
+.m-sr-card__head{display:flex;align-items:center;gap:12px;padding:12px 16px;background:#fafbfc;border-bottom:1px solid #eef0f2}
+.m-sr-card__avatar{width:44px;height:44px;border-radius:50%;background:#f2f3f5}
+.m-sr-card__who{flex:1;min-width:0}
+.m-sr-card__nick{margin:0;font-size:15px;overflow-wrap:anywhere}
+.m-sr-card__handle{color:#86909c;font-size:12px}
+.m-sr-card__stats{color:#4e5969;font-size:12px;text-align:right}
+.m-sr-card__items{list-style:none;margin:0;padding:0}
+.m-sr-item{display:flex;gap:12px;align-items:center;padding:12px 16px;border-top:1px solid #f2f3f5}
+.m-sr-item:first-child{border-top:0}
+.m-sr-item__img{width:56px;height:56px;border-radius:6px;background:#f2f3f5;flex:none}
+.m-sr-item__info{flex:1;min-width:0}
+.m-sr-item__title{margin:0 0 2px;overflow-wrap:anywhere}
+.m-sr-item__pid,.m-sr-item__sku{display:block;color:#86909c;font-size:12px}
+.m-sr-item__meta{width:220px;flex:none;font-size:12px;color:#4e5969;display:grid;gap:2px}
+.m-sr-item__actions{flex:none}
+`,
+};
+
+function sampleApi(world: World, req: ApiRequest): ApiResponse | undefined {
+  if (req.url.pathname !== SAMPLE_LIST_PATH) return undefined;
+  if (req.method !== 'POST') return methodNotAllowed();
+  const shop = resolveShop(world, req.url);
+  if (!shop) return invalid();
+  const body = parseListBody(req.body);
+  if (!body) return invalid();
+  const fault = req.url.searchParams.get('cl_fault') === 'shape';
+  return ok(listPage(shop, body, req.now ?? Date.now(), fault));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The list
+
+export interface ListBody {
+  tab: number;
+  cur_page: number;
+  page_size: number;
+  search_params: unknown[];
+  order_params: unknown[];
+}
+
+/** Validates the list body; `undefined` means the real API would answer 98001004. */
+export function parseListBody(raw: string | null): ListBody | undefined {
+  const o = jsonObjectBody(raw);
+  if (!o) return undefined;
+  const int = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+  if (!int(o.tab) || !tabByCode(o.tab)) return undefined;
+  if (!int(o.cur_page) || o.cur_page < 1) return undefined;
+  if (!int(o.page_size) || o.page_size < 1 || o.page_size > 100) return undefined;
+  if (o.search_params !== undefined && !Array.isArray(o.search_params)) return undefined;
+  if (o.order_params !== undefined && !Array.isArray(o.order_params)) return undefined;
+  // search_params / order_params are accepted but not applied: the pages never send any.
+  return {
+    tab: o.tab,
+    cur_page: o.cur_page,
+    page_size: o.page_size,
+    search_params: (o.search_params as unknown[] | undefined) ?? [],
+    order_params: (o.order_params as unknown[] | undefined) ?? [],
+  };
+}
+
+function creatorJson(c: SimCreator): Record<string, unknown> {
+  return {
+    creator_id: c.creatorId,
+    name: c.handle,
+    nick_name: c.nickname,
+    avatar: { url_list: [c.avatarUrl] },
+    follower_cnt: c.wire.followerCountAsString ? String(c.followers) : c.followers,
+    fulfillment_percentage: c.fulfillmentPercentage,
+  };
+}
+
+function applyJson(shop: SimShop, r: SimRequest, now: number): Record<string, unknown> {
+  const product = productOf(shop, r.productId);
+  const sku = skuOf(shop, r.skuId);
+  const out: Record<string, unknown> = {
+    apply_id: r.applyId,
+    product_id: r.productId,
+    product_title: product.title,
+    sku_id: r.skuId,
+    sku_desc: sku.desc,
+    sku_image: sku.image,
+    sku_stock: sku.stock,
+    commission_rate: r.wire.commissionAsString ? String(r.commissionBps) : r.commissionBps,
+    region: shop.region,
+    status: r.status,
+    sample_type: r.sampleType,
+    apply_time: String(r.applyTime),
+    expired_in: r.deadline === null ? '0' : String(Math.max(0, r.deadline - now)),
+  };
+  if (r.wire.omitSkuDesc) delete out.sku_desc;
+  return out;
+}
+
+/** One element of `agg_info`: a group when the creator has ≥2 requests on the page, else a single (`apply_deatil`/`apply_detail`). */
+function elementJson(shop: SimShop, el: PageElement, now: number): Record<string, unknown> {
+  const creator = creatorJson(el.creator);
+  const infos = el.requests.map((r) => applyJson(shop, r, now));
+  const lead = el.requests[0]!;
+  if (el.requests.length >= 2) {
+    const group: Record<string, unknown> = { group_id: lead.groupId, creator_info: creator };
+    if (lead.wire.infosInsideGroup) {
+      group.apply_infos = infos;
+      return { apply_group: group };
+    }
+    return { apply_group: group, apply_infos: infos };
+  }
+  return { [lead.wire.detailKey]: { apply_info: infos[0], creator_info: creator } };
+}
+
+function listPage(shop: SimShop, body: ListBody, now: number, fault: boolean): unknown {
+  const total = tabRequests(shop, body.tab).length;
+  const elements = pageElements(shop, body.tab, body.cur_page, body.page_size);
+  const aggInfo = elements.map((el) => elementJson(shop, el, now));
+  if (fault) applyFaults(elements, aggInfo, faultPlan(shop, body.tab, body.cur_page, body.page_size));
+  return { agg_info: aggInfo, has_more: body.cur_page * body.page_size < total, total_count: total };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fault mode: the same envelope, with a few records changed the way a TikTok deploy might change them
+
+export type FaultKind = 'commission_object' | 'missing_apply_id' | 'expired_in_text' | 'creator_name_null';
+
+export interface FaultPlan {
+  /** `commission_rate` becomes `{ "value": "15%" }`. */
+  commissionObject?: string;
+  /** `apply_id` is left out. */
+  missingApplyId?: string;
+  /** `expired_in` becomes `"soon"`. */
+  expiredInText?: string;
+  /** A single-request element whose `creator_info.name` is `null` (its one APPLY record cannot be tied to a handle). */
+  creatorNameNull?: { creatorId: string; applyId: string };
+  /** apply ids of every APPLY record that is broken on this page, one per fault above. */
+  brokenApplyIds: string[];
+}
+
+/**
+ * Which records of a page are broken in fault mode. Record positions (counted over the page's APPLY records in
+ * response order, hostile records excluded) are 1, 4 and 7 for the field faults; the nameless creator is the first
+ * single-request element from position 10 on. Every page with at least 11 such records gets all four faults.
+ */
+export function faultPlan(shop: SimShop, tab: number, page: number, pageSize: number): FaultPlan {
+  const elements = pageElements(shop, tab, page, pageSize);
+  const records = elements.flatMap((el) => el.requests).filter((r) => r.creatorId !== HOSTILE.creatorId);
+  const plan: FaultPlan = { brokenApplyIds: [] };
+  plan.commissionObject = records[1]?.applyId;
+  plan.missingApplyId = records[4]?.applyId;
+  plan.expiredInText = records[7]?.applyId;
+  const taken = new Set([plan.commissionObject, plan.missingApplyId, plan.expiredInText]);
+  const single = elements.find(
+    (el) =>
+      el.requests.length === 1 &&
+      el.creator.creatorId !== HOSTILE.creatorId &&
+      records.indexOf(el.requests[0]!) >= 10 &&
+      !taken.has(el.requests[0]!.applyId),
+  );
+  if (single) plan.creatorNameNull = { creatorId: single.creator.creatorId, applyId: single.requests[0]!.applyId };
+  for (const id of [plan.commissionObject, plan.missingApplyId, plan.expiredInText, plan.creatorNameNull?.applyId]) {
+    if (id) plan.brokenApplyIds.push(id);
+  }
+  return plan;
+}
+
+/** How many APPLY records of a page are broken in fault mode (4 on page 1 of To review for every shop in the world). */
+export function brokenApplyCount(shop: SimShop, tab = 10, page = 1, pageSize = 50): number {
+  return faultPlan(shop, tab, page, pageSize).brokenApplyIds.length;
+}
+
+/** Broken APPLY records on page 1 of tab 10 (page size 50) in fault mode: one of each `FaultKind`. */
+export const FAULT_BROKEN_APPLY_COUNT = 4;
+
+function applyFaults(elements: PageElement[], aggInfo: Record<string, unknown>[], plan: FaultPlan): void {
+  elements.forEach((el, i) => {
+    const json = aggInfo[i]!;
+    const group = json.apply_group as Record<string, unknown> | undefined;
+    const single = (json.apply_deatil ?? json.apply_detail) as Record<string, unknown> | undefined;
+    const infos = (group ? (json.apply_infos ?? group.apply_infos) : [single?.apply_info]) as Record<string, unknown>[];
+    for (const info of infos) {
+      const id = info.apply_id;
+      if (id === plan.commissionObject) info.commission_rate = { value: `${Number(info.commission_rate) / 100}%` };
+      if (id === plan.missingApplyId) delete info.apply_id;
+      if (id === plan.expiredInText) info.expired_in = 'soon';
+    }
+    if (single && plan.creatorNameNull && el.requests[0]!.applyId === plan.creatorNameNull.applyId) {
+      (single.creator_info as Record<string, unknown>).name = null;
+    }
+  });
+}
