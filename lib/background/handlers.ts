@@ -20,4 +20,6 @@ export function registerHandlers(db: AppDB): void {
     const q = figuresQuery.parse(data);
     return creatorFigures(db, q.shopKey, q.handles);
   });
+  // [section:imports]
+  // [section:backup]
 }

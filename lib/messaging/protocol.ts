@@ -18,6 +18,8 @@ export interface ProtocolMap {
   ingestCaptures(data: CaptureBatch): IngestAck;
   getCreatorFigures(data: FiguresQuery): CreatorFigures[];
   revealRequest(data: RevealQuery): { found: boolean };
+  // [section:imports]
+  // [section:backup]
 }
 
 export const figuresQuery = z.object({
