@@ -36,6 +36,8 @@ export function installCaptureHook(win: HookWindow): void {
 
   /** What to read of a captured fetch, taken before the page's request consumes its body. */
   const prepare = (input: RequestInfo | URL, init: RequestInit | undefined) => {
+    // Most page requests are plain string URLs that are not captured: one `includes` and out.
+    if (typeof input === 'string' && !isCapturedUrl(input)) return undefined;
     const isRequest = input instanceof RequestClass;
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : isRequest ? input.url : String(input);
     if (!isCapturedUrl(url)) return undefined;

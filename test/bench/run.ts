@@ -1,0 +1,14 @@
+import { formatFigure, type Figure } from './figures';
+import { benchPageHook } from './page-hook';
+
+/**
+ * `npm run bench`: figures measured in real Chromium, each against a baseline measured in the same run.
+ * Printed one per line as `name: value unit (ratio x.xx vs baseline)`.
+ */
+const benches: [string, () => Promise<Figure[]>][] = [['page hook', benchPageHook]];
+
+for (const [name, run] of benches) {
+  const figures = await run();
+  for (const f of figures) console.log(formatFigure(f));
+  if (figures.length === 0) console.log(`${name}: no figures`);
+}
