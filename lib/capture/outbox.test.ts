@@ -82,6 +82,15 @@ describe('Outbox', () => {
     expect(send.mock.calls.map((c) => c[0].captures.length)).toEqual([1, 1]);
   });
 
+  it('sends at once when asked to (the page is going away)', async () => {
+    const send = vi.fn((_: CaptureBatch): Promise<IngestAck> => Promise.resolve(ack));
+    const box = new Outbox({ send, onAck: () => undefined, signal: new AbortController().signal, batchDelayMs: 10_000 });
+    box.push(capture('a'));
+    box.flushNow();
+    await Promise.resolve();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   it('stops when its signal aborts', async () => {
     const send = vi.fn(() => Promise.resolve(ack));
     const controller = new AbortController();

@@ -43,6 +43,13 @@ export class Outbox {
     this.schedule(this.o.batchDelayMs ?? 100);
   }
 
+  /** Send what is waiting now (the page is going away: a batch sent during unload still reaches the background). */
+  flushNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.flush();
+  }
+
   private schedule(delay: number) {
     if (this.timer !== undefined || this.inFlight || this.o.signal.aborted) return;
     this.timer = setTimeout(() => {

@@ -16,6 +16,8 @@ export function startContent(ctx: ContentScriptContext): void {
     signal: ctx.signal,
   });
   listenForCaptures(window, (c) => outbox.push(c), ctx.signal);
+  // A full navigation must not take the last captures with it.
+  ctx.addEventListener(window, 'pagehide', () => outbox.flushNow());
 
   const removeReveal = onMessage('revealRequest', ({ data }) => {
     const q = revealQuery.safeParse(data);
