@@ -72,6 +72,11 @@ const EXAMPLES: Record<string, { yes: string[]; no: string[]; predicate: (u: URL
     yes: ['https://affiliate-id.tokopedia.com/insights/transaction-analysis', 'https://affiliate.tiktok.com/insights/creator-outreach', 'https://affiliate.tiktok.com/data/creator-analysis'],
     no: ['https://affiliate.tiktok.com/insights'],
   },
+  isShopAccounts: {
+    predicate: detect.isShopAccounts,
+    yes: ['https://affiliate.tiktok.com/platform/linked-accounts?shop_region=GB', 'https://affiliate-us.tiktok.com/affiliate/platform/linked-accounts'],
+    no: ['https://affiliate.tiktok.com/platform/homepage'],
+  },
 };
 
 describe.each(Object.entries(EXAMPLES))('%s', (_name, { predicate, yes, no }) => {

@@ -18,6 +18,8 @@ export const PAGE_PATTERNS = {
   orders: /\/product\/order\/?$/,
   'partner-campaigns': /\/(product\/partner-campaign|affiliate\/partner)(\/[\w-]+)*\/?$/,
   insights: /\/(insights\/[\w-]+|data\/(product-performance|creator-analysis))\/?$/,
+  /** [L] Where the simulated Affiliate Center lists the shop's linked TikTok accounts; domain.md names no route. */
+  'shop-accounts': /\/platform\/linked-accounts\/?$/,
 } as const satisfies Record<string, RegExp>;
 
 export type PageKind = keyof typeof PAGE_PATTERNS | 'other';
@@ -36,6 +38,7 @@ export const isOpenCollaboration = on('open-collaboration');
 export const isOrders = on('orders');
 export const isPartnerCampaigns = on('partner-campaigns');
 export const isInsights = on('insights');
+export const isShopAccounts = on('shop-accounts');
 
 export function pageKind(url: URL): PageKind {
   if (!isAffiliateCenter(url)) return 'other';

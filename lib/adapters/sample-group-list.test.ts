@@ -102,6 +102,28 @@ describe('sample.group.list adapter', () => {
     ]);
   });
 
+  describe.each([
+    [10, 'To review', 'PENDING', ['PENDING']],
+    [20, 'Ready to ship', 'AWAITING_SHIPMENT', ['AWAITING_SHIPMENT']],
+    [30, 'Shipped', 'SHIPPED', ['SHIPPED']],
+    [40, 'In progress', 'CONTENT_PENDING', ['CONTENT_PENDING']],
+    [50, 'Completed', 'COMPLETED', ['COMPLETED', 'OPS_COMPLETED']],
+    [60, 'Cancelled', 'UNKNOWN', ['REJECT_CANCELLED', 'OVERDUE_CANCELLED', 'SELLER_NOT_SHIP_CANCELLED', 'WITHDRAW_CANCELLED', 'UNFULFILL_CANCELLED', 'UNFULFILLABLE_CANCELLED', 'DEL_OPEN_COLLAB', 'OPS_CANCELLED', 'OPS_FAILED']],
+  ] as const)('tab %i (%s)', (tab, _label, fromTab, listed) => {
+    it(`keeps every status the tab lists as sent (${listed.join(', ')})`, () => {
+      const page = { data: { agg_info: listed.map((s, i) => ({ apply_detail: { creator_info: creatorMaya, apply_info: apply({ apply_id: String(100 + i), status: s, expired_in: '0' }) } })) } };
+      const r = parse(page, { tab, cur_page: 1, page_size: 50 });
+      expect(r.rejections).toEqual([]);
+      expect((r.records.sampleRequests ?? []).map((s) => [s.status, s.statusRaw])).toEqual(listed.map((s) => [s, s]));
+    });
+
+    it(`falls back to ${fromTab} for a record without a status, and says it came from the tab`, () => {
+      const page = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: null }) } }] } };
+      const r = parse(page, { tab, cur_page: 1, page_size: 50 });
+      expect(r.records.sampleRequests?.[0]).toMatchObject({ status: fromTab, statusRaw: `tab:${tab}` });
+    });
+  });
+
   it('ignores error envelopes (captcha, quota) without calling them a changed shape', () => {
     expect(parse({ code: 98001004, message: 'invalid parameters' })).toEqual({ records: {}, accepted: 0, rejections: [], skipped: true });
   });

@@ -1,5 +1,6 @@
+import type { Money } from '../domain/money';
 import type { SampleStatus } from '../domain/sample-status';
-import type { CreatorMetrics, SampleType } from '../domain/types';
+import type { ContactChannel, CreatorMetrics, SampleRequest, SampleType } from '../domain/types';
 
 /** Facts one response carries, before they are merged into the model with their provenance. */
 export interface CreatorFact {
@@ -12,11 +13,15 @@ export interface CreatorFact {
   metrics?: CreatorMetrics;
   categories?: string[];
   region?: string;
+  /** Contact channels the creator shares; the values go to `contacts` through the sink, never onto the creator. */
+  contactChannels?: ContactChannel[];
 }
 
 export interface ProductFact {
   productId: string;
   title: string;
+  /** The list price, where the page shows one in a currency it names. */
+  price?: Money;
 }
 
 export interface SkuFact {
@@ -39,6 +44,8 @@ export interface SampleRequestFact {
   appliedAt?: number;
   /** Milliseconds left to the current stage's deadline, as sent. */
   expiresInMs?: number;
+  /** Refundable samples only (`sample/refundable/apply/list`): the sales goal, progress toward it, window and deposit. */
+  refundable?: SampleRequest['refundable'];
 }
 
 /**

@@ -16,5 +16,7 @@ describe('money', () => {
     expect(money('1,299', 'USD')).toBeUndefined();
     expect(money('12.99', 'usd')).toBeUndefined();
     expect(money('NaN', 'USD')).toBeUndefined();
+    expect(money('-90071992547409.92', 'USD')).toBeUndefined();
+    expect(money('90071992547409.91', 'USD')).toEqual({ minor: 9007199254740991, currency: 'USD' });
   });
 });

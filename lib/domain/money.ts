@@ -33,5 +33,7 @@ export function money(value: string | number, currency: string): Money | undefin
   const rest = fraction.slice(digits);
   let minor = Number(`${m[2]}${kept}`);
   if (rest && Number(rest[0]) >= 5) minor += 1;
+  // Past 2^53 an integer is no longer exact: such an amount is not stored rather than stored wrong.
+  if (!Number.isSafeInteger(minor)) return undefined;
   return { minor: m[1] ? -minor : minor, currency };
 }

@@ -38,6 +38,8 @@ export interface Creator {
   categories?: string[];
   /** Region the creator sells in (`selection_region`). */
   region?: string;
+  /** Which contact channels the creator shares (creator detail); the values are in `contacts`, entity `creator`. */
+  contactChannels?: ContactChannel[];
   /** Hash of the last metrics snapshot (see History). */
   snapshotHash?: string;
   firstSeenAt: number;
@@ -90,6 +92,8 @@ export interface SampleRequest {
   deadline?: Deadline;
   /** Refundable samples: the sales goal that refunds the creator, and progress toward it. */
   refundable?: { goalUnits?: number; soldUnits?: number; windowEndAt?: number; deposit?: Money };
+  /** Hash of the last snapshot of the refundable progress (see History, entity `sampleRequest`). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -166,6 +170,20 @@ export interface CreatorMetrics {
   avgCommissionBps?: number;
   videoCount?: number;
   liveCount?: number;
+  /** Median views of shoppable videos (creator detail), beside the list's average in `avgVideoViews`. */
+  medianVideoViews?: number;
+  /** GPM shown as a range (creator detail sends `{minimal, maximum}`); `videoGpm`/`liveGpm` hold it when both ends agree. */
+  videoGpmRange?: ValueRange;
+  liveGpmRange?: ValueRange;
+  /** Follower demographics (creator detail): each share in basis points, or a count where the page sends counts. */
+  audience?: { gender?: AudienceShare[]; age?: AudienceShare[]; location?: AudienceShare[] };
+}
+
+/** One slice of a creator's followers: `key` as sent (`female`, `18-24`, `CA`…). */
+export interface AudienceShare {
+  key: string;
+  bps?: number;
+  count?: number;
 }
 
 /** One distinct sighting of records from an endpoint on a page; seeing the same records again only moves `lastSeenAt`. */
@@ -199,10 +217,17 @@ export interface SampleContent {
   productId?: string;
   format: 'VIDEO' | 'LIVE';
   postedAt?: number;
+  /** When a LIVE ended. */
+  liveEndAt?: number;
+  description?: string;
+  /** The creator's public post (stored to link to it, never fetched). */
+  url?: string;
   views?: number;
   likes?: number;
   comments?: number;
   paidOrders?: number;
+  /** Hash of the last snapshot of the counts (see History, entity `sampleContent`). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -217,6 +242,9 @@ export interface ShopAccount {
   handle?: string;
   role: 'official' | 'marketing' | 'affiliate' | 'unknown';
   roleRaw: string;
+  nickname?: string;
+  /** When the account was linked to the shop (epoch ms), as sent. */
+  linkedAt?: number;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -239,6 +267,10 @@ export interface Invitation {
   /** Which contact channels the invitation offers; the values are in `contacts`. */
   contactChannels: ContactChannel[];
   contentPreference?: 'any' | 'video' | 'live';
+  /** `group_type` as sent (1 = standard; other values not documented). */
+  groupType?: string;
+  /** Hash of the last snapshot of its counts and end time (entity `invitation`). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -251,6 +283,10 @@ export interface InvitationProduct {
   targetCommissionBps?: number;
   adsCommissionBps?: number;
   openCommissionBps?: number;
+  /** When the invitation's commission took effect (epoch ms), as sent. */
+  commissionEffectiveAt?: number;
+  /** Hash of the last snapshot of its commissions (entity `invitationProduct`, key `invitationId|productId`). */
+  snapshotHash?: string;
   lastSeenAt: number;
 }
 
@@ -263,8 +299,15 @@ export interface InvitationCreator {
   statusRaw: string;
   productsAdded?: number;
   contentPosted?: number;
+  /** Where the creator stands, from what Affiliate Center counts (transitions: entity `invitationCreator`, key `invitationId|handle`). */
+  state?: InvitationCreatorState;
+  /** `effective_status` as sent (whether the commission applies to the creator; values not documented). */
+  effectiveStatusRaw?: string;
   lastSeenAt: number;
 }
+
+/** Invited (nothing yet), accepted (added a product to their showcase), posted (published content for it). */
+export type InvitationCreatorState = 'INVITED' | 'ACCEPTED' | 'POSTED';
 
 /** A product in open collaboration, with its current commission (its history is in `snapshots`, entity `openCollab`). */
 export interface OpenCollab {
@@ -273,7 +316,13 @@ export interface OpenCollab {
   shopKey: string;
   productId: string;
   commissionBps?: number;
+  /** `NORMAL`, `TERMINATING` (removed; ends at `commissionEndAt`), or `UNKNOWN` (`statusRaw` keeps what was sent). */
   status: string;
+  statusRaw?: string;
+  /** The open collaboration's own id. */
+  collabId?: string;
+  commissionStartAt?: number;
+  commissionEndAt?: number;
   showcaseCreators?: number;
   contentCreators?: number;
   snapshotHash?: string;
@@ -287,7 +336,11 @@ export interface CreatorApplication {
   shopKey: string;
   productId: string;
   creatorHandle: string;
+  /** `PENDING`, `APPROVED`, `REJECTED`, `EXPIRED`, `CANCELLED`, or `UNKNOWN` (`statusRaw` keeps what was sent). */
   status: string;
+  statusRaw?: string;
+  /** The open-collaboration commission the creator applied at. */
+  commissionBps?: number;
   appliedAt?: number;
   firstSeenAt: number;
   lastSeenAt: number;
@@ -299,6 +352,10 @@ export interface Order {
   shopKey: string;
   createdAt: number;
   skuRows: number;
+  /** When the order was delivered (open API `delivery_time`), if sent. */
+  deliveredAt?: number;
+  /** The order's status exactly as sent (`status`, deprecated and often empty in the open API; `order_status`). */
+  statusRaw?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -328,9 +385,18 @@ export interface OrderSku {
   actualCommission?: Money;
   estimatedAdsCommission?: Money;
   actualAdsCommission?: Money;
+  /** Paid to a TAP partner (agency) on campaign orders. */
+  estimatedPartnerCommission?: Money;
+  actualPartnerCommission?: Money;
+  /** The content type exactly as sent when it is not one of the open-API names (e.g. a numeric `promotion_position_type`). */
+  contentTypeRaw?: string;
   settlement: Settlement;
   settlementRaw: string;
+  /** The field that carried the settlement status (`settlement_status`, …): the internal name is not confirmed. */
+  settlementField?: string;
   refunded: 0 | 1;
+  /** Hash of the last snapshot of the commission amounts (see History, entity `orderSku`). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -362,6 +428,15 @@ export interface Campaign {
   campaignEndAt?: number;
   commissionRequirementBps?: number;
   contactChannels: ContactChannel[];
+  /** The campaign's status exactly as Affiliate Center sent it (`status` holds the normalised name). */
+  statusRaw?: string;
+  description?: string;
+  partnerId?: string;
+  region?: string;
+  /** Products the seller has registered in it, as the list shows. */
+  registeredProducts?: number;
+  /** Hash of the last snapshot of its terms (entity `campaign`). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -380,6 +455,13 @@ export interface Registration {
   totalCommissionBps?: number;
   sampleQuantity?: number;
   contactChannels: ContactChannel[];
+  /** The partner's reason codes (`COMMISSION_TOO_LOW`, …) when rejected; `rejectReason` is the text shown. */
+  rejectCodes?: string[];
+  creatorCommissionBps?: number;
+  partnerCommissionBps?: number;
+  registeredAt?: number;
+  /** Hash of the last snapshot of its terms (entity `registration`). */
+  snapshotHash?: string;
   firstSeenAt: number;
   lastSeenAt: number;
   source: SourceRef;
@@ -407,6 +489,8 @@ export interface ImportRecord {
   shopKey: string;
   period: { start: number; end: number };
   rows: number;
+  /** Rows of the file left out because they had errors, when the seller chose to import the rest. */
+  skippedRows?: number;
   importedAt: number;
 }
 
@@ -427,4 +511,8 @@ export interface CreatorPerformance {
   ctrBps?: number;
   ctorBps?: number;
   importId: string;
+  /** The name as the export wrote it, when it is not the handle itself (a nickname, `@handle`). */
+  name?: string;
+  /** How `handle` was found among known creators; absent when the name matched none (`handle` is then the name). */
+  matchedBy?: 'handle' | 'nickname';
 }

@@ -28,6 +28,12 @@ const span = (prev: { firstSeenAt: number; lastSeenAt: number } | undefined, see
   lastSeenAt: Math.max(prev?.lastSeenAt ?? seenAt, seenAt),
 });
 
+/** Contact channels as the newest sighting that showed them lists them; a creator never seen with any has no such key. */
+function contactChannelsOf(newer: boolean, prev: Creator | undefined, fact: CreatorFact): Pick<Creator, 'contactChannels'> {
+  const channels = (newer ? fact.contactChannels : undefined) ?? prev?.contactChannels ?? fact.contactChannels;
+  return channels ? { contactChannels: channels } : {};
+}
+
 export function mergeCreator(prev: Creator | undefined, fact: CreatorFact, s: Sighting): Creator {
   const newer = !prev || s.seenAt >= prev.lastSeenAt;
   return {
@@ -39,6 +45,7 @@ export function mergeCreator(prev: Creator | undefined, fact: CreatorFact, s: Si
     metrics: observed(prev?.metrics, fact.metrics && { ...prev?.metrics?.value, ...fact.metrics }, s),
     categories: (newer ? fact.categories : undefined) ?? prev?.categories ?? fact.categories,
     region: (newer ? fact.region : undefined) ?? prev?.region ?? fact.region,
+    ...contactChannelsOf(newer, prev, fact),
     snapshotHash: prev?.snapshotHash,
     ...span(prev, s.seenAt),
   };
@@ -50,6 +57,7 @@ export function mergeProduct(prev: Product | undefined, fact: ProductFact, s: Si
     productId: fact.productId,
     shopKey: prev?.shopKey ?? s.shopKey,
     title: newer ? fact.title : prev.title,
+    price: (newer ? fact.price : undefined) ?? prev?.price ?? fact.price,
     source: newer ? s.source : prev.source,
     ...span(prev, s.seenAt),
   };
@@ -80,10 +88,25 @@ export interface MergedRequest {
   statusChanged: boolean;
 }
 
+type Refundable = NonNullable<SampleRequest['refundable']>;
+
+/**
+ * Refundable progress, field by field: a sighting at least as new as the stored request overwrites what it carries, an
+ * older one only fills what is missing. The group list carries none of it, so it never erases what the refundable list
+ * showed.
+ */
+function mergeRefundable(prev: SampleRequest | undefined, fact: SampleRequestFact, s: Sighting): Refundable | undefined {
+  if (!fact.refundable) return prev?.refundable;
+  const defined = (r: Refundable | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([, v]) => v !== undefined)) as Refundable;
+  const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  return newer ? { ...defined(prev?.refundable), ...defined(fact.refundable) } : { ...defined(fact.refundable), ...defined(prev.refundable) };
+}
+
 export function mergeSampleRequest(prev: SampleRequest | undefined, fact: SampleRequestFact, s: Sighting): MergedRequest {
+  const refundable = mergeRefundable(prev, fact, s);
   // An older sighting, or one whose status we cannot read, never replaces a known status.
   if (prev && (s.seenAt < prev.statusSeenAt || (fact.status === 'UNKNOWN' && prev.status !== 'UNKNOWN'))) {
-    return { request: { ...prev, ...span(prev, s.seenAt) }, statusChanged: false };
+    return { request: { ...prev, ...(refundable && { refundable }), ...span(prev, s.seenAt) }, statusChanged: false };
   }
   const statusChanged = !prev || prev.status !== fact.status || prev.statusRaw !== fact.statusRaw;
   return {
@@ -102,6 +125,9 @@ export function mergeSampleRequest(prev: SampleRequest | undefined, fact: Sample
       commissionBps: fact.commissionBps ?? prev?.commissionBps,
       appliedAt: fact.appliedAt ?? prev?.appliedAt,
       deadline: deadlineOf(fact, s.seenAt, statusChanged ? undefined : prev?.deadline),
+      // Only refundable samples carry these keys.
+      ...(refundable && { refundable }),
+      ...(prev?.snapshotHash !== undefined && { snapshotHash: prev.snapshotHash }),
       source: s.source,
       ...span(prev, s.seenAt),
     },

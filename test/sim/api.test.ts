@@ -30,7 +30,7 @@ describe('uncaptured endpoints', () => {
   });
 
   it('leaves other paths alone', () => {
-    expect(handleApi(world, { url: new URL('https://affiliate-us.tiktok.com/api/v1/oec/affiliate/creator/marketplace/find'), method: 'POST', body: '{}' })).toBeUndefined();
+    expect(handleApi(world, { url: new URL('https://affiliate-us.tiktok.com/api/v1/oec/affiliate/no/such/endpoint'), method: 'POST', body: '{}' })).toBeUndefined();
     expect(handleApi(world, { url: new URL('https://affiliate-us.tiktok.com/product/sample-request'), method: 'GET', body: null })).toBeUndefined();
   });
 });
@@ -53,7 +53,7 @@ describe('simUrl and routes', () => {
         }
       }
     }
-    expect(matchRoute(new URL('https://affiliate-us.tiktok.com/connection/creator'))).toBeUndefined();
+    expect(matchRoute(new URL('https://affiliate-us.tiktok.com/connection/no-such-page'))).toBeUndefined();
   });
 });
 

@@ -1,15 +1,60 @@
+import type { SampleContentFact } from '../../adapters/sample-performance';
 import type { SampleRequestFact } from '../../adapters/types';
-import { mergeSampleRequest } from '../merge';
-import type { Sink } from './sink';
+import type { SampleContent } from '../../domain/types';
+import { mergeSampleRequest, type Sighting } from '../merge';
+import { mergeAll, type Sink } from './sink';
 
 export const sampleRequestsSink: Sink<SampleRequestFact> = {
   keyOf: (f) => f.applyId,
   apply: async ({ db, sighting, history }, facts) => {
     const prev = await db.sampleRequests.bulkGet(facts.map((f) => f.applyId));
     const merged = facts.map((f, i) => ({ ...mergeSampleRequest(prev[i], f, sighting), prev: prev[i] }));
+    for (const { request } of merged) {
+      // Refundable progress (units sold toward the goal) is dated each time it changes.
+      if (request.refundable) request.snapshotHash = history.snapshot('sampleRequest', request.applyId, { refundable: request.refundable }, request.snapshotHash);
+    }
     await db.sampleRequests.bulkPut(merged.map((m) => m.request));
     for (const m of merged) {
       if (m.statusChanged) history.transition('sampleRequest', m.request.applyId, m.prev?.status, m.request.status, m.request.statusRaw);
     }
+  },
+};
+
+/** What a sighting says about a content's counts; a field it does not carry keeps the stored value. */
+export function mergeSampleContent(prev: SampleContent | undefined, fact: SampleContentFact, s: Sighting): SampleContent {
+  const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  const pick = <K extends keyof SampleContentFact & keyof SampleContent>(k: K) => (newer ? fact[k] : undefined) ?? prev?.[k] ?? fact[k];
+  return {
+    contentId: fact.contentId,
+    applyId: pick('applyId'),
+    shopKey: prev?.shopKey ?? s.shopKey,
+    creatorHandle: newer ? fact.creatorHandle : prev.creatorHandle,
+    productId: pick('productId'),
+    format: newer ? fact.format : prev.format,
+    postedAt: pick('postedAt'),
+    liveEndAt: pick('liveEndAt'),
+    description: pick('description'),
+    url: pick('url'),
+    views: pick('views'),
+    likes: pick('likes'),
+    comments: pick('comments'),
+    paidOrders: pick('paidOrders'),
+    snapshotHash: prev?.snapshotHash,
+    firstSeenAt: Math.min(prev?.firstSeenAt ?? s.seenAt, s.seenAt),
+    lastSeenAt: Math.max(prev?.lastSeenAt ?? s.seenAt, s.seenAt),
+    source: newer ? s.source : prev.source,
+  };
+}
+
+export const sampleContentsSink: Sink<SampleContentFact> = {
+  keyOf: (f) => f.contentId,
+  apply: async ({ db, sighting, history }, facts) => {
+    await mergeAll<SampleContent, SampleContentFact>(db.sampleContents, facts, (f) => f.contentId, (prev, f) => {
+      const next = mergeSampleContent(prev, f, sighting);
+      const { views, likes, comments, paidOrders } = next;
+      // Views, likes, comments and paid orders grow after posting: dated each time they change.
+      next.snapshotHash = history.snapshot('sampleContent', next.contentId, { views, likes, comments, paidOrders }, next.snapshotHash);
+      return next;
+    });
   },
 };

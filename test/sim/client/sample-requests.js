@@ -2,13 +2,26 @@
 // test/sim/surfaces/sample-requests.ts). Loaded after client/core.js, which calls the renderer registered below.
 //
 // Markups: markup=table (an Arco-style table, one row per request) and markup=cards (one <article> per creator).
-// Tabs come from the boot data (ctx.data.tabs); the list is POST /api/v1/affiliate/sample/group/list, 50 a page.
-// Approve / Reject / View details only record into window.__simActions.
+// Tabs come from the boot data (ctx.data.tabs). A "Free samples / Refundable samples" switch (sample_type=refundable in
+// the URL) picks the list: POST /api/v1/affiliate/sample/group/list, or the refundable view's
+// POST /api/v1/affiliate/sample/refundable/tab/list (tab counts) and /refundable/apply/list, 50 a page.
+// "View content" on in-progress and completed rows opens a panel with the creator's posts for that request
+// (POST /api/v1/affiliate/sample/performance, content_type 2 = videos, 1 = LIVE).
+// Approve / Reject / View details / View content only record into window.__simActions (View content also opens the panel).
 (function () {
   'use strict';
 
   var PAGE_SIZE = 50;
+  var CONTENT_PAGE_SIZE = 10;
   var LIST_PATH = '/api/v1/affiliate/sample/group/list';
+  var REFUNDABLE_LIST_PATH = '/api/v1/affiliate/sample/refundable/apply/list';
+  var REFUNDABLE_TABS_PATH = '/api/v1/affiliate/sample/refundable/tab/list';
+  var PERFORMANCE_PATH = '/api/v1/affiliate/sample/performance';
+  var CONTENT_STATUSES = { CONTENT_PENDING: true, COMPLETED: true, OPS_COMPLETED: true };
+  var CONTENT_FORMATS = [
+    { code: 2, label: 'Videos', empty: 'No videos posted for this sample yet' },
+    { code: 1, label: 'LIVE', empty: 'No LIVE streams for this sample yet' },
+  ];
   var DEADLINE_STATUSES = { PENDING: 'review', AWAITING_SHIPMENT: 'ship', CONTENT_PENDING: 'post' };
   var STATUS_LABELS = {
     PENDING: ['To review', 's-pending'],
@@ -58,6 +71,20 @@
       return '—';
     }
 
+    function depositText(d) {
+      if (!d || typeof d !== 'object') return '';
+      var amount = fmt.num(d.value !== undefined ? d.value : d.amount);
+      var currency = typeof d.currency === 'string' ? d.currency : typeof d.symbol === 'string' && /^[A-Z]{3}$/.test(d.symbol) ? d.symbol : '';
+      if (amount === null) return '';
+      return currency ? fmt.money(amount, currency) : fmt.str(d.symbol) + fmt.str(amount);
+    }
+
+    function readRefundable(r) {
+      if (!r || typeof r !== 'object') return null;
+      var end = fmt.num(r.end_time);
+      return { goal: fmt.num(r.sales_target), sold: fmt.num(r.sales_count), endAt: end && end > 0 ? end : null, deposit: depositText(r.deposit) };
+    }
+
     function readApply(a, fetchedAt) {
       if (!a || typeof a !== 'object') return null;
       var expiredIn = fmt.num(a.expired_in);
@@ -74,6 +101,7 @@
         applyTime: fmt.num(a.apply_time),
         deadlineAt: expiredIn !== null && expiredIn > 0 ? fetchedAt + expiredIn : null,
         expiredKnown: expiredIn !== null,
+        refundable: readRefundable(a.refundable_info),
       };
     }
 
@@ -128,6 +156,17 @@
       return t === 'REFUNDABLE_SAMPLE' ? 'Refundable sample' : t === 'FREE_SAMPLE' ? 'Free sample' : t || '—';
     }
 
+    /** The refundable terms under the sample type: units sold toward the goal, the window and the deposit. */
+    function refundLines(item, cls) {
+      var r = item.refundable;
+      if (!r) return [];
+      var lines = [];
+      if (r.goal !== null) lines.push(h('div', { class: cls, text: (r.sold === null ? '?' : r.sold) + ' / ' + r.goal + ' sold to refund' }));
+      if (r.endAt !== null) lines.push(h('div', { class: cls, text: 'Window ends ' + fmt.date(r.endAt) }));
+      if (r.deposit) lines.push(h('div', { class: cls, text: 'Deposit ' + r.deposit }));
+      return lines;
+    }
+
     function statusTag(status) {
       var s = STATUS_LABELS[status] || [status || 'Unknown', ''];
       return h('span', { class: 'status-tag ' + s[1], text: s[0] });
@@ -141,7 +180,7 @@
       return kind === 'review' ? 'Review within' : kind === 'ship' ? 'Ship within' : kind === 'post' ? 'Post within' : 'Time left';
     }
 
-    function actionButtons(item) {
+    function actionButtons(item, creator) {
       var wrap = h('div', { class: 'row-actions' });
       function act(action) {
         return function () {
@@ -153,6 +192,20 @@
         wrap.appendChild(h('button', { type: 'button', class: 'btn', disabled: !item.applyId, onclick: act('reject'), text: 'Reject' }));
       } else {
         wrap.appendChild(h('button', { type: 'button', class: 'btn', disabled: !item.applyId, onclick: act('view'), text: 'View details' }));
+      }
+      if (CONTENT_STATUSES[item.status]) {
+        wrap.appendChild(
+          h('button', {
+            type: 'button',
+            class: 'btn',
+            disabled: !item.applyId,
+            text: 'View content',
+            onclick: function () {
+              ctx.recordAction({ action: 'view-content', applyId: item.applyId });
+              openContent(item, creator);
+            },
+          }),
+        );
       }
       return wrap;
     }
@@ -196,10 +249,10 @@
           ),
         ),
         h('td', { class: 'arco-table-td commission', text: item.commission }),
-        h('td', { class: 'arco-table-td', text: sampleTypeText(item.sampleType) }),
+        h.apply(null, ['td', { class: 'arco-table-td' }, h('div', { text: sampleTypeText(item.sampleType) })].concat(refundLines(item, 'sr-refund'))),
         h('td', { class: 'arco-table-td' }, statusTag(item.status), h('div', { class: 'apply-time', text: fmt.date(item.applyTime) })),
         h('td', { class: 'arco-table-td' }, h('span', { class: 'time-left' + (tl.urgent ? ' urgent' : ''), text: tl.text })),
-        h('td', { class: 'arco-table-td' }, actionButtons(item)),
+        h('td', { class: 'arco-table-td' }, actionButtons(item, c)),
       );
     }
 
@@ -220,14 +273,14 @@
               h('span', { class: 'm-sr-item__pid', text: 'Product ID ' + item.productId }),
               h('span', { class: 'm-sr-item__sku', text: 'SKU: ' + (item.skuDesc || 'Default') }),
             ),
-            h(
-              'div',
-              { class: 'm-sr-item__meta' },
-              h('span', { text: item.commission + ' commission · ' + sampleTypeText(item.sampleType) }),
-              h('span', null, statusTag(item.status)),
-              h('span', { class: 'time-left' + (tl.urgent ? ' urgent' : ''), text: tl.text }),
+            h.apply(
+              null,
+              ['div', { class: 'm-sr-item__meta' }, h('span', { text: item.commission + ' commission · ' + sampleTypeText(item.sampleType) })].concat(
+                refundLines(item, 'm-sr-item__refund'),
+                [h('span', null, statusTag(item.status)), h('span', { class: 'time-left' + (tl.urgent ? ' urgent' : ''), text: tl.text })],
+              ),
             ),
-            h('div', { class: 'm-sr-item__actions' }, actionButtons(item)),
+            h('div', { class: 'm-sr-item__actions' }, actionButtons(item, c)),
           ),
         );
       });
@@ -263,7 +316,11 @@
         : 10;
     }
 
-    var state = { tab: tabFromUrl(), page: 1, seq: 0, loading: false, data: null, error: null, rows: null, el: null };
+    function kindFromUrl() {
+      return ctx.params().get('sample_type') === 'refundable' ? 'refundable' : 'free';
+    }
+
+    var state = { kind: kindFromUrl(), tab: tabFromUrl(), page: 1, seq: 0, tabSeq: 0, loading: false, data: null, error: null, rows: null, el: null, panel: null };
 
     function totalPages() {
       return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
@@ -291,6 +348,49 @@
       showTab(code);
     }
 
+    /** Free or refundable samples: the switch, the tab counts (refundable view only), then the list of the current tab. */
+    function showKind(kind, tab) {
+      state.kind = kind;
+      state.el.kinds.querySelectorAll('[role=radio]').forEach(function (b) {
+        b.setAttribute('aria-checked', b.getAttribute('data-kind') === kind ? 'true' : 'false');
+      });
+      loadTabCounts();
+      showTab(tab);
+    }
+
+    function selectKind(kind) {
+      if (kind === state.kind) return;
+      ctx.setQuery({ sample_type: kind === 'refundable' ? 'refundable' : null, tab: 10 });
+      showKind(kind, 10);
+    }
+
+    function setTabCounts(counts) {
+      state.el.tablist.querySelectorAll('[role=tab]').forEach(function (b) {
+        var n = counts ? counts[Number(b.getAttribute('data-tab'))] : undefined;
+        b.querySelector('.sr-tab-count').textContent = n === undefined ? '' : ' ' + n;
+      });
+    }
+
+    function loadTabCounts() {
+      var seq = ++state.tabSeq;
+      setTabCounts(null);
+      if (state.kind !== 'refundable') return;
+      ctx.request('POST', REFUNDABLE_TABS_PATH, {}).then(
+        function (json) {
+          if (!ctx.alive() || seq !== state.tabSeq) return;
+          var list = json && json.code === 0 && json.data && Array.isArray(json.data.tab_list) ? json.data.tab_list : [];
+          var counts = {};
+          list.forEach(function (t) {
+            var code = t && typeof t === 'object' ? fmt.num(t.tab) : null;
+            var n = t && typeof t === 'object' ? fmt.num(t.count) : null;
+            if (code !== null && n !== null) counts[code] = n;
+          });
+          setTabCounts(counts);
+        },
+        function () {},
+      );
+    }
+
     function goPage(delta) {
       if (state.loading) return;
       var p = state.page + delta;
@@ -305,9 +405,10 @@
       state.el.loading.hidden = false;
       state.el.body.setAttribute('aria-busy', 'true');
       updatePager();
+      closeContent();
       var body = { tab: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: [], order_params: [] };
       ctx
-        .request('POST', LIST_PATH, body)
+        .request('POST', state.kind === 'refundable' ? REFUNDABLE_LIST_PATH : LIST_PATH, body)
         .then(function (json) {
           return readList(json, Date.now());
         })
@@ -382,6 +483,140 @@
     }
 
     // ----------------------------------------------------------------------------------------------------------
+    // The content panel: what the creator posted for one request, videos and LIVE streams on separate tabs
+
+    function httpsUrl(v) {
+      return typeof v === 'string' && /^https:\/\//.test(v) ? v : null;
+    }
+
+    function readContent(json) {
+      if (!json || typeof json !== 'object') throw new Error('Empty response');
+      if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
+      var d = json.data || {};
+      var items = [];
+      (Array.isArray(d.content_list) ? d.content_list : []).forEach(function (el) {
+        var c = el && typeof el === 'object' ? el.content : null;
+        if (!c || typeof c !== 'object' || !fmt.str(c.id)) return;
+        var format = c.format === 1 || c.format === 'LIVE' ? 'LIVE' : 'VIDEO';
+        var liveEnd = fmt.num(c.live_end_time);
+        items.push({
+          id: fmt.str(c.id),
+          format: format,
+          description: fmt.str(c.description),
+          url: httpsUrl(c.url) || httpsUrl(c.page_link),
+          createTime: fmt.num(c.create_time),
+          liveEnd: liveEnd && liveEnd > 0 ? liveEnd : null,
+          views: fmt.num(c.view_count),
+          likes: fmt.num(c.like_count),
+          comments: fmt.num(c.comment_count),
+          orders: fmt.num(c.paid_order_count),
+        });
+      });
+      var total = fmt.num(d.total_count);
+      return { items: items, total: total === null ? items.length : total };
+    }
+
+    function contentItem(c) {
+      var stats = [fmt.compact(c.views) + ' views', fmt.compact(c.likes) + ' likes', fmt.compact(c.comments) + ' comments', fmt.compact(c.orders) + ' orders'];
+      return h(
+        'li',
+        { class: 'sr-content', 'data-content-id': c.id },
+        h(
+          'div',
+          { class: 'sr-content-meta' },
+          h('span', { class: 'status-tag', text: c.format === 'LIVE' ? 'LIVE' : 'Video' }),
+          h('span', { text: fmt.date(c.createTime) + (c.liveEnd ? ' – ' + fmt.date(c.liveEnd) : '') }),
+        ),
+        h('p', { class: 'sr-content-desc', text: c.description || 'No caption' }),
+        h('div', { class: 'sr-content-stats', text: stats.join(' · ') }),
+        c.url ? h('a', { class: 'sr-content-link', href: c.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open on TikTok' }) : null,
+      );
+    }
+
+    function renderContent(panel, data, error) {
+      var list = panel.el.list;
+      var format = CONTENT_FORMATS.find(function (f) {
+        return f.code === panel.format;
+      });
+      if (error) list.replaceChildren(h('div', { class: 'sr-error', role: 'alert', text: 'Could not load content (' + error + ').' }));
+      else if (!data.items.length) list.replaceChildren(h('div', { class: 'sr-empty', text: format.empty }));
+      else {
+        var ul = h('ul', { class: 'sr-content-list' });
+        data.items.forEach(function (c) {
+          ul.appendChild(contentItem(c));
+        });
+        list.replaceChildren(h('div', { class: 'sr-content-total', text: data.total + (data.total === 1 ? ' post' : ' posts') }), ul);
+      }
+      ctx.markReady();
+    }
+
+    function loadContent() {
+      var panel = state.panel;
+      var seq = ++panel.seq;
+      panel.el.tabs.querySelectorAll('[role=tab]').forEach(function (b) {
+        b.setAttribute('aria-selected', Number(b.getAttribute('data-format')) === panel.format ? 'true' : 'false');
+      });
+      panel.el.list.replaceChildren(h('div', { class: 'sr-content-loading', role: 'status', text: 'Loading…' }));
+      ctx
+        .request('POST', PERFORMANCE_PATH, { apply_id: panel.applyId, content_type: panel.format, cur_page: 1, page_size: CONTENT_PAGE_SIZE })
+        .then(readContent)
+        .then(
+          function (data) {
+            if (ctx.alive() && state.panel === panel && seq === panel.seq) renderContent(panel, data, null);
+          },
+          function (err) {
+            if (ctx.alive() && state.panel === panel && seq === panel.seq) renderContent(panel, null, err instanceof Error ? err.message : String(err));
+          },
+        );
+    }
+
+    function onPanelKey(e) {
+      if (e.key === 'Escape') closeContent();
+    }
+
+    function closeContent() {
+      if (!state.panel) return;
+      state.panel.el.dialog.remove();
+      document.removeEventListener('keydown', onPanelKey);
+      state.panel = null;
+    }
+
+    function openContent(item, creator) {
+      closeContent();
+      var tabsEl = h('div', { class: 'sr-content-tabs', role: 'tablist', 'aria-label': 'Content format' });
+      var listEl = h('div', { class: 'sr-content-body' });
+      var close = h('button', { type: 'button', class: 'btn', text: 'Close', onclick: closeContent });
+      var dialog = h(
+        'div',
+        { class: 'sr-content-panel', role: 'dialog', 'aria-label': 'Sample content', 'data-apply-id': item.applyId },
+        h('div', { class: 'sr-content-head' }, h('div', null, h('h2', { text: 'Sample content' }), h('div', { class: 'sr-content-sub', text: creator.nick + ' · ' + item.title })), close),
+        tabsEl,
+        listEl,
+      );
+      var panel = { applyId: item.applyId, format: CONTENT_FORMATS[0].code, seq: 0, el: { dialog: dialog, tabs: tabsEl, list: listEl } };
+      CONTENT_FORMATS.forEach(function (f) {
+        tabsEl.appendChild(
+          h('button', {
+            type: 'button',
+            role: 'tab',
+            'data-format': f.code,
+            text: f.label,
+            onclick: function () {
+              if (state.panel !== panel || panel.format === f.code) return;
+              panel.format = f.code;
+              loadContent();
+            },
+          }),
+        );
+      });
+      state.panel = panel;
+      main.appendChild(dialog);
+      document.addEventListener('keydown', onPanelKey);
+      close.focus();
+      loadContent();
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
     // The page
 
     ctx.setTitle('Sample requests');
@@ -397,6 +632,24 @@
             selectTab(t.code);
           },
           text: t.label,
+        }, h('span', { class: 'sr-tab-count' })),
+      );
+    });
+    var kinds = h('div', { class: 'sr-kinds', role: 'radiogroup', 'aria-label': 'Sample type' });
+    [
+      ['free', 'Free samples'],
+      ['refundable', 'Refundable samples'],
+    ].forEach(function (k) {
+      kinds.appendChild(
+        h('button', {
+          type: 'button',
+          role: 'radio',
+          'data-kind': k[0],
+          'aria-checked': k[0] === state.kind ? 'true' : 'false',
+          onclick: function () {
+            selectKind(k[0]);
+          },
+          text: k[1],
         }),
       );
     });
@@ -416,21 +669,26 @@
       h(
         'section',
         { class: 'card sr-panel' },
+        kinds,
         tablist,
         h('div', { class: 'sr-toolbar' }, h('input', { class: 'sr-search', type: 'search', placeholder: 'Search by creator username or product ID', 'aria-label': 'Search' }), summary),
         body,
         pager,
       ),
     );
-    state.el = { tablist: tablist, summary: summary, body: body, loading: loading, listHost: listHost, prev: prev, next: next, pageLabel: pageLabel };
+    state.el = { kinds: kinds, tablist: tablist, summary: summary, body: body, loading: loading, listHost: listHost, prev: prev, next: next, pageLabel: pageLabel };
     updatePager();
+    loadTabCounts();
     load();
 
     return {
-      // Same page, different query (back/forward between tabs, the nav link): follow the URL's tab.
+      cleanup: closeContent,
+      // Same page, different query (back/forward between tabs or views, the nav link): follow the URL's view and tab.
       update: function () {
+        var k = kindFromUrl();
         var t = tabFromUrl();
-        if (t !== state.tab) showTab(t);
+        if (k !== state.kind) showKind(k, t);
+        else if (t !== state.tab) showTab(t);
       },
       // rerender=1: re-render the same rows, reusing the list container.
       rerender: function () {

@@ -5,10 +5,21 @@
 import type { SimSurface } from '../surface';
 import { home } from './home';
 import { sampleRequests } from './sample-requests';
+import { creatorDetail, creatorRankings, findCreators } from './creators';
+import { creatorApplications, openCollaboration } from './open-collaboration';
+import { targetInvitationDetail, targetInvitations } from './target-invitations';
+import { orders } from './orders';
+import { insightSurfaces } from './insights';
+import { partnerCampaigns } from './partner-campaigns';
+import { shopAccountsSurface } from './shop-accounts';
 
 export const SURFACES: readonly SimSurface[] = [
   home,
   sampleRequests,
+  findCreators, creatorRankings, creatorDetail,
+  openCollaboration, creatorApplications, targetInvitations, targetInvitationDetail,
+  orders,
+  partnerCampaigns, ...insightSurfaces, shopAccountsSurface,
 ];
 
 export function surfaceByRoute(route: string): SimSurface | undefined {

@@ -3,27 +3,27 @@
  *
  *   legacy   /product/sample-request          (global selling: /affiliate/product/sample-request)
  *   migrated /affiliate/sample/sample-request?route_migration=1
- *   POST /api/v1/affiliate/sample/group/list   the sample-request list, paged by request, grouped by creator
+ *   POST /api/v1/affiliate/sample/group/list              the free-sample list, paged by request, grouped by creator
+ *   POST /api/v1/affiliate/sample/refundable/tab/list     the "Refundable samples" view's tabs   (sample-lifecycle.ts)
+ *   POST /api/v1/affiliate/sample/refundable/apply/list   the refundable-sample list             (sample-lifecycle.ts)
+ *   POST /api/v1/affiliate/sample/performance             the content posted for one request    (sample-lifecycle.ts)
  *
- * `cl_fault=shape` on the API query string (the page adds it for `?fault=shape`) switches the list into fault mode
- * (see `faultPlan`). The client is `client/sample-requests.js`.
+ * `cl_fault=shape` on the API query string (the page adds it for `?fault=shape`) switches the lists and the content
+ * into fault mode (see `faultPlan`, `refundableFaultPlan`, `performancePage`). The client is
+ * `client/sample-requests.js`.
  */
 import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { HOSTILE, SAMPLE_TABS, pageElements, resolveShop, tabByCode, tabRequests, type PageElement, type SimShop, type World } from '../world';
 import {
-  HOSTILE,
-  SAMPLE_TABS,
-  pageElements,
-  productOf,
-  resolveShop,
-  skuOf,
-  tabByCode,
-  tabRequests,
-  type PageElement,
-  type SimCreator,
-  type SimRequest,
-  type SimShop,
-  type World,
-} from '../world';
+  PERFORMANCE_PATH,
+  REFUNDABLE_LIST_PATH,
+  REFUNDABLE_TABS_PATH,
+  parsePerformanceBody,
+  performancePage,
+  refundableListPage,
+  refundableTabs,
+} from './sample-lifecycle';
+import { applyJson, elementJson, infosOf } from './sample-wire';
 
 export const SAMPLE_LIST_PATH = '/api/v1/affiliate/sample/group/list';
 
@@ -71,18 +71,49 @@ export const sampleRequests: SimSurface = {
 .m-sr-item__pid,.m-sr-item__sku{display:block;color:#86909c;font-size:12px}
 .m-sr-item__meta{width:220px;flex:none;font-size:12px;color:#4e5969;display:grid;gap:2px}
 .m-sr-item__actions{flex:none}
+.sr-kinds{display:flex;gap:8px;padding:14px 20px 0}
+.sr-kinds [role=radio]{border:1px solid #e5e6eb;border-radius:16px;background:#fff;padding:5px 14px;color:#4e5969}
+.sr-kinds [role=radio][aria-checked=true]{border-color:#fe2c55;color:#fe2c55;background:#fff0f3;font-weight:600}
+.sr-tab-count{color:#86909c;font-weight:400}
+.sr-refund,.m-sr-item__refund{color:#86909c;font-size:12px}
+.sr-content-panel{position:fixed;top:0;right:0;bottom:0;width:440px;max-width:100vw;background:#fff;box-shadow:-4px 0 24px rgba(0,0,0,.12);z-index:20;display:flex;flex-direction:column}
+.sr-content-head{display:flex;align-items:flex-start;justify-content:space-between;gap:12px;padding:16px 20px;border-bottom:1px solid #e5e6eb}
+.sr-content-head h2{margin:0 0 4px;font-size:16px}
+.sr-content-sub{color:#86909c;font-size:12px;overflow-wrap:anywhere}
+.sr-content-tabs{display:flex;gap:24px;padding:0 20px;border-bottom:1px solid #e5e6eb}
+.sr-content-tabs [role=tab]{background:none;border:0;padding:12px 0 10px;color:#4e5969;border-bottom:2px solid transparent;margin-bottom:-1px}
+.sr-content-tabs [role=tab][aria-selected=true]{color:#fe2c55;border-bottom-color:#fe2c55;font-weight:600}
+.sr-content-body{flex:1;overflow:auto;padding:12px 20px}
+.sr-content-loading,.sr-content-total{color:#86909c;padding:8px 0}
+.sr-content-list{list-style:none;margin:0;padding:0;display:grid;gap:10px}
+.sr-content{border:1px solid #eef0f2;border-radius:8px;padding:10px 12px}
+.sr-content-meta{display:flex;gap:8px;align-items:center;color:#86909c;font-size:12px}
+.sr-content-desc{margin:6px 0;overflow-wrap:anywhere}
+.sr-content-stats{color:#4e5969;font-size:12px}
+.sr-content-link{display:inline-block;margin-top:6px;color:#fe2c55;font-size:12px}
 `,
 };
 
+const PATHS = new Set([SAMPLE_LIST_PATH, REFUNDABLE_TABS_PATH, REFUNDABLE_LIST_PATH, PERFORMANCE_PATH]);
+
 function sampleApi(world: World, req: ApiRequest): ApiResponse | undefined {
-  if (req.url.pathname !== SAMPLE_LIST_PATH) return undefined;
+  const path = req.url.pathname;
+  if (!PATHS.has(path)) return undefined;
   if (req.method !== 'POST') return methodNotAllowed();
   const shop = resolveShop(world, req.url);
   if (!shop) return invalid();
+  const fault = req.url.searchParams.get('cl_fault') === 'shape';
+  const now = req.now ?? Date.now();
+  if (path === REFUNDABLE_TABS_PATH) return jsonObjectBody(req.body) ? ok({ tab_list: refundableTabs(shop) }) : invalid();
+  if (path === PERFORMANCE_PATH) {
+    const body = parsePerformanceBody(jsonObjectBody(req.body));
+    const request = body && shop.requests.find((r) => r.applyId === body.apply_id);
+    return body && request ? ok(performancePage(world, shop, request, body, fault)) : invalid();
+  }
   const body = parseListBody(req.body);
   if (!body) return invalid();
-  const fault = req.url.searchParams.get('cl_fault') === 'shape';
-  return ok(listPage(shop, body, req.now ?? Date.now(), fault));
+  if (path === REFUNDABLE_LIST_PATH) return ok(refundableListPage(world, shop, body.tab, body.cur_page, body.page_size, now, fault));
+  return ok(listPage(shop, body, now, fault));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -116,59 +147,10 @@ export function parseListBody(raw: string | null): ListBody | undefined {
   };
 }
 
-function creatorJson(c: SimCreator): Record<string, unknown> {
-  return {
-    creator_id: c.creatorId,
-    name: c.handle,
-    nick_name: c.nickname,
-    avatar: { url_list: [c.avatarUrl] },
-    follower_cnt: c.wire.followerCountAsString ? String(c.followers) : c.followers,
-    fulfillment_percentage: c.fulfillmentPercentage,
-  };
-}
-
-function applyJson(shop: SimShop, r: SimRequest, now: number): Record<string, unknown> {
-  const product = productOf(shop, r.productId);
-  const sku = skuOf(shop, r.skuId);
-  const out: Record<string, unknown> = {
-    apply_id: r.applyId,
-    product_id: r.productId,
-    product_title: product.title,
-    sku_id: r.skuId,
-    sku_desc: sku.desc,
-    sku_image: sku.image,
-    sku_stock: sku.stock,
-    commission_rate: r.wire.commissionAsString ? String(r.commissionBps) : r.commissionBps,
-    region: shop.region,
-    status: r.status,
-    sample_type: r.sampleType,
-    apply_time: String(r.applyTime),
-    expired_in: r.deadline === null ? '0' : String(Math.max(0, r.deadline - now)),
-  };
-  if (r.wire.omitSkuDesc) delete out.sku_desc;
-  return out;
-}
-
-/** One element of `agg_info`: a group when the creator has ≥2 requests on the page, else a single (`apply_deatil`/`apply_detail`). */
-function elementJson(shop: SimShop, el: PageElement, now: number): Record<string, unknown> {
-  const creator = creatorJson(el.creator);
-  const infos = el.requests.map((r) => applyJson(shop, r, now));
-  const lead = el.requests[0]!;
-  if (el.requests.length >= 2) {
-    const group: Record<string, unknown> = { group_id: lead.groupId, creator_info: creator };
-    if (lead.wire.infosInsideGroup) {
-      group.apply_infos = infos;
-      return { apply_group: group };
-    }
-    return { apply_group: group, apply_infos: infos };
-  }
-  return { [lead.wire.detailKey]: { apply_info: infos[0], creator_info: creator } };
-}
-
 function listPage(shop: SimShop, body: ListBody, now: number, fault: boolean): unknown {
   const total = tabRequests(shop, body.tab).length;
   const elements = pageElements(shop, body.tab, body.cur_page, body.page_size);
-  const aggInfo = elements.map((el) => elementJson(shop, el, now));
+  const aggInfo = elements.map((el) => elementJson(el, (r) => applyJson(shop, r, now)));
   if (fault) applyFaults(elements, aggInfo, faultPlan(shop, body.tab, body.cur_page, body.page_size));
   return { agg_info: aggInfo, has_more: body.cur_page * body.page_size < total, total_count: total };
 }
@@ -229,10 +211,8 @@ export const FAULT_BROKEN_APPLY_COUNT = 4;
 function applyFaults(elements: PageElement[], aggInfo: Record<string, unknown>[], plan: FaultPlan): void {
   elements.forEach((el, i) => {
     const json = aggInfo[i]!;
-    const group = json.apply_group as Record<string, unknown> | undefined;
     const single = (json.apply_deatil ?? json.apply_detail) as Record<string, unknown> | undefined;
-    const infos = (group ? (json.apply_infos ?? group.apply_infos) : [single?.apply_info]) as Record<string, unknown>[];
-    for (const info of infos) {
+    for (const info of infosOf(json)) {
       const id = info.apply_id;
       if (id === plan.commissionObject) info.commission_rate = { value: `${Number(info.commission_rate) / 100}%` };
       if (id === plan.missingApplyId) delete info.apply_id;

@@ -1,0 +1,368 @@
+import { z } from 'zod';
+import type { Campaign, ContactChannel, RegistrationState } from '../domain/types';
+import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+import { bps, epochMs, flag, id, int, nonNegativeInt, rejectionsOf, text } from './values';
+
+/**
+ * Partner (TAP) campaigns, seller side (domain.md §1.8 and §3.1). The internal paths are known [M]; their shapes are not
+ * [L], so they are modelled on the open-API campaign object in the internal style (ids and times as strings, times in
+ * ms, rates in bps) and read tolerantly: numbers or names for every enum, numbers as strings, `{value}` nowhere assumed.
+ *
+ *   POST /api/v1/affiliate/campaign/search                    `data.campaign_list[]`, body `{campaign_source, query_type, campaign_scope, cur_page, page_size}`
+ *   POST /api/v1/affiliate/campaign/detail/get                `data.campaign` (or `data.campaign_info`), body `{campaign_id}`
+ *   POST /api/v1/affiliate/campaign/registered_products/get   `data.product_list[]`, body `{campaign_id, status_tab, cur_page, page_size}`
+ */
+
+export interface ContactValue {
+  channel: ContactChannel;
+  value: string;
+}
+
+export interface CampaignFact {
+  id: string;
+  name: string;
+  kind: Campaign['kind'];
+  scope?: NonNullable<Campaign['scope']>;
+  status: string;
+  statusRaw: string;
+  description?: string;
+  region?: string;
+  partnerId?: string;
+  partnerName?: string;
+  registrationStartAt?: number;
+  registrationEndAt?: number;
+  campaignStartAt?: number;
+  campaignEndAt?: number;
+  commissionRequirementBps?: number;
+  registeredProducts?: number;
+  /** The partner's contact values; undefined when this view does not carry `contact_info` at all. */
+  contacts?: ContactValue[];
+}
+
+export interface RegistrationFact {
+  campaignId: string;
+  productId: string;
+  state: RegistrationState;
+  stateRaw: string;
+  rejectReason?: string;
+  rejectCodes?: string[];
+  totalCommissionBps?: number;
+  creatorCommissionBps?: number;
+  partnerCommissionBps?: number;
+  sampleQuantity?: number;
+  registeredAt?: number;
+  /** The seller's contact for this product (e-mail, WhatsApp); undefined when not sent. */
+  contacts?: ContactValue[];
+}
+
+declare module './types' {
+  interface RecordsMap {
+    campaigns: CampaignFact;
+    registrations: RegistrationFact;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enums: numbers [L] or names, both accepted
+
+const enumValue = z.union([z.string().max(64), z.number().int()]);
+
+/** Campaign status (open API READY / UPCOMING / ONGOING / CLOSED); the internal codes 1–4 are our reading [L]. */
+const CAMPAIGN_STATUS: Record<string, string> = {
+  '1': 'READY',
+  '2': 'UPCOMING',
+  '3': 'ONGOING',
+  '4': 'CLOSED',
+  READY: 'READY',
+  UPCOMING: 'UPCOMING',
+  ONGOING: 'ONGOING',
+  CLOSED: 'CLOSED',
+  ENDED: 'CLOSED',
+};
+
+/**
+ * Registration (review) state. Partner side: PENDING / APPROVED / REJECTED / PENDING_CLOSED / CLOSED and the review
+ * result REJECT_FOREVER [H]; the seller also sees a product go live when the campaign period starts. Codes 1–7 [L].
+ */
+const REGISTRATION_STATE: Record<string, RegistrationState> = {
+  '1': 'PENDING',
+  '2': 'APPROVED',
+  '3': 'LIVE',
+  '4': 'REJECTED',
+  '5': 'REJECTED_BLOCKED',
+  '6': 'CANCEL_REQUESTED',
+  '7': 'CANCELLED',
+  PENDING: 'PENDING',
+  PENDING_REVIEW: 'PENDING',
+  APPROVED: 'APPROVED',
+  APPROVE: 'APPROVED',
+  LIVE: 'LIVE',
+  ONGOING: 'LIVE',
+  PROMOTING: 'LIVE',
+  REJECTED: 'REJECTED',
+  REJECT: 'REJECTED',
+  REJECT_FOREVER: 'REJECTED_BLOCKED',
+  REJECTED_FOREVER: 'REJECTED_BLOCKED',
+  BLOCKED: 'REJECTED_BLOCKED',
+  PENDING_CLOSED: 'CANCEL_REQUESTED',
+  CLOSING: 'CANCEL_REQUESTED',
+  CLOSED: 'CANCELLED',
+  CANCELLED: 'CANCELLED',
+  CANCELED: 'CANCELLED',
+};
+
+const SOURCE: Record<string, Campaign['kind']> = { '1': 'agency', '2': 'seller', AGENCY: 'agency', PARTNER: 'agency', SELLER: 'seller' };
+const SCOPE: Record<string, NonNullable<Campaign['scope']>> = {
+  '1': 'all',
+  '2': 'targeted',
+  '3': 'local',
+  ALL: 'all',
+  TARGET: 'targeted',
+  TARGETED: 'targeted',
+  LOCAL: 'local',
+  LOCAL_AGENCY: 'local',
+};
+
+const lookup = <T>(table: Record<string, T>, raw: string | number | null | undefined): T | undefined =>
+  raw === null || raw === undefined ? undefined : table[String(raw).trim().toUpperCase()];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contacts: kept apart from the facts by the sink; here only read
+
+const contactText = z.union([z.string().max(300), z.number().int().nonnegative().transform(String)]).nullish();
+
+const contactInfo = z.object({
+  email: contactText,
+  phone: contactText,
+  phone_number: contactText,
+  whatsapp: contactText,
+  line: contactText,
+  zalo: contactText,
+  viber: contactText,
+  telegram: contactText,
+});
+
+const CONTACT_KEYS: [keyof z.output<typeof contactInfo>, ContactChannel][] = [
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['phone_number', 'phone'],
+  ['whatsapp', 'whatsapp'],
+  ['line', 'line'],
+  ['zalo', 'zalo'],
+  ['viber', 'viber'],
+  ['telegram', 'telegram'],
+];
+
+function contactsOf(info: z.output<typeof contactInfo> | null | undefined): ContactValue[] | undefined {
+  if (!info) return undefined;
+  const out: ContactValue[] = [];
+  for (const [key, channel] of CONTACT_KEYS) {
+    const value = info[key]?.trim();
+    if (value && !out.some((c) => c.channel === channel)) out.push({ channel, value });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schemas
+
+const partnerInfo = z.object({
+  partner_id: id.nullish(),
+  partner_name: text(300).nullish(),
+  name: text(300).nullish(),
+});
+
+const campaignObject = z
+  .object({
+    campaign_id: id.nullish(),
+    id: id.nullish(),
+    name: text(500).nullish(),
+    campaign_name: text(500).nullish(),
+    description: text(5000).nullish(),
+    campaign_desc: text(5000).nullish(),
+    region: z.string().regex(/^[A-Za-z]{2}$/).nullish(),
+    status: enumValue.nullish(),
+    campaign_source: enumValue.nullish(),
+    campaign_scope: enumValue.nullish(),
+    registration_start_time: epochMs.nullish(),
+    registration_end_time: epochMs.nullish(),
+    campaign_start_time: epochMs.nullish(),
+    campaign_end_time: epochMs.nullish(),
+    commission_rate: bps.nullish(),
+    partner_info: partnerInfo.nullish(),
+    partner_name: text(300).nullish(),
+    registered_product_cnt: nonNegativeInt.nullish(),
+    contact_info: contactInfo.nullish(),
+  })
+  .refine((c) => Boolean(c.campaign_id ?? c.id), { message: 'no campaign id', path: ['campaign_id'] })
+  .refine((c) => Boolean(c.name ?? c.campaign_name), { message: 'no name', path: ['name'] });
+
+type CampaignJson = z.output<typeof campaignObject>;
+
+const registrationObject = z.object({
+  campaign_id: id.nullish(),
+  product_id: id,
+  product_name: text(1000).nullish(),
+  title: text(1000).nullish(),
+  status: enumValue,
+  can_re_register: flag.nullish(),
+  reject_reasons: z.array(enumValue.transform(String)).max(20).nullish(),
+  reject_reason: text(2000).nullish(),
+  reject_reason_text: text(2000).nullish(),
+  total_commission_rate: bps.nullish(),
+  creator_commission_rate: bps.nullish(),
+  partner_commission_rate: bps.nullish(),
+  sample_quantity: nonNegativeInt.nullish(),
+  sample_quota: nonNegativeInt.nullish(),
+  register_time: epochMs.nullish(),
+  contact_info: contactInfo.nullish(),
+});
+
+const list = z.array(z.unknown()).nullish();
+const searchEnvelope = z.object({ code: int.optional(), data: z.object({ campaign_list: list }).nullish() });
+const registeredEnvelope = z.object({ code: int.optional(), data: z.object({ product_list: list, campaign_id: id.nullish() }).nullish() });
+
+const searchBody = z.object({ campaign_source: enumValue.optional(), campaign_scope: enumValue.optional() });
+const campaignIdBody = z.object({ campaign_id: id.optional() });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mapping
+
+function campaignFact(c: CampaignJson, kind: Campaign['kind'], bodyScope: Campaign['scope']): CampaignFact {
+  const statusRaw = c.status === null || c.status === undefined ? '' : String(c.status);
+  const scope = lookup(SCOPE, c.campaign_scope) ?? bodyScope;
+  return {
+    id: (c.campaign_id ?? c.id) as string,
+    name: (c.name ?? c.campaign_name) as string,
+    kind,
+    scope,
+    status: lookup(CAMPAIGN_STATUS, c.status) ?? 'UNKNOWN',
+    statusRaw,
+    description: c.description ?? c.campaign_desc ?? undefined,
+    region: c.region?.toUpperCase(),
+    partnerId: c.partner_info?.partner_id ?? undefined,
+    partnerName: c.partner_info?.partner_name ?? c.partner_info?.name ?? c.partner_name ?? undefined,
+    registrationStartAt: c.registration_start_time ?? undefined,
+    registrationEndAt: c.registration_end_time ?? undefined,
+    campaignStartAt: c.campaign_start_time ?? undefined,
+    campaignEndAt: c.campaign_end_time ?? undefined,
+    commissionRequirementBps: c.commission_rate ?? undefined,
+    registeredProducts: c.registered_product_cnt ?? undefined,
+    contacts: contactsOf(c.contact_info),
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The campaign's kind from the record, else from what the list was asked for; a campaign of unknown kind is rejected. */
+function kindOf(raw: unknown, fallback: Campaign['kind'] | undefined): Campaign['kind'] | undefined {
+  const v = enumValue.safeParse(raw);
+  return (v.success ? lookup(SOURCE, v.data) : undefined) ?? fallback;
+}
+
+function readCampaign(el: unknown, prefix: string, kindFallback: Campaign['kind'] | undefined, scope: Campaign['scope'], rejections: Rejection[]): CampaignFact | undefined {
+  const parsed = campaignObject.safeParse(el);
+  if (!parsed.success) {
+    rejections.push(...rejectionsOf(prefix, parsed.error));
+    return undefined;
+  }
+  const kind = kindOf(parsed.data.campaign_source, kindFallback);
+  if (!kind) {
+    rejections.push({ path: `${prefix}.campaign_source`, code: 'unknown_kind' });
+    return undefined;
+  }
+  return campaignFact(parsed.data, kind, scope);
+}
+
+function parseSearch(json: unknown, requestBody: unknown): AdapterResult {
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const env = searchEnvelope.safeParse(json);
+  if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  const body = searchBody.safeParse(requestBody);
+  const kindFallback = body.success ? lookup(SOURCE, body.data.campaign_source) : undefined;
+  // Only a Target / Local agency filter says something about every campaign listed; "All" says nothing.
+  const bodyScope = body.success ? lookup(SCOPE, body.data.campaign_scope) : undefined;
+  const scope = bodyScope === 'all' ? undefined : bodyScope;
+  let accepted = 0;
+  for (const el of env.data.data?.campaign_list ?? []) {
+    const fact = readCampaign(el, 'campaign_list[]', kindFallback, scope, rejections);
+    if (!fact) continue;
+    accepted += 1;
+    add(records, 'campaigns', fact);
+  }
+  return { records, accepted, rejections };
+}
+
+const detailEnvelope = z.object({
+  code: int.optional(),
+  data: z.object({ campaign: z.unknown().optional(), campaign_info: z.unknown().optional() }).nullish(),
+});
+
+function parseDetail(json: unknown): AdapterResult {
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const env = detailEnvelope.safeParse(json);
+  if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  const key = env.data.data?.campaign === undefined && env.data.data?.campaign_info !== undefined ? 'campaign_info' : 'campaign';
+  const el = env.data.data?.[key];
+  if (!isObject(el)) return { records, accepted: 0, rejections: [{ path: `data.${key}`, code: 'invalid_type' }] };
+  const fact = readCampaign(el, key, undefined, undefined, rejections);
+  if (fact) add(records, 'campaigns', fact);
+  return { records, accepted: fact ? 1 : 0, rejections };
+}
+
+function stateOf(raw: string | number, canReRegister: boolean | null | undefined): RegistrationState {
+  const state = lookup(REGISTRATION_STATE, raw) ?? 'UNKNOWN';
+  // A plain rejection the seller may not answer with a new registration is the "blocked" ending (REJECT_FOREVER).
+  if (state === 'REJECTED' && canReRegister === false) return 'REJECTED_BLOCKED';
+  return state;
+}
+
+function parseRegistered(json: unknown, requestBody: unknown): AdapterResult {
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const env = registeredEnvelope.safeParse(json);
+  if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  const body = campaignIdBody.safeParse(requestBody);
+  const listCampaign = env.data.data?.campaign_id ?? (body.success ? body.data.campaign_id : undefined);
+  let accepted = 0;
+  for (const el of env.data.data?.product_list ?? []) {
+    const parsed = registrationObject.safeParse(el);
+    if (!parsed.success) {
+      rejections.push(...rejectionsOf('product_list[]', parsed.error));
+      continue;
+    }
+    const r = parsed.data;
+    const campaignId = r.campaign_id ?? listCampaign;
+    if (!campaignId) {
+      rejections.push({ path: 'product_list[].campaign_id', code: 'no_campaign' });
+      continue;
+    }
+    accepted += 1;
+    const title = r.product_name ?? r.title;
+    if (title) add(records, 'products', { productId: r.product_id, title });
+    add(records, 'registrations', {
+      campaignId,
+      productId: r.product_id,
+      state: stateOf(r.status, r.can_re_register),
+      stateRaw: String(r.status),
+      rejectReason: r.reject_reason_text ?? r.reject_reason ?? undefined,
+      rejectCodes: r.reject_reasons?.length ? r.reject_reasons : undefined,
+      totalCommissionBps: r.total_commission_rate ?? undefined,
+      creatorCommissionBps: r.creator_commission_rate ?? undefined,
+      partnerCommissionBps: r.partner_commission_rate ?? undefined,
+      sampleQuantity: r.sample_quantity ?? r.sample_quota ?? undefined,
+      registeredAt: r.register_time ?? undefined,
+      contacts: contactsOf(r.contact_info),
+    });
+  }
+  return { records, accepted, rejections };
+}
+
+export const campaignSearch: EndpointAdapter = { parse: parseSearch };
+export const campaignDetail: EndpointAdapter = { parse: (json) => parseDetail(json) };
+export const campaignRegistered: EndpointAdapter = { parse: parseRegistered };

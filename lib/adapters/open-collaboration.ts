@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+import { bps, epochMs, epochMsOrNone, handle, id, idOrBlank, int, nonNegativeInt, priceValue, rejectionsOf, text } from './values';
+
+/**
+ * Open collaboration (internal `open_plan` / `open_collaboration`), domain.md §3.1 and §1.2. Paths are from the
+ * Affiliate Center bundles; the response shapes are not documented [L], so they follow the open-API OpenCollaboration
+ * object in the internal style (snake_case, ids as strings, ms times often as strings, rates in bps) and read a few
+ * spellings of each container:
+ *   POST /api/v2/affiliate/open_plan/list                                      open plan products with their commission
+ *     → data.open_plan_list[] (or plan_list[]) {id, status NORMAL|TERMINATING, current_commission{rate, start_time,
+ *       end_time}, product{product_id (or id), title, main_image_url, inventory, status, original_price},
+ *       showcase_creator_count, content_creator_count}
+ *   POST /api/v1/affiliate/open_collaboration/creator_application/search       creators applying to promote a product
+ *     → data.application_list[] {application_id (or id), status, apply_time, commission_rate,
+ *       product{product_id, title, original_price}, creator_info{creator_oec_id, user_name (or handle), nick_name, follower_cnt}}
+ *   POST /api/v1/affiliate/open_collaboration/commission_history/list {product_id}   a product's commission over time
+ *     → data{product_id, commission_history_list[] {commission_rate (or rate), start_time, end_time}}
+ */
+
+const PLAN_STATUSES = new Set(['NORMAL', 'TERMINATING']);
+const APPLICATION_STATUSES = new Set(['PENDING', 'APPROVED', 'REJECTED', 'EXPIRED', 'CANCELLED']);
+
+const code = z.union([int, z.string().max(32)]);
+const raw = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+const known = (names: Set<string>, v: string) => (names.has(v.toUpperCase()) ? v.toUpperCase() : 'UNKNOWN');
+
+const product = z
+  .object({
+    product_id: id.nullish(),
+    id: id.nullish(),
+    title: text(1000),
+    original_price: priceValue.nullish(),
+    price: priceValue.nullish(),
+  })
+  .refine((p) => Boolean(p.product_id ?? p.id), { message: 'no product id', path: ['product_id'] });
+
+const plan = z.object({
+  id: idOrBlank.nullish(),
+  status: code.nullish(),
+  current_commission: z
+    .object({ rate: bps, start_time: epochMsOrNone.nullish(), end_time: epochMsOrNone.nullish() })
+    .nullish(),
+  product,
+  showcase_creator_count: nonNegativeInt.nullish(),
+  content_creator_count: nonNegativeInt.nullish(),
+});
+
+const application = z
+  .object({
+    application_id: id.nullish(),
+    id: id.nullish(),
+    status: code.nullish(),
+    apply_time: epochMs.nullish(),
+    commission_rate: bps.nullish(),
+    product,
+    creator_info: z
+      .object({
+        creator_oec_id: idOrBlank.nullish(),
+        user_name: handle.nullish(),
+        handle: handle.nullish(),
+        nick_name: text(200).nullish(),
+        follower_cnt: nonNegativeInt.nullish(),
+      })
+      .refine((c) => Boolean(c.user_name ?? c.handle), { message: 'no handle', path: ['user_name'] }),
+  })
+  .refine((a) => Boolean(a.application_id ?? a.id), { message: 'no application id', path: ['application_id'] });
+
+const historyEntry = z
+  .object({ commission_rate: bps.nullish(), rate: bps.nullish(), start_time: epochMs, end_time: epochMsOrNone.nullish() })
+  .refine((e) => (e.commission_rate ?? e.rate ?? undefined) !== undefined, { message: 'no rate', path: ['commission_rate'] });
+
+const list = z.array(z.unknown()).nullish();
+const envelope = z.object({
+  code: int.optional(),
+  data: z
+    .object({
+      open_plan_list: list,
+      plan_list: list,
+      application_list: list,
+      product_id: id.nullish(),
+      commission_history_list: list,
+    })
+    .nullish(),
+});
+
+const skipped = (): AdapterResult => ({ records: {}, accepted: 0, rejections: [], skipped: true });
+
+type Data = NonNullable<z.output<typeof envelope>['data']>;
+
+/** Reads the envelope; a result when there is nothing more to read (bad envelope, error envelope). */
+function open(json: unknown): { data: Data | undefined } | { done: AdapterResult } {
+  const env = envelope.safeParse(json);
+  if (!env.success) return { done: { records: {}, accepted: 0, rejections: rejectionsOf('', env.error) } };
+  if (env.data.code !== undefined && env.data.code !== 0) return { done: skipped() };
+  return { data: env.data.data ?? undefined };
+}
+
+function eachValid<T extends z.ZodType>(items: unknown[], schema: T, prefix: string, rejections: Rejection[], each: (item: z.output<T>) => void): number {
+  let accepted = 0;
+  for (const item of items) {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      rejections.push(...rejectionsOf(prefix, parsed.error));
+      continue;
+    }
+    accepted += 1;
+    each(parsed.data);
+  }
+  return accepted;
+}
+
+function parsePlans(json: unknown): AdapterResult {
+  const o = open(json);
+  if ('done' in o) return o.done;
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const key = o.data?.open_plan_list ? 'open_plan_list' : 'plan_list';
+  const accepted = eachValid(o.data?.[key] ?? [], plan, `${key}[]`, rejections, (p) => {
+    const productId = (p.product.product_id ?? p.product.id) as string;
+    const statusRaw = raw(p.status);
+    add(records, 'products', { productId, title: p.product.title, price: p.product.original_price ?? p.product.price ?? undefined });
+    add(records, 'openCollabs', {
+      productId,
+      collabId: p.id ?? undefined,
+      status: known(PLAN_STATUSES, statusRaw),
+      statusRaw,
+      commissionBps: p.current_commission?.rate,
+      commissionStartAt: p.current_commission?.start_time ?? undefined,
+      commissionEndAt: p.current_commission?.end_time ?? undefined,
+      showcaseCreators: p.showcase_creator_count ?? undefined,
+      contentCreators: p.content_creator_count ?? undefined,
+    });
+  });
+  return { records, accepted, rejections };
+}
+
+const applicationsBody = z.object({ status: z.string().max(32).optional() });
+
+function parseApplications(json: unknown, requestBody: unknown): AdapterResult {
+  const o = open(json);
+  if ('done' in o) return o.done;
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const body = applicationsBody.safeParse(requestBody);
+  // The view lists one status tab at a time: a record without its own status is in the tab's.
+  const tabStatus = body.success && body.data.status ? known(APPLICATION_STATUSES, body.data.status) : 'UNKNOWN';
+  const accepted = eachValid(o.data?.application_list ?? [], application, 'application_list[]', rejections, (a) => {
+    const productId = (a.product.product_id ?? a.product.id) as string;
+    const creatorHandle = (a.creator_info.user_name ?? a.creator_info.handle) as string;
+    const statusRaw = raw(a.status);
+    const status = statusRaw ? known(APPLICATION_STATUSES, statusRaw) : tabStatus;
+    add(records, 'products', { productId, title: a.product.title, price: a.product.original_price ?? a.product.price ?? undefined });
+    add(records, 'creators', {
+      handle: creatorHandle,
+      nickname: a.creator_info.nick_name ?? undefined,
+      aliases: a.creator_info.creator_oec_id ? [`cid:${a.creator_info.creator_oec_id}`] : [],
+      followerCount: a.creator_info.follower_cnt ?? undefined,
+    });
+    add(records, 'creatorApplications', {
+      id: (a.application_id ?? a.id) as string,
+      productId,
+      creatorHandle,
+      status,
+      statusRaw: statusRaw || (status !== 'UNKNOWN' ? `tab:${status}` : ''),
+      appliedAt: a.apply_time ?? undefined,
+      commissionBps: a.commission_rate ?? undefined,
+    });
+  });
+  return { records, accepted, rejections };
+}
+
+const historyBody = z.object({ product_id: id.optional() });
+
+function parseHistory(json: unknown, requestBody: unknown): AdapterResult {
+  const o = open(json);
+  if ('done' in o) return o.done;
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const items = o.data?.commission_history_list ?? [];
+  const body = historyBody.safeParse(requestBody);
+  const productId = o.data?.product_id ?? (body.success ? body.data.product_id : undefined);
+  if (!productId) {
+    return { records, accepted: 0, rejections: items.length ? [{ path: 'data.product_id', code: 'invalid_type' }] : [] };
+  }
+  const entries: { at: number; commissionBps: number; endAt?: number }[] = [];
+  const accepted = eachValid(items, historyEntry, 'commission_history_list[]', rejections, (e) => {
+    entries.push({ at: e.start_time, commissionBps: (e.commission_rate ?? e.rate) as number, endAt: e.end_time ?? undefined });
+  });
+  if (entries.length) add(records, 'openCollabCommissions', { productId, entries: entries.sort((a, b) => a.at - b.at) });
+  return { records, accepted, rejections };
+}
+
+export const openPlanList: EndpointAdapter = { parse: parsePlans };
+export const creatorApplicationSearch: EndpointAdapter = { parse: parseApplications };
+export const commissionHistoryList: EndpointAdapter = { parse: parseHistory };

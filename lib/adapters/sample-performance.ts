@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { creatorInfo, handleOf, isObject } from './sample-elements';
+import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+import { epochMsOrNone, id, int, nonNegativeInt, rejectionsOf, text } from './values';
+
+/**
+ * POST /api/v1/affiliate/sample/performance: the content a creator posted for one sample request, one format per call
+ * (body `content_type` 1 = LIVE, 2 = video; domain.md §3.1 [M]). The response shape is our assumption [L], modelled on
+ * the open API's fulfilment content (§1.5 [H]) the way the internal APIs differ from it: ids as strings, times as ms
+ * strings, counts as numbers or numeric strings.
+ *
+ *   body: { apply_id: "…", content_type: 2, cur_page: 1, page_size: 10 }
+ *   data: { apply_id, creator_info: {creator_id, name, nick_name}, total_count, has_more,
+ *           content_list: [{ content: {id, format, description, url, page_link, create_time, live_end_time,
+ *                                      view_count, like_count, comment_count, paid_order_count},
+ *                            product: {id, main_image_url} }] }
+ *
+ * URLs are the creator's public posts: kept (https only) so the seller can open them, never fetched.
+ */
+
+export type ContentFormat = 'VIDEO' | 'LIVE';
+
+export interface SampleContentFact {
+  contentId: string;
+  applyId?: string;
+  creatorHandle: string;
+  productId?: string;
+  format: ContentFormat;
+  postedAt?: number;
+  liveEndAt?: number;
+  description?: string;
+  url?: string;
+  views?: number;
+  likes?: number;
+  comments?: number;
+  paidOrders?: number;
+}
+
+declare module './types' {
+  interface RecordsMap {
+    sampleContents: SampleContentFact;
+  }
+}
+
+/** `content_type` / `format`: 1 or "LIVE", 2 or "VIDEO" (any case). */
+const format = z.union([
+  z.union([z.literal(1), z.literal('1')]).transform((): ContentFormat => 'LIVE'),
+  z.union([z.literal(2), z.literal('2')]).transform((): ContentFormat => 'VIDEO'),
+  z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.enum(['LIVE', 'VIDEO'])),
+]);
+
+/** A public https link, or blank (`""`) for none. Anything else (another scheme, not a URL) is a changed shape. */
+const publicUrl = z.union([
+  z.literal('').transform(() => undefined),
+  z
+    .string()
+    .max(2048)
+    .refine((s) => {
+      try {
+        return new URL(s).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'not an https URL'),
+]);
+
+const content = z.object({
+  id,
+  format: format.nullish(),
+  description: text(5000).nullish(),
+  url: publicUrl.nullish(),
+  page_link: publicUrl.nullish(),
+  create_time: epochMsOrNone.nullish(),
+  live_end_time: epochMsOrNone.nullish(),
+  view_count: nonNegativeInt.nullish(),
+  like_count: nonNegativeInt.nullish(),
+  comment_count: nonNegativeInt.nullish(),
+  paid_order_count: nonNegativeInt.nullish(),
+});
+
+const item = z.object({
+  content,
+  product: z.object({ id: id.nullish() }).nullish(),
+});
+
+const envelope = z.object({
+  code: int.optional(),
+  data: z
+    .object({
+      apply_id: id.nullish(),
+      creator_info: z.unknown().optional(),
+      content_list: z.array(z.unknown()).nullish(),
+    })
+    .nullish(),
+});
+
+const body = z.object({ apply_id: id.nullish().catch(undefined), content_type: format.nullish().catch(undefined) });
+
+function parse(json: unknown, requestBody: unknown): AdapterResult {
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const env = envelope.safeParse(json);
+  if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  const data = env.data.data;
+  const list = data?.content_list ?? [];
+  if (list.length === 0) return { records, accepted: 0, rejections };
+
+  const creator = creatorInfo.safeParse(data?.creator_info);
+  if (!creator.success) return { records, accepted: 0, rejections: rejectionsOf('data.creator_info', creator.error) };
+  const creatorHandle = handleOf(creator.data);
+  const asked = body.safeParse(isObject(requestBody) ? requestBody : {});
+  const applyId = data?.apply_id ?? (asked.success ? asked.data.apply_id : undefined) ?? undefined;
+  const askedFormat = asked.success ? (asked.data.content_type ?? undefined) : undefined;
+
+  let accepted = 0;
+  for (const el of list) {
+    const parsed = item.safeParse(el);
+    if (!parsed.success) {
+      rejections.push(...rejectionsOf('data.content_list[]', parsed.error));
+      continue;
+    }
+    const c = parsed.data.content;
+    const contentFormat = c.format ?? askedFormat;
+    if (!contentFormat) {
+      rejections.push({ path: 'data.content_list[].content.format', code: 'missing' });
+      continue;
+    }
+    accepted += 1;
+    add(records, 'sampleContents', {
+      contentId: c.id,
+      applyId,
+      creatorHandle,
+      productId: parsed.data.product?.id ?? undefined,
+      format: contentFormat,
+      postedAt: c.create_time ?? undefined,
+      liveEndAt: c.live_end_time ?? undefined,
+      description: c.description ?? undefined,
+      url: c.url ?? c.page_link ?? undefined,
+      views: c.view_count ?? undefined,
+      likes: c.like_count ?? undefined,
+      comments: c.comment_count ?? undefined,
+      paidOrders: c.paid_order_count ?? undefined,
+    });
+  }
+  if (accepted > 0) {
+    const cr = creator.data;
+    add(records, 'creators', {
+      handle: creatorHandle,
+      nickname: cr.nick_name ?? cr.nickname ?? undefined,
+      aliases: cr.creator_id ? [`cid:${cr.creator_id}`] : [],
+      followerCount: cr.follower_cnt ?? undefined,
+      fulfillmentBps: cr.fulfillment_percentage ?? undefined,
+    });
+  }
+  return { records, accepted, rejections };
+}
+
+export const samplePerformance: EndpointAdapter = { parse };

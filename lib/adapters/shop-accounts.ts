@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { ShopAccount } from '../domain/types';
+import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+import { epochMs, handle, id, int, rejectionsOf, text } from './values';
+
+/**
+ * The TikTok accounts linked to the shop's showcase (seed 001): one official account per shop, at most four marketing
+ * accounts, any number of affiliates. No endpoint for this is documented; ours is an assumption [L]:
+ *
+ *   GET /api/v1/affiliate/seller/linked_accounts
+ *   data: { account_list: [{ user_id, unique_id, nick_name, account_type: 1 | 2 | 3 | "OFFICIAL" | …, bind_time (ms) }], total }
+ *
+ * The role arrives as a number or a name (codes 1 official, 2 marketing, 3 affiliate are our reading); an unknown one
+ * is kept as `unknown` with what was sent, so a limit check never miscounts it.
+ */
+
+export interface ShopAccountFact {
+  accountId: string;
+  handle?: string;
+  nickname?: string;
+  role: ShopAccount['role'];
+  roleRaw: string;
+  linkedAt?: number;
+}
+
+declare module './types' {
+  interface RecordsMap {
+    shopAccounts: ShopAccountFact;
+  }
+}
+
+const ROLE: Record<string, ShopAccount['role']> = {
+  '1': 'official',
+  '2': 'marketing',
+  '3': 'affiliate',
+  OFFICIAL: 'official',
+  OFFICIAL_ACCOUNT: 'official',
+  MARKETING: 'marketing',
+  MARKETING_ACCOUNT: 'marketing',
+  AFFILIATE: 'affiliate',
+  AFFILIATE_ACCOUNT: 'affiliate',
+};
+
+export function roleOf(raw: string | number): ShopAccount['role'] {
+  return ROLE[String(raw).trim().toUpperCase().replace(/[\s-]+/g, '_')] ?? 'unknown';
+}
+
+const role = z.union([z.string().max(64), z.number().int()]);
+
+const account = z
+  .object({
+    user_id: id.nullish(),
+    account_id: id.nullish(),
+    unique_id: handle.nullish(),
+    handle: handle.nullish(),
+    nick_name: text(200).nullish(),
+    nickname: text(200).nullish(),
+    account_type: role.nullish(),
+    role: role.nullish(),
+    bind_time: epochMs.nullish(),
+  })
+  .refine((a) => Boolean(a.user_id ?? a.account_id), { message: 'no account id', path: ['user_id'] })
+  .refine((a) => (a.account_type ?? a.role) !== null && (a.account_type ?? a.role) !== undefined, { message: 'no role', path: ['account_type'] });
+
+const envelope = z.object({
+  code: int.optional(),
+  data: z.object({ account_list: z.array(z.unknown()).nullish() }).nullish(),
+});
+
+function parse(json: unknown): AdapterResult {
+  const records: Records = {};
+  const rejections: Rejection[] = [];
+  const env = envelope.safeParse(json);
+  if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
+  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  let accepted = 0;
+  for (const el of env.data.data?.account_list ?? []) {
+    const parsed = account.safeParse(el);
+    if (!parsed.success) {
+      rejections.push(...rejectionsOf('account_list[]', parsed.error));
+      continue;
+    }
+    const a = parsed.data;
+    const raw = (a.account_type ?? a.role) as string | number;
+    const fact: ShopAccountFact = {
+      accountId: (a.user_id ?? a.account_id) as string,
+      handle: a.unique_id ?? a.handle ?? undefined,
+      nickname: a.nick_name ?? a.nickname ?? undefined,
+      role: roleOf(raw),
+      roleRaw: String(raw),
+      linkedAt: a.bind_time ?? undefined,
+    };
+    accepted += 1;
+    add(records, 'shopAccounts', fact);
+    // An affiliate account is a creator promoting the shop: it joins the creators seen on other surfaces by handle.
+    if (fact.role === 'affiliate' && fact.handle) add(records, 'creators', { handle: fact.handle, nickname: fact.nickname, aliases: [] });
+  }
+  return { records, accepted, rejections };
+}
+
+export const linkedAccounts: EndpointAdapter = { parse };

@@ -1,0 +1,382 @@
+// Simulated Affiliate Center: Find creators (route 'find-creators'; server side in test/sim/surfaces/find-creators.ts).
+// Tabs: "Find creators" (marketplace/find, or marketplace/search while a search term is set) and "Recommended"
+// (marketplace/recommendation); the AI box asks marketplace/ai/find. Paging follows next_pagination: the next page sends
+// next_page with the listing's search_key. Markups: markup=grid (default, cards) and markup=table.
+(function () {
+  'use strict';
+
+  SimApp.register('find-creators', function render(main, ctx) {
+    var h = ctx.h;
+    var img = ctx.img;
+    var fmt = ctx.fmt;
+    var paths = ctx.data.paths;
+    var PAGE_SIZE = ctx.data.pageSize;
+    var markup = ctx.markup(['grid', 'table']);
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Tolerant readers: every field may be wrapped ({value}), a placeholder ({is_authorized:false}), or bare.
+
+    function unwrap(f) {
+      if (f && typeof f === 'object' && !Array.isArray(f)) {
+        if ('value' in f && !('symbol' in f) && !('currency' in f)) return f.value;
+        if (!('value' in f) && ('is_authorized' in f || 'status' in f)) return null;
+      }
+      return f === undefined ? null : f;
+    }
+
+    function moneyText(f) {
+      var v = unwrap(f);
+      if (v === null || typeof v !== 'object') return null;
+      if (typeof v.format === 'string') return v.format;
+      var amount = v.value && typeof v.value === 'object' ? v.value.value : v.value;
+      var n = fmt.num(amount);
+      if (n === null) return null;
+      var unit = typeof v.symbol === 'string' ? v.symbol : '';
+      return /^[A-Z]{3}$/.test(unit) ? fmt.money(n, unit) : unit + n;
+    }
+
+    function readCreator(raw) {
+      if (!raw || typeof raw !== 'object') return null;
+      var handle = fmt.str(unwrap(raw.handle));
+      var nick = fmt.str(unwrap(raw.nickname));
+      if (!handle && !nick) return null;
+      var avatar = unwrap(raw.avatar);
+      var cats = unwrap(raw.category);
+      var engagement = fmt.num(unwrap(raw.ec_video_engagement));
+      return {
+        cid: fmt.str(unwrap(raw.creator_oecuid)),
+        handle: handle,
+        nick: nick || handle,
+        avatar: avatar && Array.isArray(avatar.url_list) ? avatar.url_list[0] : null,
+        followers: fmt.num(unwrap(raw.follower_cnt)),
+        gmv: moneyText(raw.gmv),
+        gmvRange: fmt.str(unwrap(raw.gmv_level)),
+        units: fmt.num(unwrap(raw.units_sold)),
+        unitsRange: fmt.str(unwrap(raw.items_sold_range)),
+        videoGpm: moneyText(raw.ec_video_gpm),
+        views: fmt.num(unwrap(raw.ec_video_avg_view_cnt)),
+        engagement: engagement === null ? null : fmt.bps(engagement),
+        fulfilment: fmt.str(unwrap(raw.creator_fulfillment_score_90d)),
+        categories: Array.isArray(cats)
+          ? cats
+              .map(function (c) {
+                return fmt.str(c && typeof c === 'object' ? c.name : c);
+              })
+              .filter(Boolean)
+          : [],
+      };
+    }
+
+    function readList(json) {
+      if (!json || typeof json !== 'object') throw new Error('Empty response');
+      if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
+      var list = Array.isArray(json.creator_profile_list) ? json.creator_profile_list : [];
+      var np = json.next_pagination && typeof json.next_pagination === 'object' ? json.next_pagination : {};
+      var creators = [];
+      list.forEach(function (raw) {
+        try {
+          var c = readCreator(raw);
+          if (c) creators.push(c);
+        } catch (err) {
+          console.warn('[affiliate] skipped a creator card', err);
+        }
+      });
+      return { creators: creators, hasMore: !!np.has_more, nextPage: fmt.num(np.next_page), searchKey: fmt.str(np.search_key) };
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Cells
+
+    function gmvCell(c) {
+      if (c.gmv) return h('span', { text: c.gmv });
+      if (c.gmvRange) return h('span', { class: 'fc-range', text: c.gmvRange });
+      return h('span', { text: '—' });
+    }
+    function unitsCell(c) {
+      if (c.units !== null) return h('span', { text: fmt.compact(c.units) });
+      if (c.unitsRange) return h('span', { class: 'fc-range', text: c.unitsRange });
+      return h('span', { text: '—' });
+    }
+    function actions(c) {
+      return h(
+        'div',
+        { class: 'row-actions' },
+        c.cid ? h('a', { class: 'btn', href: ctx.hrefFor('creator-detail', { cid: c.cid }), 'data-spa': '', text: 'View profile' }) : null,
+        h('button', {
+          type: 'button',
+          class: 'btn btn-primary',
+          text: 'Invite',
+          onclick: function () {
+            ctx.recordAction({ action: 'invite', cid: c.cid });
+          },
+        }),
+      );
+    }
+
+    function card(c) {
+      var stat = function (label, value) {
+        return [h('dt', { text: label }), h('dd', null, value)];
+      };
+      var dl = h('dl', { class: 'fc-card__stats' });
+      [
+        stat('Followers', fmt.compact(c.followers)),
+        stat('GMV', gmvCell(c)),
+        stat('Items sold', unitsCell(c)),
+        stat('Video GPM', c.videoGpm || '—'),
+        stat('Avg. video views', fmt.compact(c.views)),
+        stat('Engagement', c.engagement || '—'),
+        stat('Fulfilment (90d)', c.fulfilment || 'Not authorised'),
+      ].forEach(function (pair) {
+        dl.appendChild(pair[0]);
+        dl.appendChild(pair[1]);
+      });
+      var tags = h('div', { class: 'fc-card__tags' });
+      c.categories.forEach(function (t) {
+        tags.appendChild(h('span', { class: 'fc-tag', text: t }));
+      });
+      return h(
+        'article',
+        { class: 'fc-card' },
+        h(
+          'div',
+          { class: 'fc-card__who' },
+          img('fc-card__avatar', c.avatar),
+          h('div', null, h('h3', { class: 'fc-card__nick', text: c.nick }), c.handle ? h('span', { class: 'fc-card__handle', text: '@' + c.handle }) : null),
+        ),
+        tags,
+        dl,
+        actions(c),
+      );
+    }
+
+    function row(c) {
+      return h(
+        'tr',
+        { class: 'arco-table-tr' },
+        h(
+          'td',
+          { class: 'arco-table-td' },
+          h(
+            'div',
+            { class: 'creator-cell' },
+            img('creator-avatar', c.avatar),
+            h('div', { class: 'creator-info' }, h('div', { class: 'creator-nick', text: c.nick }), c.handle ? h('span', { class: 'creator-handle', text: '@' + c.handle }) : null),
+          ),
+        ),
+        h('td', { class: 'arco-table-td', text: fmt.compact(c.followers) }),
+        h('td', { class: 'arco-table-td' }, gmvCell(c)),
+        h('td', { class: 'arco-table-td' }, unitsCell(c)),
+        h('td', { class: 'arco-table-td', text: fmt.compact(c.views) }),
+        h('td', { class: 'arco-table-td', text: c.engagement || '—' }),
+        h('td', { class: 'arco-table-td', text: c.fulfilment || 'Not authorised' }),
+        h('td', { class: 'arco-table-td' }, actions(c)),
+      );
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // State and loading
+
+    function tabFromUrl() {
+      return ctx.params().get('tab') === 'recommended' ? 'recommended' : 'find';
+    }
+
+    var state = { tab: tabFromUrl(), query: '', ai: '', page: 1, searchKey: '', seq: 0, loading: false, data: null, error: null, el: null };
+
+    function kind() {
+      if (state.tab === 'recommended') return 'recommendation';
+      if (state.ai) return 'ai';
+      return state.query ? 'search' : 'find';
+    }
+
+    function load() {
+      var seq = ++state.seq;
+      state.loading = true;
+      state.el.loading.hidden = false;
+      updatePager();
+      var pagination = { size: PAGE_SIZE, page: state.page };
+      if (state.page > 1) pagination.search_key = state.searchKey;
+      var k = kind();
+      var body = { query: k === 'ai' ? state.ai : state.query, query_type: 1, pagination: pagination, filter_params: {}, algorithm: 1 };
+      ctx
+        .request('POST', paths[k], body)
+        .then(readList)
+        .then(
+          function (data) {
+            if (!ctx.alive() || seq !== state.seq) return;
+            state.data = data;
+            state.error = null;
+            if (data.searchKey) state.searchKey = data.searchKey;
+            finish();
+          },
+          function (err) {
+            if (!ctx.alive() || seq !== state.seq) return;
+            state.error = err instanceof Error ? err.message : String(err);
+            finish();
+          },
+        );
+    }
+
+    function finish() {
+      state.loading = false;
+      state.el.loading.hidden = true;
+      updatePager();
+      renderList();
+    }
+
+    function updatePager() {
+      state.el.pageLabel.textContent = 'Page ' + state.page;
+      state.el.prev.disabled = state.loading || state.page <= 1;
+      state.el.next.disabled = state.loading || !state.data || !state.data.hasMore;
+    }
+
+    function renderList() {
+      var host = state.el.listHost;
+      if (state.error) {
+        host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Could not load creators (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
+        ctx.markReady();
+        return;
+      }
+      if (!state.data) return;
+      if (state.data.creators.length === 0) {
+        host.replaceChildren(h('div', { class: 'sim-empty', text: 'No creators match' }));
+        ctx.markReady();
+        return;
+      }
+      if (markup === 'table') {
+        var tbody = h('tbody', { class: 'arco-table-tbody' });
+        var head = h('tr', { class: 'arco-table-tr' });
+        ['Creator', 'Followers', 'GMV', 'Items sold', 'Avg. video views', 'Engagement', 'Fulfilment', 'Action'].forEach(function (label) {
+          head.appendChild(h('th', { class: 'arco-table-th', text: label }));
+        });
+        state.data.creators.forEach(function (c) {
+          tbody.appendChild(row(c));
+        });
+        host.replaceChildren(h('div', { class: 'arco-table-container' }, h('table', { class: 'arco-table' }, h('thead', { class: 'arco-table-thead' }, head), tbody)));
+      } else {
+        var grid = h('div', { class: 'fc-grid' });
+        state.data.creators.forEach(function (c) {
+          grid.appendChild(card(c));
+        });
+        host.replaceChildren(grid);
+      }
+      ctx.markReady();
+    }
+
+    function restart() {
+      state.page = 1;
+      state.searchKey = '';
+      state.data = null;
+      load();
+    }
+
+    function showTab(tab) {
+      state.tab = tab;
+      state.el.tablist.querySelectorAll('[role=tab]').forEach(function (b) {
+        b.setAttribute('aria-selected', b.getAttribute('data-tab') === tab ? 'true' : 'false');
+      });
+      restart();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The page
+
+    ctx.setTitle('Find creators');
+    var tablist = h('div', { class: 'fc-tabs', role: 'tablist', 'aria-label': 'Creator lists' });
+    [
+      ['find', 'Find creators'],
+      ['recommended', 'Recommended'],
+    ].forEach(function (t) {
+      tablist.appendChild(
+        h('button', {
+          type: 'button',
+          role: 'tab',
+          'data-tab': t[0],
+          'aria-selected': t[0] === state.tab ? 'true' : 'false',
+          text: t[1],
+          onclick: function () {
+            ctx.setQuery({ tab: t[0] === 'find' ? null : t[0] });
+            showTab(t[0]);
+          },
+        }),
+      );
+    });
+    var search = h('input', { class: 'fc-search', type: 'search', placeholder: 'Search by username or nickname', 'aria-label': 'Search creators' });
+    var searchBtn = h('button', {
+      type: 'button',
+      class: 'btn',
+      text: 'Search',
+      onclick: function () {
+        state.query = search.value.trim();
+        state.ai = '';
+        if (state.tab !== 'find') {
+          ctx.setQuery({ tab: null });
+          showTab('find');
+        } else restart();
+      },
+    });
+    var ai = h('textarea', { class: 'fc-ai', placeholder: "Describe the creators you're looking for", 'aria-label': 'AI search' });
+    var aiBtn = h('button', {
+      type: 'button',
+      class: 'btn btn-primary',
+      text: 'AI search',
+      onclick: function () {
+        state.ai = ai.value.trim();
+        state.query = '';
+        if (state.tab !== 'find') {
+          ctx.setQuery({ tab: null });
+          showTab('find');
+        } else restart();
+      },
+    });
+    var loading = h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…');
+    var listHost = h('div', { class: 'fc-list-host' });
+    var prev = h('button', {
+      type: 'button',
+      class: 'btn',
+      'aria-label': 'Previous page',
+      text: 'Previous',
+      onclick: function () {
+        if (state.loading || state.page <= 1) return;
+        state.page -= 1;
+        load();
+      },
+    });
+    var next = h('button', {
+      type: 'button',
+      class: 'btn',
+      'aria-label': 'Next page',
+      text: 'Next',
+      onclick: function () {
+        if (state.loading || !state.data || !state.data.hasMore) return;
+        state.page = state.data.nextPage || state.page + 1;
+        load();
+      },
+    });
+    var pageLabel = h('span', { class: 'fc-page-label' });
+
+    main.replaceChildren(
+      h('div', { class: 'page-head' }, h('h1', { text: 'Find creators' }), h('p', { text: 'Discover creators in the marketplace and invite them to promote your products.' })),
+      h(
+        'section',
+        { class: 'card fc-panel' },
+        tablist,
+        h('div', { class: 'fc-toolbar' }, search, searchBtn, ai, aiBtn),
+        h('div', { class: 'fc-body' }, listHost, loading),
+        h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, prev, pageLabel, next),
+      ),
+    );
+    state.el = { tablist: tablist, loading: loading, listHost: listHost, prev: prev, next: next, pageLabel: pageLabel };
+    updatePager();
+    load();
+
+    return {
+      update: function () {
+        var t = tabFromUrl();
+        if (t !== state.tab) showTab(t);
+      },
+      rerender: function () {
+        if (!state.loading && state.data && !state.error) renderList();
+      },
+    };
+  });
+})();

@@ -1,0 +1,394 @@
+// Simulated Affiliate Center: the Affiliate orders page (route 'orders'; server side in test/sim/surfaces/orders.ts).
+// Loaded after client/core.js, which calls the renderer registered below.
+//
+// Markups: markup=table (an Arco-style table, one row per SKU order) and markup=cards (one <article> per order).
+// A date filter (presets from the boot data, or a custom From/To in UTC days, kept in the URL as range= or from=/to=)
+// and paging (ctx.data.pageSize orders a page) drive POST /api/v1/affiliate/orders. "View details" only records.
+(function () {
+  'use strict';
+
+  var LIST_PATH = '/api/v1/affiliate/orders';
+  var DAY = 86400000;
+  var SETTLEMENT = {
+    Unknown: ['Unknown', ''],
+    'AWAITING PAYMENT': ['Awaiting payment', 's-pending'],
+    'To-SETTLE': ['To be settled', 's-active'],
+    SETTLED: ['Settled', 's-done'],
+    INELIGIBLE: ['Ineligible', 's-cancelled'],
+  };
+  var CONTENT = { VIDEO: 'Video', LIVE: 'LIVE', SHOP: 'Showcase', LINKSHARE: 'Shared link', PROMOTION_PAGE: 'Promotion page', PRE_LIVE: 'Pre-LIVE' };
+
+  SimApp.register('orders', function render(main, ctx) {
+    var h = ctx.h;
+    var img = ctx.img;
+    var fmt = ctx.fmt;
+    var boot = ctx.data || {};
+    var today = typeof boot.today === 'number' ? boot.today : Date.now();
+    var presets = Array.isArray(boot.presets) ? boot.presets : [7, 30, 90];
+    var PAGE_SIZE = boot.pageSize || 50;
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Reading the response the way the real app does, tolerating shape changes
+
+    function money(v) {
+      var n = fmt.num(v);
+      if (n !== null) return fmt.money(n);
+      if (v && typeof v === 'object' && fmt.num(v.amount) !== null) return fmt.money(fmt.num(v.amount), typeof v.currency === 'string' ? v.currency : undefined);
+      return typeof v === 'string' && v ? v : '—';
+    }
+
+    function rate(v) {
+      var n = fmt.num(v);
+      if (n !== null) return fmt.bps(n);
+      if (v && typeof v === 'object' && typeof v.value === 'string') return v.value;
+      return '—';
+    }
+
+    function readRow(r) {
+      if (!r || typeof r !== 'object') return null;
+      return {
+        skuId: fmt.str(r.sku_id),
+        productId: fmt.str(r.product_id),
+        title: fmt.str(r.product_name) || 'Untitled product',
+        skuName: fmt.str(r.sku_name),
+        image: r.sku_image,
+        quantity: fmt.num(r.quantity),
+        price: money(r.price),
+        handle: fmt.str(r.creator_username),
+        nick: fmt.str(r.creator_nickname) || fmt.str(r.creator_username) || '—',
+        content: CONTENT[fmt.str(r.content_type)] || fmt.str(r.content_type) || '—',
+        contentId: fmt.str(r.content_id),
+        rate: rate(r.cos_ratio),
+        adsRate: fmt.num(r.shop_ads_commission_ratio) ? rate(r.shop_ads_commission_ratio) : '',
+        estimated: money(r.estimated_cos_fee),
+        actual: r.actual_cos_fee === '' || r.actual_cos_fee === undefined ? '—' : money(r.actual_cos_fee),
+        settlement: fmt.str(r.settlement_status),
+        refunded: r.fully_return === 'yes',
+      };
+    }
+
+    function readList(json) {
+      if (!json || typeof json !== 'object') throw new Error('Empty response');
+      if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
+      var d = json.data || {};
+      var list = Array.isArray(d.orders) ? d.orders : [];
+      var out = [];
+      list.forEach(function (o) {
+        try {
+          if (!o || typeof o !== 'object') return;
+          var rows = (Array.isArray(o.sku_detail) ? o.sku_detail : []).map(readRow).filter(Boolean);
+          if (rows.length) out.push({ id: fmt.str(o.main_order_id), created: fmt.num(o.create_time), rows: rows });
+        } catch (err) {
+          console.warn('[affiliate] skipped an order', err);
+        }
+      });
+      var total = fmt.num(d.total_count);
+      return { orders: out, total: total === null ? 0 : total };
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // The date filter: a preset (days back from today) or a custom From/To in UTC days
+
+    function isoDay(ms) {
+      return new Date(ms).toISOString().slice(0, 10);
+    }
+
+    function dayMs(s) {
+      if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+      var t = Date.parse(s + 'T00:00:00Z');
+      return isFinite(t) ? t : null;
+    }
+
+    function filterFromUrl() {
+      var p = ctx.params();
+      var from = dayMs(p.get('from'));
+      var to = dayMs(p.get('to'));
+      if (from !== null && to !== null && from <= to) return { preset: null, begin: from, end: to + DAY - 1 };
+      var days = Number(p.get('range'));
+      if (presets.indexOf(days) < 0) days = boot.defaultRange || 30;
+      return { preset: days, begin: today - days * DAY, end: today };
+    }
+
+    function sameFilter(a, b) {
+      return a.preset === b.preset && a.begin === b.begin && a.end === b.end;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Cells
+
+    function settlementTag(raw, refunded) {
+      var s = SETTLEMENT[raw] || [raw || 'Unknown', ''];
+      return h('span', null, h('span', { class: 'status-tag ' + s[1], text: s[0] }), refunded ? h('span', { class: 'ord-refund', text: 'Fully returned' }) : null);
+    }
+
+    function viewButton(order, row) {
+      return h('button', {
+        type: 'button',
+        class: 'btn',
+        disabled: !order.id,
+        text: 'View details',
+        onclick: function () {
+          ctx.recordAction({ action: 'view-order', orderId: order.id, skuId: row.skuId });
+        },
+      });
+    }
+
+    function tableRow(order, row) {
+      return h(
+        'tr',
+        { class: 'arco-table-tr' },
+        h('td', { class: 'arco-table-td' }, h('div', { text: order.id || '—' }), h('span', { class: 'ord-muted', text: fmt.date(order.created) })),
+        h(
+          'td',
+          { class: 'arco-table-td' },
+          h(
+            'div',
+            { class: 'product-cell' },
+            img('product-image', row.image),
+            h(
+              'div',
+              { class: 'product-info' },
+              h('div', { class: 'product-title', text: row.title }),
+              h('div', { class: 'product-id', text: 'ID: ' + row.productId }),
+              h('div', { class: 'sku-desc', text: (row.skuName || 'Default') + ' · ' + (row.quantity === null ? '?' : row.quantity) + ' × ' + row.price }),
+            ),
+          ),
+        ),
+        h('td', { class: 'arco-table-td' }, h('div', { class: 'creator-nick', text: row.nick }), row.handle ? h('span', { class: 'creator-handle', text: '@' + row.handle }) : null),
+        h('td', { class: 'arco-table-td' }, h('div', { text: row.content }), row.contentId ? h('span', { class: 'ord-muted', text: row.contentId }) : null),
+        h('td', { class: 'arco-table-td' }, h('div', { text: row.rate }), row.adsRate ? h('span', { class: 'ord-muted', text: 'Ads ' + row.adsRate }) : null),
+        h('td', { class: 'arco-table-td ord-money', text: row.estimated }),
+        h('td', { class: 'arco-table-td ord-money', text: row.actual }),
+        h('td', { class: 'arco-table-td' }, settlementTag(row.settlement, row.refunded)),
+        h('td', { class: 'arco-table-td' }, viewButton(order, row)),
+      );
+    }
+
+    function card(order) {
+      var lines = h('ul', { class: 'm-ord-card__lines' });
+      order.rows.forEach(function (row) {
+        lines.appendChild(
+          h(
+            'li',
+            { class: 'm-ord-line' },
+            img('m-ord-line__img', row.image),
+            h(
+              'div',
+              null,
+              h('p', { class: 'm-ord-line__title', text: row.title }),
+              h('span', { class: 'ord-muted', text: (row.skuName || 'Default') + ' · Qty ' + (row.quantity === null ? '?' : row.quantity) + ' · ' + row.price }),
+            ),
+            h(
+              'div',
+              { class: 'm-ord-line__who' },
+              h('span', { class: 'm-ord-line__nick', text: row.nick }),
+              row.handle ? h('span', { text: '@' + row.handle }) : null,
+              h('span', { text: row.content + (row.contentId ? ' ' + row.contentId : '') }),
+            ),
+            h(
+              'div',
+              { class: 'm-ord-line__pay' },
+              h('span', { text: 'Rate ' + row.rate + (row.adsRate ? ' · Ads ' + row.adsRate : '') }),
+              h('span', { text: 'Est. ' + row.estimated + ' · Actual ' + row.actual }),
+              settlementTag(row.settlement, row.refunded),
+              viewButton(order, row),
+            ),
+          ),
+        );
+      });
+      return h(
+        'article',
+        { class: 'm-ord-card' },
+        h('header', { class: 'm-ord-card__head' }, h('span', { class: 'm-ord-card__id', text: 'Order ' + (order.id || '—') }), h('span', { text: fmt.date(order.created) })),
+        lines,
+      );
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Page state and loading
+
+    var state = { filter: filterFromUrl(), page: 1, seq: 0, loading: false, data: null, error: null, rows: null, el: null };
+
+    function totalPages() {
+      return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
+    }
+
+    function updateControls() {
+      var pages = totalPages();
+      state.el.pageLabel.textContent = 'Page ' + state.page + ' of ' + pages;
+      state.el.prev.disabled = state.loading || state.page <= 1;
+      state.el.next.disabled = state.loading || state.page >= pages;
+      state.el.summary.textContent = state.data ? state.data.total + (state.data.total === 1 ? ' order' : ' orders') : '';
+      state.el.presetButtons.forEach(function (b) {
+        b.setAttribute('aria-pressed', Number(b.getAttribute('data-days')) === state.filter.preset ? 'true' : 'false');
+      });
+      state.el.from.value = isoDay(state.filter.begin);
+      state.el.to.value = isoDay(state.filter.end);
+    }
+
+    function showFilter(filter) {
+      state.filter = filter;
+      state.page = 1;
+      load();
+    }
+
+    function choosePreset(days) {
+      ctx.setQuery({ range: days, from: null, to: null });
+      showFilter(filterFromUrl());
+    }
+
+    function applyCustom() {
+      var from = dayMs(state.el.from.value);
+      var to = dayMs(state.el.to.value);
+      if (from === null || to === null || from > to) return;
+      ctx.setQuery({ range: null, from: state.el.from.value, to: state.el.to.value });
+      showFilter(filterFromUrl());
+    }
+
+    function goPage(delta) {
+      if (state.loading) return;
+      var p = state.page + delta;
+      if (p < 1 || p > totalPages()) return;
+      state.page = p;
+      load();
+    }
+
+    function load() {
+      var seq = ++state.seq;
+      state.loading = true;
+      state.el.loading.hidden = false;
+      state.el.body.setAttribute('aria-busy', 'true');
+      updateControls();
+      var body = {
+        conditions: { time_period: { beginning_time: String(state.filter.begin), ending_time: String(state.filter.end) } },
+        page: state.page,
+        page_size: PAGE_SIZE,
+      };
+      ctx
+        .request('POST', LIST_PATH, body)
+        .then(readList)
+        .then(
+          function (data) {
+            if (!ctx.alive() || seq !== state.seq) return;
+            state.data = data;
+            state.error = null;
+            finishLoad();
+          },
+          function (err) {
+            if (!ctx.alive() || seq !== state.seq) return;
+            state.error = err instanceof Error ? err.message : String(err);
+            finishLoad();
+          },
+        );
+    }
+
+    function finishLoad() {
+      state.loading = false;
+      state.el.loading.hidden = true;
+      state.el.body.removeAttribute('aria-busy');
+      updateControls();
+      renderList(true);
+    }
+
+    function renderList(fresh) {
+      var host = state.el.listHost;
+      if (state.error) {
+        state.rows = null;
+        host.replaceChildren(
+          h('div', { class: 'sim-error', role: 'alert' }, 'Something went wrong while loading orders (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })),
+        );
+        ctx.markReady();
+        return;
+      }
+      if (!state.data) return;
+      if (state.data.orders.length === 0) {
+        state.rows = null;
+        host.replaceChildren(h('div', { class: 'sim-empty', text: 'No affiliate orders in this period' }));
+        ctx.markReady();
+        return;
+      }
+      var cards = ctx.markup() === 'cards';
+      if (fresh || !state.rows || !host.contains(state.rows)) {
+        if (cards) {
+          state.rows = h('div', { class: 'ord-cards' });
+          host.replaceChildren(state.rows);
+        } else {
+          var tbody = h('tbody', { class: 'arco-table-tbody' });
+          var headRow = h('tr', { class: 'arco-table-tr' });
+          var widths = ['13%', '22%', '13%', '10%', '8%', '9%', '9%', '9%', '7%'];
+          ['Order', 'Product', 'Creator', 'Content', 'Commission rate', 'Est. commission', 'Actual commission', 'Settlement', 'Action'].forEach(function (label, i) {
+            headRow.appendChild(h('th', { class: 'arco-table-th', style: 'width:' + widths[i], text: label }));
+          });
+          var table = h('table', { class: 'arco-table arco-table-layout-fixed' }, h('thead', { class: 'arco-table-thead' }, headRow), tbody);
+          host.replaceChildren(h('div', { class: 'arco-table-container' }, table));
+          state.rows = tbody;
+        }
+      }
+      var els = [];
+      state.data.orders.forEach(function (order) {
+        if (cards) els.push(card(order));
+        else
+          order.rows.forEach(function (row) {
+            els.push(tableRow(order, row));
+          });
+      });
+      state.rows.replaceChildren.apply(state.rows, els);
+      ctx.markReady();
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // The page
+
+    ctx.setTitle('Affiliate orders');
+    var presetButtons = presets.map(function (days) {
+      return h('button', {
+        type: 'button',
+        class: 'btn',
+        'data-days': days,
+        'aria-pressed': 'false',
+        text: 'Last ' + days + ' days',
+        onclick: function () {
+          choosePreset(days);
+        },
+      });
+    });
+    var from = h('input', { type: 'date', name: 'from' });
+    var to = h('input', { type: 'date', name: 'to' });
+    var summary = h('span', { class: 'ord-summary', 'aria-live': 'polite' });
+    var filter = h.apply(
+      null,
+      ['div', { class: 'ord-filter', role: 'group', 'aria-label': 'Order date' }].concat(presetButtons, [
+        h('label', null, 'From', from),
+        h('label', null, 'To', to),
+        h('button', { type: 'button', class: 'btn', text: 'Apply', onclick: applyCustom }),
+        summary,
+      ]),
+    );
+    var body = h('div', { class: 'sim-body' });
+    var loading = h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…');
+    var listHost = h('div');
+    body.appendChild(listHost);
+    body.appendChild(loading);
+    var prev = h('button', { type: 'button', class: 'btn', 'aria-label': 'Previous page', text: 'Previous', onclick: function () { goPage(-1); } });
+    var next = h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', onclick: function () { goPage(1); } });
+    var pageLabel = h('span');
+    main.replaceChildren(
+      h('div', { class: 'page-head' }, h('h1', { text: 'Affiliate orders' }), h('p', { text: 'Orders creators drove to your shop, with their commission and settlement status.' })),
+      h('section', { class: 'card' }, filter, body, h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, prev, pageLabel, next)),
+    );
+    state.el = { summary: summary, body: body, loading: loading, listHost: listHost, prev: prev, next: next, pageLabel: pageLabel, presetButtons: presetButtons, from: from, to: to };
+    load();
+
+    return {
+      // Same page, different query (back/forward between filters, the nav link): follow the URL's filter.
+      update: function () {
+        var f = filterFromUrl();
+        if (!sameFilter(f, state.filter)) showFilter(f);
+      },
+      // rerender=1: re-render the same rows, reusing the list container.
+      rerender: function () {
+        if (!state.loading && state.data && !state.error) renderList(false);
+      },
+    };
+  });
+})();
