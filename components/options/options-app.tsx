@@ -1,6 +1,9 @@
 import type { AppDB } from '../../lib/db/app-db';
 import type { I18n } from '../../lib/i18n';
+import { BackupSection } from './backup';
 import { Diagnostics } from './diagnostics';
+import { ImportsSection } from './imports';
+import { SettingsSection } from './settings';
 
 export interface OptionsProps {
   db: AppDB;
@@ -13,7 +16,10 @@ export function OptionsApp({ db, i18n }: OptionsProps) {
     <main style={{ maxWidth: '960px', margin: '0 auto', padding: '24px' }}>
       <h1>{i18n.t('options.title')}</h1>
       {/* [section:imports] */}
+      <ImportsSection db={db} i18n={i18n} />
       {/* [section:backup] */}
+      <SettingsSection i18n={i18n} />
+      <BackupSection db={db} i18n={i18n} />
       <Diagnostics db={db} i18n={i18n} />
     </main>
   );

@@ -1,8 +1,13 @@
+import { receiveRestorePart } from '../backup/restore';
+import { RestoreInbox } from '../backup/transfer';
 import { captureBatch } from '../capture/schema';
 import type { AppDB } from '../db/app-db';
 import { ingestCaptures } from '../ingest/ingest';
 import { figuresQuery, onMessage } from '../messaging/protocol';
 import { creatorFigures } from '../queries/figures';
+import { settingsSchema, writeSettings } from '../settings';
+import { registerImportHandlers } from './imports';
+import { runMaintenance } from './maintenance';
 
 /** Every message the background answers. Inputs are validated here: the types are only compile-time. */
 export function registerHandlers(db: AppDB): void {
@@ -21,5 +26,14 @@ export function registerHandlers(db: AppDB): void {
     return creatorFigures(db, q.shopKey, q.handles);
   });
   // [section:imports]
+  registerImportHandlers(db);
   // [section:backup]
+  onMessage('saveSettings', async ({ data }) => {
+    const parsed = settingsSchema.safeParse(data);
+    if (!parsed.success) return { ok: false };
+    const settings = await writeSettings(parsed.data);
+    return { ok: true, settings, removed: await runMaintenance(db, settings) };
+  });
+  const restores = new RestoreInbox();
+  onMessage('restoreBackup', ({ data }) => receiveRestorePart(db, restores, data));
 }

@@ -19,7 +19,13 @@ export interface ProtocolMap {
   getCreatorFigures(data: FiguresQuery): CreatorFigures[];
   revealRequest(data: RevealQuery): { found: boolean };
   // [section:imports]
+  importRows(data: import('../import/message').ImportRequest): import('../import/message').ImportResponse;
+  cancelImport(data: import('../import/message').CancelRequest): { cancelled: boolean };
   // [section:backup]
+  /** Store the seller's settings (validated) and apply the new retention at once. */
+  saveSettings(data: import('../settings').Settings): import('../settings').SaveSettingsAck;
+  /** One part of a backup to restore; the last part restores the whole backup in one transaction. */
+  restoreBackup(data: import('../backup/transfer').RestorePart): import('../backup/transfer').RestoreAck;
 }
 
 export const figuresQuery = z.object({

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { ImportRecord } from '../domain/types';
+import { MAX_ROWS } from './types';
+
+/**
+ * The one message that carries an import's validated rows from the options page (where the file is parsed) to the
+ * background (the only writer). The background validates it again with these schemas: the types are compile-time only.
+ */
+
+const moneyValue = z.object({ minor: z.number().int().refine(Number.isSafeInteger), currency: z.string().regex(/^[A-Z]{3}$/) }).strict();
+const count = z.number().int().min(0).max(1e12);
+/** Rates in basis points; click rates and commissions alike stay within 0–100%. */
+const rate = z.number().int().min(0).max(10_000);
+const id = z.string().regex(/^\d{1,24}$/);
+const epochMs = z.number().int().min(1e12).max(1e13);
+
+const creatorRow = z
+  .object({
+    /** A known creator's handle, or the name as the file gives it. */
+    handle: z.string().min(1).max(200),
+    matchedBy: z.enum(['handle', 'nickname']).optional(),
+    /** The name as written in the file, when it is not the handle itself. */
+    name: z.string().max(200).optional(),
+    gmv: moneyValue.optional(),
+    orders: count.optional(),
+    samplesShipped: count.optional(),
+    videos: count.optional(),
+    lives: count.optional(),
+    estCommission: moneyValue.optional(),
+    estFlatFee: moneyValue.optional(),
+    ctrBps: rate.optional(),
+    ctorBps: rate.optional(),
+  })
+  .strict();
+export type CreatorRow = z.infer<typeof creatorRow>;
+
+const orderRow = z
+  .object({
+    orderId: id,
+    skuId: id,
+    createdAt: epochMs,
+    productId: id.optional(),
+    quantity: count.optional(),
+    price: moneyValue.optional(),
+    creatorHandle: z.string().regex(/^[a-z0-9._]{1,64}$/).optional(),
+    contentType: z.enum(['SHOP', 'VIDEO', 'LIVE', 'PRE_LIVE', 'PROMOTION_PAGE', 'LINKSHARE', 'OTHER']).optional(),
+    contentTypeRaw: z.string().max(200).optional(),
+    contentId: id.optional(),
+    collaboration: z.object({ kind: z.enum(['open', 'target', 'campaign']), id }).strict().optional(),
+    commissionBps: rate.optional(),
+    partnerCommissionBps: rate.optional(),
+    adsCommissionBps: rate.optional(),
+    estimatedCommission: moneyValue.optional(),
+    actualCommission: moneyValue.optional(),
+    estimatedAdsCommission: moneyValue.optional(),
+    actualAdsCommission: moneyValue.optional(),
+    estimatedPartnerCommission: moneyValue.optional(),
+    actualPartnerCommission: moneyValue.optional(),
+    settlement: z.enum(['UNKNOWN', 'AWAITING_PAYMENT', 'TO_SETTLE', 'SETTLED', 'INELIGIBLE']),
+    settlementRaw: z.string().max(200),
+    /** Absent when the file has no refund column: what is stored stays. */
+    refunded: z.union([z.literal(0), z.literal(1)]).optional(),
+  })
+  .strict();
+export type OrderRow = z.infer<typeof orderRow>;
+
+const meta = {
+  /** SHA-256 of the file's bytes, hex: the same file is the same import. */
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  fileName: z.string().min(1).max(255),
+  shopKey: z.string().regex(/^[A-Z]{2}:(\d{1,24}|-)$/),
+  period: z
+    .object({ start: epochMs, end: epochMs })
+    .strict()
+    .refine((p) => p.start < p.end, { message: 'period ends before it starts' }),
+  /** Rows of the file left out because they had errors, when the seller chose to import the rest. */
+  skippedRows: z.number().int().min(0).max(MAX_ROWS),
+};
+
+function unique<T>(keyOf: (row: T) => string) {
+  return (rows: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'duplicate row key' });
+      seen.add(key);
+    }
+  };
+}
+
+export const importRequest = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('creator-analysis'),
+      ...meta,
+      rows: z.array(creatorRow).min(1).max(MAX_ROWS).superRefine(unique((r) => r.handle)),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('orders'),
+      ...meta,
+      rows: z.array(orderRow).min(1).max(MAX_ROWS).superRefine(unique((r) => `${r.orderId}|${r.skuId}`)),
+    })
+    .strict(),
+]);
+export type ImportRequest = z.infer<typeof importRequest>;
+
+export type ImportResponse =
+  | { ok: true; status: 'imported' | 'already'; record: ImportRecord }
+  | { ok: false; status: 'cancelled' }
+  | { ok: false; status: 'invalid' | 'failed'; reason: string };
+
+export const cancelRequest = z.object({ id: meta.id }).strict();
+export type CancelRequest = z.infer<typeof cancelRequest>;

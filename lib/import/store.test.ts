@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { dump, freshDb } from '../../test/db';
+import {
+  LOCALES,
+  creatorAnalysisExport,
+  creatorTruths,
+  expectedFigures,
+  expectedOrderRow,
+  orderTruths,
+  ordersExport,
+  type ExportLocale,
+} from '../../test/fixtures/exports';
+import { ImportDesk } from '../background/imports';
+import type { AppDB } from '../db/app-db';
+import type { OrderSku } from '../domain/types';
+import type { ImportRequest } from './message';
+import { prepareImport, type FileToImport } from './pipeline';
+import { shopLocale } from './region';
+import { performanceKey, storeImport } from './store';
+
+const NOW = Date.UTC(2025, 5, 20, 8, 0, 0);
+const PERIOD = { start: Date.UTC(2025, 4, 1), end: Date.UTC(2025, 5, 1) };
+const us = LOCALES.US as ExportLocale;
+const id = LOCALES.ID as ExportLocale;
+
+/** Prepare a file the way the options page does, reading the known creators and earlier imports from `db`. */
+async function prepare(db: AppDB, file: FileToImport, locale: ExportLocale) {
+  return prepareImport(file, {
+    shop: shopLocale(locale.shopKey),
+    period: PERIOD,
+    findImport: (x) => db.imports.get(x),
+    knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname })),
+  });
+}
+
+async function requestOf(db: AppDB, file: FileToImport, locale: ExportLocale): Promise<ImportRequest> {
+  const p = await prepare(db, file, locale);
+  if (p.status !== 'checked') throw new Error(p.status);
+  return p.request;
+}
+
+const store = (db: AppDB, req: ImportRequest, cancelled = () => false) => storeImport(db, req, { now: NOW, cancelled });
+
+describe('a creator analysis import', () => {
+  it('stores one CreatorPerformance per creator for the shop and period, matched to known creators', async () => {
+    const db = freshDb();
+    await db.creators.bulkPut([
+      { handle: 'glowwithmaya', nickname: 'Maya ✨ Glow', aliases: [], firstSeenAt: 1, lastSeenAt: 1 },
+      { handle: 'dapur.sari', nickname: 'Dapur Sari', aliases: [], firstSeenAt: 1, lastSeenAt: 1 },
+    ]);
+    const truths = creatorTruths(3, ['@glowwithmaya', 'Dapur Sari', 'Kedai Baru'], id);
+    const bytes = creatorAnalysisExport(truths, id, { format: 'xlsx' });
+    const req = await requestOf(db, { name: 'kreator.xlsx', bytes }, id);
+    expect(await store(db, req)).toEqual({
+      ok: true,
+      status: 'imported',
+      record: { id: req.id, kind: 'creator-analysis', fileName: 'kreator.xlsx', shopKey: id.shopKey, period: PERIOD, rows: 3, importedAt: NOW },
+    });
+    const rows = await db.creatorPerformance.orderBy('key').toArray();
+    const base = { shopKey: id.shopKey, period: PERIOD, importId: req.id };
+    const [maya, sari, baru] = truths as [(typeof truths)[number], (typeof truths)[number], (typeof truths)[number]];
+    expect(rows).toEqual(
+      [
+        { key: performanceKey(id.shopKey, 'glowwithmaya', PERIOD), handle: 'glowwithmaya', ...base, ...expectedFigures(maya, id), name: '@glowwithmaya', matchedBy: 'handle' },
+        { key: performanceKey(id.shopKey, 'dapur.sari', PERIOD), handle: 'dapur.sari', ...base, ...expectedFigures(sari, id), name: 'Dapur Sari', matchedBy: 'nickname' },
+        { key: performanceKey(id.shopKey, 'Kedai Baru', PERIOD), handle: 'Kedai Baru', ...base, ...expectedFigures(baru, id) },
+      ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
+    expect(await db.imports.count()).toBe(1);
+  });
+
+  it('imported twice changes nothing: the page finds the earlier import, and so does the background', async () => {
+    const db = freshDb();
+    const file = { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(5, ['a.one', 'b.two'], us), us, { format: 'csv' }) };
+    const req = await requestOf(db, file, us);
+    await store(db, req);
+    const before = await dump(db);
+    const again = await prepare(db, { ...file, name: 'renamed copy.csv' }, us);
+    expect(again).toEqual({ status: 'already', record: (await db.imports.toArray())[0] });
+    expect(await storeImport(db, req, { now: NOW + 60_000, cancelled: () => false })).toMatchObject({ ok: true, status: 'already', record: { importedAt: NOW } });
+    expect(await dump(db)).toEqual(before);
+  });
+});
+
+describe('an affiliate orders import', () => {
+  const truths = orderTruths(8, 30, ['glowwithmaya', 'dapur.sari'], us, NOW - 86_400_000);
+
+  it('stores SKU rows and orders with the orders surface’s keys, settlement and provenance', async () => {
+    const db = freshDb();
+    const req = await requestOf(db, { name: 'orders.xlsx', bytes: ordersExport(truths, us, { format: 'xlsx' }) }, us);
+    expect(await store(db, req)).toMatchObject({ ok: true, status: 'imported', record: { kind: 'orders', rows: truths.length } });
+    const skus = await db.orderSkus.toArray();
+    expect(skus).toHaveLength(truths.length);
+    const source = { endpoint: 'import:orders', page: `import:${req.id}` };
+    for (const t of truths) {
+      const stored = skus.find((s) => s.key === `${t.orderId}|${t.skuId}`);
+      const { refunded, ...expected } = expectedOrderRow(t, us);
+      expect(stored).toMatchObject({ ...expected, refunded, shopKey: us.shopKey, firstSeenAt: NOW, lastSeenAt: NOW, source });
+    }
+    const orders = await db.orders.toArray();
+    expect(orders.map((o) => [o.orderId, o.skuRows]).sort()).toEqual(
+      [...new Set(truths.map((t) => t.orderId))].map((o) => [o, truths.filter((t) => t.orderId === o).length]).sort(),
+    );
+    const transitions = await db.transitions.where('[entity+key]').between(['orderSku', ''], ['orderSku', '\uffff']).toArray();
+    expect(transitions).toHaveLength(truths.length);
+    expect(new Set(transitions.map((t) => t.to))).toEqual(new Set(truths.map((t) => t.settlement)));
+  });
+
+  it('merges into a row captured from the page: a settlement change is a transition, a missing refund column keeps the stored flag', async () => {
+    const db = freshDb();
+    const [first] = truths as [(typeof truths)[number]];
+    const captured: OrderSku = {
+      key: `${first.orderId}|${first.skuId}`,
+      orderId: first.orderId,
+      shopKey: us.shopKey,
+      createdAt: first.createdAt,
+      skuId: first.skuId,
+      settlement: 'AWAITING_PAYMENT',
+      settlementRaw: 'AWAITING PAYMENT',
+      refunded: 1,
+      firstSeenAt: NOW - 1000,
+      lastSeenAt: NOW - 1000,
+      source: { endpoint: 'orders.list', page: 'https://affiliate-us.tiktok.com/product/order' },
+    };
+    await db.orderSkus.put(captured);
+    const req = await requestOf(db, { name: 'o.csv', bytes: ordersExport([{ ...first, settlement: 'SETTLED', actualCommission: '1.00' }], us, { format: 'csv' }) }, us);
+    if (req.kind !== 'orders') throw new Error(req.kind);
+    const withoutRefundColumn = { ...req, rows: req.rows.map(({ refunded: _, ...r }) => r) };
+    await store(db, withoutRefundColumn);
+    const stored = await db.orderSkus.get(captured.key);
+    expect(stored).toMatchObject({ settlement: 'SETTLED', settlementRaw: 'SETTLED', refunded: 1, firstSeenAt: NOW - 1000, lastSeenAt: NOW });
+    expect((await db.transitions.toArray()).map((t) => [t.from, t.to, t.raw])).toEqual([['AWAITING_PAYMENT', 'SETTLED', 'SETTLED']]);
+  });
+});
+
+describe('cancel', { timeout: 60_000 }, () => {
+  it('while saving aborts the transaction: nothing of the import is written', async () => {
+    for (const [locale, file] of [
+      [us, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, Array.from({ length: 5_000 }, (_, i) => `c.${i}`), us), us, { format: 'csv' }) }],
+      [us, { name: 'o.csv', bytes: ordersExport(orderTruths(2, 5_000, ['x'], us, NOW), us, { format: 'csv' }) }],
+    ] as const) {
+      const db = freshDb();
+      await db.creators.put({ handle: 'kept', aliases: [], firstSeenAt: 1, lastSeenAt: 1 });
+      const req = await requestOf(db, file, locale);
+      const before = await dump(db);
+      let checks = 0;
+      // The transaction checks after each chunk of rows; the cancel lands after the second chunk was written.
+      expect(await store(db, req, () => ++checks > 2)).toEqual({ ok: false, status: 'cancelled' });
+      expect(checks).toBeGreaterThan(2);
+      expect(await dump(db)).toEqual(before);
+    }
+  });
+
+  it('through the background: a cancel sent after the rows stops them; one sent after the commit is refused', async () => {
+    const db = freshDb();
+    const desk = new ImportDesk(db, () => NOW);
+    const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, ['a.b', 'c.d'], us), us, { format: 'csv' }) }, us);
+    const before = await dump(db);
+    const running = desk.importRows(req);
+    expect(desk.cancel({ id: req.id })).toEqual({ cancelled: true });
+    expect(await running).toEqual({ ok: false, status: 'cancelled' });
+    expect(await dump(db)).toEqual(before);
+    expect(await desk.importRows(req)).toMatchObject({ ok: true, status: 'imported' });
+    expect(desk.cancel({ id: req.id })).toEqual({ cancelled: false });
+    expect(await db.creatorPerformance.count()).toBe(2);
+  });
+});
+
+describe('the background validates the message again', () => {
+  it('and stores nothing from a request that is not well formed', async () => {
+    const db = freshDb();
+    const desk = new ImportDesk(db, () => NOW);
+    const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, ['a.b', 'c.d'], us), us, { format: 'csv' }) }, us);
+    if (req.kind !== 'creator-analysis') throw new Error(req.kind);
+    const before = await dump(db);
+    const bad: unknown[] = [
+      { ...req, id: 'not-a-hash' },
+      { ...req, rows: [...req.rows, req.rows[0]] },
+      { ...req, rows: [{ ...req.rows[0], gmv: { minor: 1.5, currency: 'USD' } }] },
+      { ...req, rows: [{ ...req.rows[0], ctrBps: 20_000 }] },
+      { ...req, rows: [{ ...req.rows[0], extra: '<script>' }] },
+      { ...req, period: { start: PERIOD.end, end: PERIOD.start } },
+      { ...req, kind: 'orders' },
+      { ...req, rows: [] },
+    ];
+    for (const b of bad) expect(await desk.importRows(b), JSON.stringify(b).slice(0, 80)).toMatchObject({ ok: false, status: 'invalid' });
+    expect(await dump(db)).toEqual(before);
+  });
+});
