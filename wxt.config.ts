@@ -12,7 +12,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: the page-world capture hook is registered at runtime; sidePanel: sample triage.
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...AFFILIATE_MATCHES],
     action: { default_title: 'Collab Lens' },
     // Local-first by construction: extension pages and the worker may not open any network connection.

@@ -21,6 +21,7 @@ export function Diagnostics({ db, i18n }: { db: AppDB; i18n: I18n }) {
               <th scope="col" class="num">{t('options.accepted')}</th>
               <th scope="col" class="num">{t('options.rejected')}</th>
               <th scope="col">{t('options.lastSeen')}</th>
+              <th scope="col">{t('diagnostics.lastRejected')}</th>
               <th scope="col">{t('options.failures')}</th>
             </tr>
           </thead>
@@ -31,6 +32,7 @@ export function Diagnostics({ db, i18n }: { db: AppDB; i18n: I18n }) {
                 <td class="num">{i18n.number(s.accepted)}</td>
                 <td class="num">{i18n.number(s.rejected)}</td>
                 <td>{i18n.dateTime(s.lastSeenAt)}</td>
+                <td data-testid="last-rejected">{s.lastRejectedAt === undefined ? t('diagnostics.never') : i18n.dateTime(s.lastRejectedAt)}</td>
                 <td>
                   <ul style={{ margin: 0, paddingInlineStart: '16px' }}>
                     {Object.entries(s.failures).map(([path, n]) => (
