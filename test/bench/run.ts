@@ -1,11 +1,17 @@
 import { formatFigure, type Figure } from './figures';
+import { benchImport } from './import';
+import { benchIngest } from './ingest';
 import { benchPageHook } from './page-hook';
 
 /**
  * `npm run bench`: figures measured in real Chromium, each against a baseline measured in the same run.
  * Printed one per line as `name: value unit (ratio x.xx vs baseline)`.
  */
-const benches: [string, () => Promise<Figure[]>][] = [['page hook', benchPageHook]];
+const benches: [string, () => Promise<Figure[]>][] = [
+  ['page hook', benchPageHook],
+  ['ingest', () => benchIngest()],
+  ['import', () => benchImport()],
+];
 
 for (const [name, run] of benches) {
   const figures = await run();
