@@ -3,7 +3,8 @@
 (async function rawPut(storeName, keyPath) {
   const open = (name, upgrade) =>
     new Promise((resolve, reject) => {
-      const req = indexedDB.open(name, 1);
+      // The extension's database opens at whatever version it is; the scratch one is created at version 1.
+      const req = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
       if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
