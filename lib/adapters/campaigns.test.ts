@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import {
   agencyCampaign,
@@ -15,20 +16,7 @@ import {
 } from '../../test/fixtures/campaigns';
 import { campaignDetail, campaignRegistered, campaignSearch } from './campaigns';
 
-const mutation = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.string({ maxLength: 40 }),
-    fc.string({ minLength: 6000, maxLength: 7000 }),
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 3 }),
-  ),
-})).value;
+const mutation = anyJson;
 
 describe('campaign.search adapter', () => {
   it('reads agency and seller campaigns with their periods, requirement, partner and contacts', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import {
   authBody,
@@ -287,20 +288,7 @@ describe('creators.authProfiles adapter', () => {
 });
 
 describe('property: whatever a marketplace response turns into', () => {
-  const mutate = fc.letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      fc.constant(null),
-      fc.constant(undefined),
-      fc.string({ maxLength: 40 }),
-      fc.string({ minLength: 5000, maxLength: 6000 }),
-      fc.integer(),
-      fc.double(),
-      fc.boolean(),
-      fc.array(tie('value'), { maxLength: 3 }),
-      fc.dictionary(fc.constantFrom('value', 'symbol', 'is_authorized', 'minimal', 'maximum', 'amount', 'name', 'key', 'x'), tie('value'), { maxKeys: 3 }),
-    ),
-  })).value;
+  const mutate = anyJson;
 
   const LIST_FIELDS = [
     'creator_oecuid', 'handle', 'nickname', 'selection_region', 'follower_cnt', 'category', 'gmv', 'gmv_level', 'units_sold',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { body, END, outreachResponse, sampleResponse, START_28, transactionResponse } from '../../test/fixtures/insights';
 import { INSIGHT_METRICS, outreachInsights, sampleInsights, transactionInsights } from './insights';
@@ -70,19 +71,7 @@ describe('insights adapters', () => {
   });
 
   it('never throw and yield only well-formed figures, whatever the metrics turn into', () => {
-    const anything = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.string({ maxLength: 20 }),
-        fc.string({ minLength: 5000, maxLength: 6000 }),
-        fc.integer(),
-        fc.double(),
-        fc.boolean(),
-        fc.array(tie('value'), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom('value', 'amount', 'currency', 'symbol', 'x'), tie('value'), { maxKeys: 3 }),
-      ),
-    })).value;
+    const anything = anyJson;
     const keys = Object.keys(INSIGHT_METRICS.transaction);
     fc.assert(
       fc.property(fc.constantFrom(...keys), anything, fc.constantFrom('period', 'core_stats'), anything, fc.boolean(), (key, value, part, partValue, breakPart) => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { detailCreator, detailPage, detailProduct, NOW, searchItem, searchPage } from '../../test/fixtures/collaborations';
 import { invitationsDetail, invitationsSearch } from './invitations';
@@ -162,20 +163,7 @@ describe('invitations.detail adapter', () => {
   });
 });
 
-const mutate = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.string({ maxLength: 40 }),
-    fc.string({ minLength: 5000, maxLength: 6000 }),
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 3 }),
-  ),
-})).value;
+const mutate = anyJson;
 
 describe('invitation adapters under mutation', () => {
   it('never throw and only yield well-formed records, whatever a field turns into', { timeout: 30_000 }, () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { application, applicationsPage, historyPage, NOW, plan, plansPage } from '../../test/fixtures/collaborations';
 import { commissionHistoryList, creatorApplicationSearch, openPlanList } from './open-collaboration';
@@ -143,20 +144,7 @@ describe('openCollab.commissionHistory adapter', () => {
   });
 });
 
-const mutate = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.string({ maxLength: 40 }),
-    fc.string({ minLength: 5000, maxLength: 6000 }),
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 3 }),
-  ),
-})).value;
+const mutate = anyJson;
 
 describe('open collaboration adapters under mutation', () => {
   it('never throw and only yield well-formed records', { timeout: 30_000 }, () => {

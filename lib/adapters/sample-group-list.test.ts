@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { apply, creatorMaya, toReviewPage } from '../../test/fixtures/sample-group-list';
 import { sampleGroupList } from './sample-group-list';
@@ -140,19 +141,7 @@ describe('sample.group.list adapter', () => {
   });
 
   it('never throws and only yields well-formed records, whatever the response turns into', () => {
-    const mutate = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.string({ maxLength: 40 }),
-        fc.string({ minLength: 5000, maxLength: 6000 }),
-        fc.integer(),
-        fc.double(),
-        fc.boolean(),
-        fc.array(tie('value'), { maxLength: 3 }),
-        fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 3 }),
-      ),
-    })).value;
+    const mutate = anyJson;
     const paths = ['apply_id', 'product_id', 'product_title', 'commission_rate', 'expired_in', 'status', 'sku_id', 'apply_time'];
     fc.assert(
       fc.property(fc.constantFrom(...paths), mutate, fc.constantFrom('name', 'follower_cnt', 'fulfillment_percentage'), mutate, (field, value, cField, cValue) => {

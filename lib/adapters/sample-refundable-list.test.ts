@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { creatorMaya } from '../../test/fixtures/sample-group-list';
 import { NOW, refundableApply, refundablePage } from '../../test/fixtures/sample-refundable-list';
@@ -81,20 +82,7 @@ describe('sample.refundable.list adapter', () => {
   });
 
   it('never throws and only yields well-formed refundable records, whatever the response turns into', { timeout: 30_000 }, () => {
-    const mutate = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.constant(undefined),
-        fc.string({ maxLength: 40 }),
-        fc.string({ minLength: 5000, maxLength: 6000 }),
-        fc.integer(),
-        fc.double(),
-        fc.boolean(),
-        fc.array(tie('value'), { maxLength: 3 }),
-        fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 3 }),
-      ),
-    })).value;
+    const mutate = anyJson;
     const fields = ['sales_target', 'sales_count', 'end_time', 'deposit'];
     fc.assert(
       fc.property(fc.constantFrom(...fields), mutate, fc.constantFrom('apply_id', 'status', 'refundable_info', 'sample_type'), mutate, (field, value, applyField, applyValue) => {
