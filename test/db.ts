@@ -12,3 +12,7 @@ export async function dump(db: AppDB): Promise<Record<string, unknown[]>> {
   for (const table of db.tables) out[table.name] = await table.toArray();
   return out;
 }
+
+/** Rows with the "when last seen" times removed: what must not change when the same page is seen again. */
+export const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
+  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_URL, apply, creatorMaya, NOW, PAGE_URL, requestBody, toReviewPage } from '../../test/fixtures/sample-group-list';
-import { dump, freshDb } from '../../test/db';
+import { dump, freshDb, withoutSeenTimes } from '../../test/db';
 import type { Capture } from '../capture/schema';
 import type { AppDB } from '../db/app-db';
 import { ingestCaptures } from './ingest';
@@ -18,9 +18,6 @@ const capture = (json: unknown, overrides: Partial<Capture> = {}): Capture => ({
   seenAt: NOW,
   ...overrides,
 });
-
-const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
-  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
 
 let db: AppDB;
 beforeEach(() => {

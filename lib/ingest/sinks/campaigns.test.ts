@@ -14,7 +14,7 @@ import {
   searchBody,
   searchPage,
 } from '../../../test/fixtures/campaigns';
-import { dump, freshDb } from '../../../test/db';
+import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
 import type { Capture } from '../../capture/schema';
 import type { AppDB } from '../../db/app-db';
 import { ingestCaptures } from '../ingest';
@@ -37,9 +37,6 @@ function capture(path: string, json: unknown, body: unknown, seenAt = NOW): Capt
 const search = (json: unknown = searchPage(), seenAt = NOW, body: unknown = searchBody()) => capture('search', json, body, seenAt);
 const detail = (json: unknown = detailResponse(), seenAt = NOW) => capture('detail/get', json, { campaign_id: CAMPAIGN_TARGETED }, seenAt);
 const registered = (json: unknown = registeredPage(), seenAt = NOW) => capture('registered_products/get', json, registeredBody(), seenAt);
-
-const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
-  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
 
 let db: AppDB;
 beforeEach(() => {

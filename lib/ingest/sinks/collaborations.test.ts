@@ -25,7 +25,7 @@ import {
   searchPage,
   SELLER,
 } from '../../../test/fixtures/collaborations';
-import { dump, freshDb } from '../../../test/db';
+import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
 import type { Capture } from '../../capture/schema';
 import type { AppDB } from '../../db/app-db';
 import { valuesHash } from '../history';
@@ -50,9 +50,6 @@ const detailCapture = (json: unknown = detailPage(), seenAt = NOW) => capture(DE
 const plansCapture = (json: unknown = plansPage(), seenAt = NOW) => capture(PLANS_URL, json, plansBody(), OPEN_PAGE, seenAt);
 const historyCapture = (json: unknown = historyPage(), seenAt = NOW) => capture(HISTORY_URL, json, historyBody(), OPEN_PAGE, seenAt);
 const applicationsCapture = (json: unknown = applicationsPage(), seenAt = NOW) => capture(APPLICATIONS_URL, json, applicationsBody(), `${OPEN_PAGE.replace('open-collaboration', 'open-collaboration/creator-applications')}`, seenAt);
-
-const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
-  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
 
 const transitionsOf = (db: AppDB, entity: string, key: string) =>
   db.transitions.where('[entity+key]').equals([entity, key]).sortBy('seenAt').then((ts) => ts.map((t) => [t.from, t.to, t.raw, t.seenAt]));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dump, freshDb } from '../../../test/db';
+import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
 import {
   apiUrl,
   authBody,
@@ -49,9 +49,6 @@ const findCapture = (list: unknown[], seenAt = NOW) => capture(FIND_PATH, listPa
 const part = (type: number, seenAt = NOW, opts?: Parameters<typeof profilePart>[1]) =>
   capture(PROFILE_PATH, profilePart(type, opts), profileBody(type), { seenAt, pageUrl: DETAIL_PAGE_URL });
 const ranking = (json: unknown, body: unknown, seenAt = NOW) => capture(RANK_PATH, json, body, { seenAt, pageUrl: RANKINGS_PAGE_URL });
-
-const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
-  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
 
 const snapshotsOf = (db: AppDB, entity: string, key: string) =>
   db.snapshots.where('[entity+key+seenAt]').between([entity, key, 0], [entity, key, Number.MAX_SAFE_INTEGER]).toArray();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dump, freshDb } from '../../../test/db';
+import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
 import { API_URL, DAY, NOW, PAGE_URL, order, ordersPage, requestBody, SHOP_ID, skuRow } from '../../../test/fixtures/orders';
 import * as samples from '../../../test/fixtures/sample-group-list';
 import type { Capture } from '../../capture/schema';
@@ -24,9 +24,6 @@ const page = (...orders: unknown[]) => ({ code: 0, data: { orders } });
 const KEY = '5770000000000000001|1729600000000000001';
 const usd = (minor: number) => ({ minor, currency: 'USD' });
 const source = { endpoint: 'orders.list', page: PAGE_URL };
-
-const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
-  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
 
 const bySeen = <T extends { seenAt: number }>(rows: T[]) => rows.sort((a, b) => a.seenAt - b.seenAt);
 const transitionsOf = async (db: AppDB, key = KEY) => bySeen(await db.transitions.where('[entity+key]').equals(['orderSku', key]).toArray());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dump, freshDb } from '../../../test/db';
+import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
 import { API_URL, apply, creatorMaya, requestBody } from '../../../test/fixtures/sample-group-list';
 import { APPLY_ID, livePage, NOW, performanceBody, PERFORMANCE_API_URL, video, videoPage } from '../../../test/fixtures/sample-performance';
 import { REFUNDABLE_API_URL, refundableApply, refundablePage } from '../../../test/fixtures/sample-refundable-list';
@@ -27,9 +27,6 @@ const refundable = (json: unknown, seenAt = NOW, tab = 40) => capture(REFUNDABLE
 const groupList = (json: unknown, tab: number, seenAt: number) => capture(API_URL, json, requestBody(tab), seenAt);
 const performance = (json: unknown, contentType: 1 | 2, seenAt = NOW) => capture(PERFORMANCE_API_URL, json, performanceBody(contentType), seenAt);
 const single = (info: Record<string, unknown>) => ({ code: 0, data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: info } }] } });
-
-const withoutSeenTimes = (rows: Record<string, unknown[]>) =>
-  JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'lastSeenAt' || k === 'seenAt' ? undefined : v))) as unknown;
 
 let db: AppDB;
 beforeEach(() => {
