@@ -15,7 +15,8 @@ export function registerHandlers(db: AppDB): void {
     const batch = captureBatch.safeParse(data);
     if (!batch.success) return { ok: false, retry: false, reason: 'invalid batch' };
     try {
-      return { ok: true, ...(await ingestCaptures(db, batch.data.captures)) };
+      const { changes: _changes, ...summary } = await ingestCaptures(db, batch.data.captures);
+      return { ok: true, ...summary };
     } catch (error) {
       console.error('[collab-lens] ingest failed', error);
       return { ok: false, retry: true, reason: error instanceof Error ? error.name : 'error' };

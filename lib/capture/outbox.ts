@@ -1,10 +1,10 @@
-import type { IngestSummary } from '../ingest/ingest';
+import type { PageSummary } from '../ingest/ingest';
 import type { IngestAck } from '../messaging/protocol';
 import type { Capture, CaptureBatch } from './schema';
 
 export interface OutboxOptions {
   send(batch: CaptureBatch): Promise<IngestAck>;
-  onAck(summary: IngestSummary): void;
+  onAck(summary: PageSummary): void;
   signal: AbortSignal;
   /** Wait this long after a capture for others to join its batch. */
   batchDelayMs?: number;

@@ -1,10 +1,10 @@
 import type { OrderFact, OrderSkuFact } from '../adapters/orders';
 import type { AppDB } from '../db/app-db';
 import type { CreatorPerformance, ImportRecord } from '../domain/types';
-import { History } from '../ingest/history';
 import type { Sighting } from '../ingest/merge';
 import { ordersSink, orderSkusSink } from '../ingest/sinks/orders';
-import type { SinkContext } from '../ingest/sinks/sink';
+import { sinkContext, type Sink } from '../ingest/sinks/sink';
+import { Stage } from '../ingest/stage';
 import type { CreatorRow, ImportRequest, ImportResponse, OrderRow } from './message';
 
 /**
@@ -93,20 +93,22 @@ export async function storeImport(db: AppDB, req: ImportRequest, control: StoreC
         }
       } else {
         const sighting: Sighting = { seenAt: control.now, shopKey: req.shopKey, source: { endpoint: `import:${req.kind}`, page: `import:${req.id}` } };
-        const history = new History(sighting);
-        // Orders carry no personal contact data: nothing is ever handed to `contact`.
-        const ctx: SinkContext = { db, sighting, history, contact: () => undefined };
+        // Each chunk goes through a stage of its own, written before the next: memory stays bounded by a chunk.
+        const apply = async <F>(sink: Sink<F>, facts: (stage: Stage) => Promise<F[]>) => {
+          const stage = new Stage(db);
+          // Orders carry no personal contact data: nothing is ever handed to `contact`.
+          await sink.apply(sinkContext(stage, sighting, () => undefined), await facts(stage));
+          await stage.flush();
+          check();
+        };
         const needStored = req.rows.some((r) => r.refunded === undefined);
         for (const part of chunks(req.rows)) {
-          const stored = needStored ? await db.orderSkus.bulkGet(part.map((r) => `${r.orderId}|${r.skuId}`)) : [];
-          await orderSkusSink.apply(ctx, part.map((r, i) => skuFactOf(r, stored[i]?.refunded)));
-          check();
+          await apply(orderSkusSink, async (stage) => {
+            const stored = needStored ? await stage.tables.orderSkus.bulkGet(part.map((r) => `${r.orderId}|${r.skuId}`)) : [];
+            return part.map((r, i) => skuFactOf(r, stored[i]?.refunded));
+          });
         }
-        for (const part of chunks(orderFactsOf(req.rows))) {
-          await ordersSink.apply(ctx, part);
-          check();
-        }
-        await history.flush(db);
+        for (const part of chunks(orderFactsOf(req.rows))) await apply(ordersSink, async () => part);
       }
       await db.imports.put(record);
       check();

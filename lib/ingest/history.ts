@@ -1,7 +1,6 @@
-import type { AppDB } from '../db/app-db';
-import type { Snapshot, Transition } from '../domain/types';
 import { fnv1a52 } from './hash';
 import type { Sighting } from './merge';
+import type { Stage } from './stage';
 
 /** JSON with sorted keys, so equal values always hash equal. */
 export function stableStringify(value: unknown): string {
@@ -15,14 +14,14 @@ export function stableStringify(value: unknown): string {
 export const valuesHash = (values: Record<string, unknown>) => fnv1a52(stableStringify(values));
 
 /**
- * Collects the dated history one capture produces (snapshots of fields that changed, status transitions) and writes it
- * in one bulk call per table. An entity carries the hash of its last snapshot, so "did anything change?" needs no read.
+ * The dated history one capture produces (snapshots of fields that changed, status transitions), appended to the
+ * batch's stage. An entity carries the hash of its last snapshot, so "did anything change?" needs no read.
  */
 export class History {
-  private readonly snapshots: Snapshot[] = [];
-  private readonly transitions: Transition[] = [];
-
-  constructor(private readonly sighting: Sighting) {}
+  constructor(
+    private readonly sighting: Sighting,
+    private readonly stage: Stage,
+  ) {}
 
   /**
    * Record `values` for an entity unless they equal its last snapshot (`prevHash`). Returns the hash to store on the
@@ -31,18 +30,13 @@ export class History {
   snapshot(entity: string, key: string, values: Record<string, unknown>, prevHash: string | undefined, at?: number): string {
     const hash = valuesHash(values);
     if (hash !== prevHash) {
-      this.snapshots.push({ entity, key, seenAt: this.sighting.seenAt, at: at ?? this.sighting.seenAt, values, source: this.sighting.source });
+      this.stage.snapshot({ entity, key, seenAt: this.sighting.seenAt, at: at ?? this.sighting.seenAt, values, source: this.sighting.source });
     }
     return hash;
   }
 
   /** Record a status change; the caller decides that `to` differs from `from`. */
   transition(entity: string, key: string, from: string | undefined, to: string, raw: string): void {
-    this.transitions.push({ entity, key, from, to, raw, seenAt: this.sighting.seenAt, source: this.sighting.source });
-  }
-
-  async flush(db: AppDB): Promise<void> {
-    if (this.snapshots.length) await db.snapshots.bulkAdd(this.snapshots);
-    if (this.transitions.length) await db.transitions.bulkAdd(this.transitions);
+    this.stage.transition({ entity, key, from, to, raw, seenAt: this.sighting.seenAt, source: this.sighting.source });
   }
 }

@@ -19,6 +19,8 @@ const capture = (json: unknown, overrides: Partial<Capture> = {}): Capture => ({
   ...overrides,
 });
 
+const REQUESTS = ['1729000000000000101', '1729000000000000102', '1729000000000000103', '1729000000000000104', '1729000000000000105'];
+
 let db: AppDB;
 beforeEach(() => {
   db = freshDb();
@@ -33,6 +35,16 @@ describe('ingestCaptures', () => {
       rejected: 0,
       shops: ['US:7495000000000000001'],
       handles: ['glowwithmaya', 'lee.reviews', 'dapurbunda.id'],
+      changes: {
+        shops: ['US:7495000000000000001'],
+        creators: ['glowwithmaya', 'lee.reviews', 'dapurbunda.id'],
+        products: ['1729500000000000001', '1729500000000000002', '1729500000000000003'],
+        skus: ['1729600000000000001', '1729600000000000002'],
+        sampleRequests: REQUESTS,
+        transitions: REQUESTS.map((id) => `sampleRequest|${id}`),
+        observations: [expect.any(String) as unknown],
+        endpointStats: ['sample.group.list'],
+      },
     });
     expect(await db.shops.toArray()).toEqual([
       { key: 'US:7495000000000000001', region: 'US', sellerId: '7495000000000000001', host: 'affiliate-us.tiktok.com', firstSeenAt: NOW, lastSeenAt: NOW },
@@ -113,7 +125,7 @@ describe('ingestCaptures', () => {
 
   it('records nothing for an error envelope: no shop sighting, no observation', async () => {
     const summary = await ingestCaptures(db, [capture({ code: 10000, message: 'captcha' })]);
-    expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [] });
+    expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [], changes: {} });
     expect(Object.values(await dump(db)).every((rows) => rows.length === 0)).toBe(true);
   });
 
@@ -127,7 +139,7 @@ describe('ingestCaptures', () => {
 
   it('ignores captures of endpoints it does not read', async () => {
     const summary = await ingestCaptures(db, [capture({}, { url: 'https://affiliate-us.tiktok.com/api/v1/affiliate/menu' })]);
-    expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [] });
+    expect(summary).toEqual({ accepted: 0, rejected: 0, shops: [], handles: [], changes: {} });
     expect(await db.observations.count()).toBe(0);
   });
 

@@ -5,11 +5,12 @@ import type { Capture } from '../capture/schema';
 import { ingestTables, type AppDB } from '../db/app-db';
 import type { Contact, EndpointStat, Observation, Shop } from '../domain/types';
 import { fnv1a52 } from './hash';
-import { History } from './history';
+import type { ChangeSet } from '../rules/types';
 import type { Sighting } from './merge';
 import { sanitisePage, shopOf, type ShopRef } from './page';
 import { SINKS } from './sinks';
-import type { Sink, SinkContext } from './sinks/sink';
+import { Stage, type StagedTables } from './stage';
+import { sinkContext, type Sink } from './sinks/sink';
 
 export interface IngestSummary {
   accepted: number;
@@ -17,7 +18,12 @@ export interface IngestSummary {
   /** Shops and creators the batch touched, so the page overlay knows what to look for. */
   shops: string[];
   handles: string[];
+  /** What the batch wrote, for the rule engine: primary keys per table. */
+  changes: ChangeSet;
 }
+
+/** What the page's content script is told about its batch: the changes stay with the background's rule engine. */
+export type PageSummary = Omit<IngestSummary, 'changes'>;
 
 interface Plan {
   endpoint: string;
@@ -89,34 +95,30 @@ function countFailures(into: Record<string, number>, rejections: Rejection[]): R
   return out;
 }
 
-async function applyPlan(db: AppDB, p: Plan): Promise<void> {
+async function applyPlan(stage: Stage, p: Plan): Promise<void> {
+  const { tables } = stage;
   const { seenAt, source } = p.sighting;
   const { records, rejections, accepted } = p.result;
 
-  const prevShop = await db.shops.get(p.shop.key);
+  const prevShop = await tables.shops.get(p.shop.key);
   const shop: Shop = {
     ...p.shop,
     firstSeenAt: Math.min(prevShop?.firstSeenAt ?? seenAt, seenAt),
     lastSeenAt: Math.max(prevShop?.lastSeenAt ?? seenAt, seenAt),
   };
-  await db.shops.put(shop);
+  await tables.shops.put(shop);
 
-  const history = new History(p.sighting);
   const contacts: Contact[] = [];
-  const ctx: SinkContext = {
-    db,
-    sighting: p.sighting,
-    history,
-    contact: (entity, key, channel, value) => contacts.push({ id: `${entity}|${key}|${channel}`, entity, key, channel, value, seenAt }),
-  };
+  const ctx = sinkContext(stage, p.sighting, (entity, key, channel, value) =>
+    contacts.push({ id: `${entity}|${key}|${channel}`, entity, key, channel, value, seenAt }),
+  );
   for (const kind of kinds(records)) {
     const facts = records[kind];
     if (facts?.length) await sinkOf(kind).apply(ctx, facts);
   }
-  await history.flush(db);
-  if (contacts.length) await db.contacts.bulkPut(contacts);
+  if (contacts.length) await tables.contacts.bulkPut(contacts);
 
-  const prevObs = await db.observations.get(p.observationId);
+  const prevObs = await tables.observations.get(p.observationId);
   const observation: Observation = {
     id: p.observationId,
     endpoint: p.endpoint,
@@ -126,10 +128,10 @@ async function applyPlan(db: AppDB, p: Plan): Promise<void> {
     firstSeenAt: Math.min(prevObs?.firstSeenAt ?? seenAt, seenAt),
     lastSeenAt: Math.max(prevObs?.lastSeenAt ?? seenAt, seenAt),
   };
-  await db.observations.put(observation);
+  await tables.observations.put(observation);
 
   // Counts are per distinct sighting: the same page seen again (a reload, a re-sent batch) does not count twice.
-  const prevStat = await db.endpointStats.get(p.endpoint);
+  const prevStat = await tables.endpointStats.get(p.endpoint);
   const isNew = !prevObs;
   const stat: EndpointStat = {
     endpoint: p.endpoint,
@@ -139,7 +141,26 @@ async function applyPlan(db: AppDB, p: Plan): Promise<void> {
     lastSeenAt: Math.max(prevStat?.lastSeenAt ?? seenAt, seenAt),
     lastRejectedAt: rejections.length ? Math.max(prevStat?.lastRejectedAt ?? seenAt, seenAt) : prevStat?.lastRejectedAt,
   };
-  await db.endpointStats.put(stat);
+  await tables.endpointStats.put(stat);
+}
+
+/** Every key the batch's plans will read from tables keyed by what they carry, per table. */
+function keysToRead(plans: readonly Plan[]): Map<keyof StagedTables, string[]> {
+  const out = new Map<keyof StagedTables, string[]>([
+    ['shops', plans.map((p) => p.shop.key)],
+    ['observations', plans.map((p) => p.observationId)],
+    ['endpointStats', plans.map((p) => p.endpoint)],
+  ]);
+  for (const p of plans) {
+    for (const kind of kinds(p.result.records)) {
+      const sink = sinkOf(kind);
+      if (!sink.table) continue;
+      const keys = out.get(sink.table) ?? [];
+      for (const f of p.result.records[kind] ?? []) keys.push(sink.keyOf(f));
+      out.set(sink.table, keys);
+    }
+  }
+  return out;
 }
 
 /**
@@ -149,9 +170,14 @@ async function applyPlan(db: AppDB, p: Plan): Promise<void> {
 export async function ingestCaptures(db: AppDB, captures: readonly Capture[]): Promise<IngestSummary> {
   const plans = captures.map(planCapture).filter((p): p is Plan => p !== undefined);
   plans.sort((a, b) => a.sighting.seenAt - b.sighting.seenAt);
+  let changes: ChangeSet = {};
   if (plans.length) {
-    await db.transaction('rw', ingestTables(db), async () => {
-      for (const p of plans) await applyPlan(db, p);
+    changes = await db.transaction('rw', ingestTables(db), async () => {
+      const stage = new Stage(db);
+      await stage.prefetch(keysToRead(plans));
+      for (const p of plans) await applyPlan(stage, p);
+      await stage.flush();
+      return stage.changes();
     });
   }
   return {
@@ -159,5 +185,6 @@ export async function ingestCaptures(db: AppDB, captures: readonly Capture[]): P
     rejected: plans.reduce((n, p) => n + p.result.rejections.length, 0),
     shops: [...new Set(plans.map((p) => p.shop.key))],
     handles: [...new Set(plans.flatMap((p) => (p.result.records.creators ?? []).map((c) => c.handle)))],
+    changes,
   };
 }

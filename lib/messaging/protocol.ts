@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as z from 'zod/mini';
 import type { CaptureBatch } from '../capture/schema';
-import type { IngestSummary } from '../ingest/ingest';
+import type { PageSummary } from '../ingest/ingest';
 import type { CreatorFigures } from '../queries/figures';
 
 /**
@@ -11,8 +11,9 @@ import type { CreatorFigures } from '../queries/figures';
 /**
  * The background's answer to a batch. `ok: false` with `retry: false` means the batch itself is bad and will never be
  * stored (it is dropped, so it cannot block later captures); `retry: true` means storing failed and may work later.
+ * What the batch changed stays in the background (the rule engine's input).
  */
-export type IngestAck = ({ ok: true } & IngestSummary) | { ok: false; retry: boolean; reason: string };
+export type IngestAck = ({ ok: true } & PageSummary) | { ok: false; retry: boolean; reason: string };
 
 export interface ProtocolMap {
   ingestCaptures(data: CaptureBatch): IngestAck;

@@ -103,8 +103,9 @@ function keepContacts(ctx: SinkContext, entity: string, key: string, contacts: r
 
 export const campaignsSink: Sink<CampaignFact> = {
   keyOf: (f) => f.id,
+  table: 'campaigns',
   apply: async (ctx, facts) => {
-    const prev = await ctx.db.campaigns.bulkGet(facts.map((f) => f.id));
+    const prev = await ctx.tables.campaigns.bulkGet(facts.map((f) => f.id));
     const merged = facts.map((f, i) => {
       const m = mergeCampaign(prev[i], f, ctx.sighting);
       const c = m.entity;
@@ -127,14 +128,15 @@ export const campaignsSink: Sink<CampaignFact> = {
       if (m.statusChanged) ctx.history.transition('campaign', c.id, prev[i]?.status, c.status, c.statusRaw ?? '');
       return c;
     });
-    await ctx.db.campaigns.bulkPut(merged);
+    await ctx.tables.campaigns.bulkPut(merged);
   },
 };
 
 export const registrationsSink: Sink<RegistrationFact> = {
   keyOf: registrationKey,
+  table: 'registrations',
   apply: async (ctx, facts) => {
-    const prev = await ctx.db.registrations.bulkGet(facts.map(registrationKey));
+    const prev = await ctx.tables.registrations.bulkGet(facts.map(registrationKey));
     const merged = facts.map((f, i) => {
       const m = mergeRegistration(prev[i], f, ctx.sighting);
       const r = m.entity;
@@ -155,6 +157,6 @@ export const registrationsSink: Sink<RegistrationFact> = {
       if (m.statusChanged) ctx.history.transition('registration', r.key, prev[i]?.state, r.state, r.stateRaw);
       return r;
     });
-    await ctx.db.registrations.bulkPut(merged);
+    await ctx.tables.registrations.bulkPut(merged);
   },
 };

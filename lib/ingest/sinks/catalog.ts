@@ -5,14 +5,16 @@ import { mergeProduct, mergeSku } from '../merge';
 
 export const productsSink: Sink<ProductFact> = {
   keyOf: (f) => f.productId,
-  apply: async ({ db, sighting }, facts) => {
-    await mergeAll<Product, ProductFact>(db.products, facts, (f) => f.productId, (prev, f) => mergeProduct(prev, f, sighting));
+  table: 'products',
+  apply: async ({ tables, sighting }, facts) => {
+    await mergeAll<Product, ProductFact>(tables.products, facts, (f) => f.productId, (prev, f) => mergeProduct(prev, f, sighting));
   },
 };
 
 export const skusSink: Sink<SkuFact> = {
   keyOf: (f) => f.skuId,
-  apply: async ({ db, sighting }, facts) => {
-    await mergeAll<Sku, SkuFact>(db.skus, facts, (f) => f.skuId, (prev, f) => mergeSku(prev, f, sighting));
+  table: 'skus',
+  apply: async ({ tables, sighting }, facts) => {
+    await mergeAll<Sku, SkuFact>(tables.skus, facts, (f) => f.skuId, (prev, f) => mergeSku(prev, f, sighting));
   },
 };

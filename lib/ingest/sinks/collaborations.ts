@@ -77,9 +77,10 @@ const invitationFigures = (i: Invitation) => ({ ...i.counts, endAt: i.endAt });
 
 export const invitationsSink: Sink<InvitationFact> = {
   keyOf: (f) => f.id,
+  table: 'invitations',
   apply: async (ctx, facts) => {
-    const { db, sighting, history } = ctx;
-    const prev = await db.invitations.bulkGet(facts.map((f) => f.id));
+    const { tables, sighting, history } = ctx;
+    const prev = await tables.invitations.bulkGet(facts.map((f) => f.id));
     const merged = facts.map((f, i) => mergeInvitation(prev[i], f, sighting));
     const stale: string[] = [];
     merged.forEach((m, i) => {
@@ -94,9 +95,9 @@ export const invitationsSink: Sink<InvitationFact> = {
         stale.push(...gone.map((ch) => `invitation|${inv.id}|${ch}`));
       }
     });
-    await db.invitations.bulkPut(merged.map((m) => m.entity));
+    await tables.invitations.bulkPut(merged.map((m) => m.entity));
     // A channel the invitation no longer shows: its value goes (personal data is kept only while it is shown).
-    if (stale.length) await db.contacts.bulkDelete(stale);
+    if (stale.length) await tables.contacts.bulkDelete(stale);
   },
 };
 
@@ -123,8 +124,8 @@ export function mergeInvitationProduct(prev: InvitationProduct | undefined, f: I
 
 export const invitationProductsSink: Sink<InvitationProductFact> = {
   keyOf: invitationProductKey,
-  apply: async ({ db, sighting, history }, facts) => {
-    await mergeAll<InvitationProduct, InvitationProductFact>(db.invitationProducts, facts, (f) => [f.invitationId, f.productId], (prev, f) => {
+  apply: async ({ tables, sighting, history }, facts) => {
+    await mergeAll<InvitationProduct, InvitationProductFact>(tables.invitationProducts, facts, (f) => [f.invitationId, f.productId], (prev, f) => {
       const m = mergeInvitationProduct(prev, f, sighting);
       const p = m.entity;
       if (m.newer && (p.targetCommissionBps !== undefined || p.adsCommissionBps !== undefined)) {
@@ -162,8 +163,8 @@ export function mergeInvitationCreator(prev: InvitationCreator | undefined, f: I
 
 export const invitationCreatorsSink: Sink<InvitationCreatorFact> = {
   keyOf: invitationCreatorKey,
-  apply: async ({ db, sighting, history }, facts) => {
-    await mergeAll<InvitationCreator, InvitationCreatorFact>(db.invitationCreators, facts, (f) => [f.invitationId, f.handle], (prev, f) => {
+  apply: async ({ tables, sighting, history }, facts) => {
+    await mergeAll<InvitationCreator, InvitationCreatorFact>(tables.invitationCreators, facts, (f) => [f.invitationId, f.handle], (prev, f) => {
       const m = mergeInvitationCreator(prev, f, sighting);
       const c = m.entity;
       if (m.statusChanged) history.transition('invitationCreator', invitationCreatorKey(c), prev?.state, c.state ?? f.state, c.statusRaw);
@@ -187,7 +188,7 @@ export async function addToTimeline(
   key: string,
   entries: readonly { at: number; values: Record<string, unknown> }[],
 ): Promise<string | undefined> {
-  const stored = await ctx.db.snapshots.where('[entity+key+seenAt]').between([entity, key, Dexie.minKey], [entity, key, Dexie.maxKey]).toArray();
+  const stored = await ctx.query((db) => db.snapshots.where('[entity+key+seenAt]').between([entity, key, Dexie.minKey], [entity, key, Dexie.maxKey]).toArray());
   const line: { at: number; hash: string; id?: number }[] = stored.map((s) => ({ at: s.at, hash: valuesHash(s.values), id: s.id }));
   const byTime = () => line.sort((a, b) => a.at - b.at);
   const inForce = (at: number) => byTime().filter((p) => p.at <= at).at(-1);
@@ -203,7 +204,7 @@ export async function addToTimeline(
   const sorted = byTime();
   if (added) {
     const redundant = sorted.filter((p, i) => p.id !== undefined && i > 0 && sorted[i - 1]?.hash === p.hash).map((p) => p.id as number);
-    if (redundant.length) await ctx.db.snapshots.bulkDelete(redundant);
+    if (redundant.length) await ctx.query((db) => db.snapshots.bulkDelete(redundant));
   }
   return sorted.at(-1)?.hash;
 }
@@ -243,9 +244,9 @@ export function mergeOpenCollab(prev: OpenCollab | undefined, f: OpenCollabFact,
 export const openCollabsSink: Sink<OpenCollabFact> = {
   keyOf: (f) => f.productId,
   apply: async (ctx, facts) => {
-    const { db, sighting, history } = ctx;
+    const { tables, sighting, history } = ctx;
     const keys = facts.map((f) => openCollabKey(sighting.shopKey, f.productId));
-    const prev = await db.openCollabs.bulkGet(keys);
+    const prev = await tables.openCollabs.bulkGet(keys);
     const merged = facts.map((f, i) => mergeOpenCollab(prev[i], f, sighting));
     for (const [i, m] of merged.entries()) {
       const oc = m.entity;
@@ -259,7 +260,7 @@ export const openCollabsSink: Sink<OpenCollabFact> = {
         oc.snapshotHash = await addToTimeline(ctx, 'openCollab', oc.key, [{ at: facts[i]?.commissionStartAt ?? sighting.seenAt, values }]);
       }
     }
-    await db.openCollabs.bulkPut(merged.map((m) => m.entity));
+    await tables.openCollabs.bulkPut(merged.map((m) => m.entity));
   },
 };
 
@@ -270,9 +271,9 @@ export const openCollabsSink: Sink<OpenCollabFact> = {
 export const openCollabCommissionsSink: Sink<OpenCollabCommissionsFact> = {
   keyOf: (f) => f.productId,
   apply: async (ctx, facts) => {
-    const { db, sighting } = ctx;
+    const { tables, sighting } = ctx;
     const keys = facts.map((f) => openCollabKey(sighting.shopKey, f.productId));
-    const stored = await db.openCollabs.bulkGet(keys);
+    const stored = await tables.openCollabs.bulkGet(keys);
     const updated: OpenCollab[] = [];
     for (const [i, f] of facts.entries()) {
       const key = keys[i] as string;
@@ -280,7 +281,7 @@ export const openCollabCommissionsSink: Sink<OpenCollabCommissionsFact> = {
       const oc = stored[i];
       if (oc && latest !== oc.snapshotHash) updated.push({ ...oc, snapshotHash: latest });
     }
-    if (updated.length) await db.openCollabs.bulkPut(updated);
+    if (updated.length) await tables.openCollabs.bulkPut(updated);
   },
 };
 
@@ -309,8 +310,9 @@ export function mergeCreatorApplication(prev: CreatorApplication | undefined, f:
 
 export const creatorApplicationsSink: Sink<CreatorApplicationFact> = {
   keyOf: (f) => f.id,
-  apply: async ({ db, sighting, history }, facts) => {
-    await mergeAll<CreatorApplication, CreatorApplicationFact>(db.creatorApplications, facts, (f) => f.id, (prev, f) => {
+  table: 'creatorApplications',
+  apply: async ({ tables, sighting, history }, facts) => {
+    await mergeAll<CreatorApplication, CreatorApplicationFact>(tables.creatorApplications, facts, (f) => f.id, (prev, f) => {
       const m = mergeCreatorApplication(prev, f, sighting);
       if (m.statusChanged) history.transition('creatorApplication', m.entity.id, prev?.status, m.entity.status, m.entity.statusRaw ?? '');
       return m.entity;

@@ -16,7 +16,7 @@ export const creatorDetailsSink: Sink<CreatorDetailFact> = {
   apply: async (ctx, facts) => {
     const resolved: CreatorFact[] = [];
     for (const f of facts) {
-      const known = f.handle === undefined && f.cid !== undefined ? await ctx.db.creators.where('aliases').equals(`cid:${f.cid}`).first() : undefined;
+      const known = f.handle === undefined && f.cid !== undefined ? await ctx.query((db) => db.creators.where('aliases').equals(`cid:${f.cid}`).first()) : undefined;
       const handle = f.handle ?? known?.handle;
       if (handle === undefined) continue;
       resolved.push({ ...f.creator, handle });
@@ -34,16 +34,18 @@ export const creatorDetailsSink: Sink<CreatorDetailFact> = {
  */
 export const creatorRankingsSink: Sink<CreatorRankingFact> = {
   keyOf: (f) => `${f.list}|${f.firstRank}`,
-  apply: async ({ db, sighting, history }, facts) => {
+  apply: async ({ query, sighting, history }, facts) => {
     const region = sighting.shopKey.split(':')[0] ?? '';
     for (const f of facts) {
       const values: Record<string, unknown> = { region, ...(f.date === undefined ? {} : { date: f.date }), firstRank: f.firstRank, handles: f.handles };
-      const prev = await db.snapshots
-        .where('[entity+key+seenAt]')
-        .between(['ranking', f.list, Dexie.minKey], ['ranking', f.list, sighting.seenAt], true, true)
-        .reverse()
-        .filter((s) => s.values.firstRank === f.firstRank && s.values.region === region)
-        .first();
+      const prev = await query((db) =>
+        db.snapshots
+          .where('[entity+key+seenAt]')
+          .between(['ranking', f.list, Dexie.minKey], ['ranking', f.list, sighting.seenAt], true, true)
+          .reverse()
+          .filter((s) => s.values.firstRank === f.firstRank && s.values.region === region)
+          .first(),
+      );
       history.snapshot('ranking', f.list, values, prev ? valuesHash(prev.values) : undefined);
     }
   },

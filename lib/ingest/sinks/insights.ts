@@ -30,8 +30,8 @@ export function mergeInsight(prev: Insight | undefined, f: InsightFact, s: Sight
 
 export const insightsSink: Sink<InsightFact> = {
   keyOf: (f) => `${f.module}|${f.periodKey}`,
-  apply: async ({ db, sighting, history }, facts) => {
-    const prev = await db.insights.bulkGet(facts.map((f) => insightKey(sighting.shopKey, f)));
+  apply: async ({ tables, sighting, history }, facts) => {
+    const prev = await tables.insights.bulkGet(facts.map((f) => insightKey(sighting.shopKey, f)));
     const merged = facts.map((f, i) => {
       const { entity, newer } = mergeInsight(prev[i], f, sighting);
       if (newer) {
@@ -40,6 +40,6 @@ export const insightsSink: Sink<InsightFact> = {
       }
       return entity;
     });
-    await db.insights.bulkPut(merged);
+    await tables.insights.bulkPut(merged);
   },
 };

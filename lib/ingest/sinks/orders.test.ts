@@ -38,7 +38,9 @@ afterEach(() => db.close());
 describe('orders and order SKU sinks', () => {
   it('stores orders, SKU rows, creators, products and SKUs under the shop, with provenance', async () => {
     const summary = await ingestCaptures(db, [capture(ordersPage())]);
-    expect(summary).toEqual({ accepted: 5, rejected: 0, shops: [`US:${SHOP_ID}`], handles: ['glowwithmaya', 'lee.reviews'] });
+    expect(summary).toMatchObject({ accepted: 5, rejected: 0, shops: [`US:${SHOP_ID}`], handles: ['glowwithmaya', 'lee.reviews'] });
+    expect(summary.changes.orderSkus).toHaveLength(await db.orderSkus.count());
+    expect(summary.changes.orders).toHaveLength(4);
     expect(await db.orders.count()).toBe(4);
     expect(await db.orders.get('5770000000000000002')).toEqual({
       orderId: '5770000000000000002',

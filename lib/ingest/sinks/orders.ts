@@ -97,15 +97,17 @@ function mergeOrderSku(prev: OrderSku | undefined, fact: OrderSkuFact, s: Sighti
 
 export const ordersSink: Sink<OrderFact> = {
   keyOf: (f) => f.orderId,
-  apply: async ({ db, sighting }, facts) => {
-    await mergeAll<Order, OrderFact>(db.orders, facts, (f) => f.orderId, (prev, f) => mergeOrder(prev, f, sighting));
+  table: 'orders',
+  apply: async ({ tables, sighting }, facts) => {
+    await mergeAll<Order, OrderFact>(tables.orders, facts, (f) => f.orderId, (prev, f) => mergeOrder(prev, f, sighting));
   },
 };
 
 export const orderSkusSink: Sink<OrderSkuFact> = {
   keyOf: orderSkuKey,
-  apply: async ({ db, sighting, history }, facts) => {
-    await mergeAll<OrderSku, OrderSkuFact>(db.orderSkus, facts, orderSkuKey, (prev, f) => {
+  table: 'orderSkus',
+  apply: async ({ tables, sighting, history }, facts) => {
+    await mergeAll<OrderSku, OrderSkuFact>(tables.orderSkus, facts, orderSkuKey, (prev, f) => {
       const { sku, settlementChanged } = mergeOrderSku(prev, f, sighting);
       if (prev && sighting.seenAt < prev.lastSeenAt) return sku;
       if (settlementChanged) history.transition('orderSku', sku.key, prev?.settlement, sku.settlement, sku.settlementRaw);

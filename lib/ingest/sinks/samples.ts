@@ -6,14 +6,15 @@ import { mergeAll, type Sink } from './sink';
 
 export const sampleRequestsSink: Sink<SampleRequestFact> = {
   keyOf: (f) => f.applyId,
-  apply: async ({ db, sighting, history }, facts) => {
-    const prev = await db.sampleRequests.bulkGet(facts.map((f) => f.applyId));
+  table: 'sampleRequests',
+  apply: async ({ tables, sighting, history }, facts) => {
+    const prev = await tables.sampleRequests.bulkGet(facts.map((f) => f.applyId));
     const merged = facts.map((f, i) => ({ ...mergeSampleRequest(prev[i], f, sighting), prev: prev[i] }));
     for (const { request } of merged) {
       // Refundable progress (units sold toward the goal) is dated each time it changes.
       if (request.refundable) request.snapshotHash = history.snapshot('sampleRequest', request.applyId, { refundable: request.refundable }, request.snapshotHash);
     }
-    await db.sampleRequests.bulkPut(merged.map((m) => m.request));
+    await tables.sampleRequests.bulkPut(merged.map((m) => m.request));
     for (const m of merged) {
       if (m.statusChanged) history.transition('sampleRequest', m.request.applyId, m.prev?.status, m.request.status, m.request.statusRaw);
     }
@@ -48,8 +49,9 @@ export function mergeSampleContent(prev: SampleContent | undefined, fact: Sample
 
 export const sampleContentsSink: Sink<SampleContentFact> = {
   keyOf: (f) => f.contentId,
-  apply: async ({ db, sighting, history }, facts) => {
-    await mergeAll<SampleContent, SampleContentFact>(db.sampleContents, facts, (f) => f.contentId, (prev, f) => {
+  table: 'sampleContents',
+  apply: async ({ tables, sighting, history }, facts) => {
+    await mergeAll<SampleContent, SampleContentFact>(tables.sampleContents, facts, (f) => f.contentId, (prev, f) => {
       const next = mergeSampleContent(prev, f, sighting);
       const { views, likes, comments, paidOrders } = next;
       // Views, likes, comments and paid orders grow after posting: dated each time they change.

@@ -29,13 +29,13 @@ export function mergeShopAccount(prev: ShopAccount | undefined, f: ShopAccountFa
 
 export const shopAccountsSink: Sink<ShopAccountFact> = {
   keyOf: (f) => f.accountId,
-  apply: async ({ db, sighting, history }, facts) => {
-    const prev = await db.accounts.bulkGet(facts.map((f) => shopAccountKey(sighting.shopKey, f.accountId)));
+  apply: async ({ tables, sighting, history }, facts) => {
+    const prev = await tables.accounts.bulkGet(facts.map((f) => shopAccountKey(sighting.shopKey, f.accountId)));
     const merged = facts.map((f, i) => {
       const { entity, roleChanged } = mergeShopAccount(prev[i], f, sighting);
       if (roleChanged) history.transition('shopAccount', entity.key, prev[i]?.role, entity.role, entity.roleRaw);
       return entity;
     });
-    await db.accounts.bulkPut(merged);
+    await tables.accounts.bulkPut(merged);
   },
 };
