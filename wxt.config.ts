@@ -11,8 +11,9 @@ export default defineConfig({
     name: 'Collab Lens',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // scripting: the page-world capture hook is registered at runtime; sidePanel: sample triage.
-    permissions: ['storage', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: the page-world capture hook is registered at runtime; sidePanel: sample triage; notifications: deadline
+    // alerts, only when the seller turns them on in the options page.
+    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...AFFILIATE_MATCHES],
     action: { default_title: 'Collab Lens' },
     // Local-first by construction: extension pages and the worker may not open any network connection.

@@ -16,6 +16,9 @@ import type {
   Order,
   OrderSku,
   Product,
+  ProductCost,
+  TriageMark,
+  Aggregate,
   Registration,
   SampleContent,
   SampleRequest,
@@ -25,6 +28,7 @@ import type {
   Snapshot,
   Transition,
 } from '../domain/types';
+import type { Finding, FindingState } from '../rules/types';
 import { upgradeV1toV2 } from './upgrades/v1-to-v2';
 
 export const DB_NAME = 'collab-lens';
@@ -58,6 +62,11 @@ export class AppDB extends Dexie {
   observations!: EntityTable<Observation, 'id'>;
   endpointStats!: EntityTable<EndpointStat, 'endpoint'>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  findings!: EntityTable<Finding, 'id'>;
+  findingStates!: EntityTable<FindingState, 'id'>;
+  costs!: EntityTable<ProductCost, 'key'>;
+  triageMarks!: EntityTable<TriageMark, 'applyId'>;
+  aggregates!: EntityTable<Aggregate, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -65,6 +74,7 @@ export class AppDB extends Dexie {
     this.version(2)
       .stores(V2)
       .upgrade((tx: Transaction) => upgradeV1toV2(tx));
+    this.version(3).stores(V3);
   }
 }
 
@@ -104,7 +114,26 @@ export const V2 = {
   imports: 'id, importedAt',
 };
 
+/**
+ * The rule engine's findings (derived from the model, replaced by evaluation), the seller's decisions about them
+ * (dismiss, snooze, notified: never touched by evaluation), the seller-entered product costs, the seller's triage
+ * marks on sample requests and the aggregates the popup reads (kept current by the background). New tables only, so
+ * no upgrade function: every v2 row stays as it is.
+ */
+export const V3 = {
+  ...V2,
+  sampleRequests: `${V2.sampleRequests}, productId`,
+  findings: 'id, ruleId, [ruleId+subjectKey], [shopKey+subject], dueAt',
+  findingStates: 'id',
+  costs: 'key, shopKey, productId',
+  triageMarks: 'applyId, shopKey',
+  aggregates: 'key, shopKey',
+};
+
+/** Tables only the seller or the rule engine write; an ingest transaction never locks them. */
+const NOT_INGESTED = new Set(['imports', 'findings', 'findingStates', 'costs', 'triageMarks', 'aggregates']);
+
 /** Tables the ingest transaction writes, in one place so the transaction scope and the model stay in step. */
 export function ingestTables(db: AppDB) {
-  return db.tables.filter((t) => t.name !== 'imports');
+  return db.tables.filter((t) => !NOT_INGESTED.has(t.name));
 }

@@ -516,3 +516,35 @@ export interface CreatorPerformance {
   /** How `handle` was found among known creators; absent when the name matched none (`handle` is then the name). */
   matchedBy?: 'handle' | 'nickname';
 }
+
+/** What the seller entered as the cost of one SKU (cost of goods, shipping), for full-cost ROI. */
+export interface ProductCost {
+  /** `shopKey|skuId` */
+  key: string;
+  shopKey: string;
+  productId: string;
+  skuId: string;
+  costOfGoods?: Money;
+  shipping?: Money;
+  updatedAt: number;
+}
+
+/** The seller's own triage decision on a sample request (side panel); the seller still clicks on the page. */
+export interface TriageMark {
+  applyId: string;
+  shopKey: string;
+  mark: 'approve' | 'reject' | 'skip';
+  markedAt: number;
+}
+
+/**
+ * A figure the popup shows, kept current by the background as records change (never computed by scanning every order
+ * when the popup opens). `key` = `shopKey|kind|bucket`; `values` is the aggregate's own shape, validated by its reader.
+ */
+export interface Aggregate {
+  key: string;
+  shopKey: string;
+  kind: string;
+  values: Record<string, unknown>;
+  updatedAt: number;
+}

@@ -78,7 +78,7 @@ export interface Finding extends FindingDraft {
   severity: Severity;
   /** When this finding first appeared, kept across re-evaluations while its cause lasts. */
   firstSeenAt: number;
-  /** When it was last evaluated and still held. */
+  /** The evaluation that last wrote it: a finding that still holds unchanged is not written again. */
   evaluatedAt: number;
 }
 
