@@ -1,0 +1,176 @@
+import type { Table } from 'dexie';
+import type { AppDB } from '../db/app-db';
+import type { Product } from '../domain/types';
+
+/**
+ * A private commission benchmark built only from rates Collab Lens has seen on the seller's own pages, grouped by the
+ * product's category (`products.categoryId`). Nothing is crowdsourced: the figures say how many rates they rest on and
+ * over which time, so a thin benchmark never passes for a sourced market average.
+ *
+ * Used by the `commission-below-benchmark` rules, the popup and the page annotations:
+ *
+ *   const observations = await commissionObservations(db);            // every shop, or (db, shopKey) for one
+ *   const b = commissionBenchmark(observations, product.categoryId, { region: 'US', excludeProductId: product.productId });
+ *   if ('tooFew' in b) say(`only ${b.count} rates seen`); else show(b.p25, b.p50, b.p75);
+ */
+
+/** Where a rate was seen. */
+export type ObservationKind =
+  /** The product's open-collaboration commission (`openCollabs.commissionBps`). */
+  | 'open'
+  /** A target invitation's commission for the product (`invitationProducts.targetCommissionBps`). */
+  | 'target'
+  /** The open-collaboration commission a creator applied at (`creatorApplications.commissionBps`). */
+  | 'application'
+  /** The commission a sample request was made at (`sampleRequests.commissionBps`). */
+  | 'sample'
+  /** The total commission the seller registered the product at in a partner campaign (`registrations.totalCommissionBps`). */
+  | 'registration'
+  /** A partner campaign's commission requirement, counted for each product registered in it. */
+  | 'campaign';
+
+/** One commission rate seen for one product. */
+export interface CommissionObservation {
+  bps: number;
+  productId: string;
+  shopKey: string;
+  /** The product's category when Collab Lens knows it; observations without one are in no benchmark. */
+  categoryId?: string;
+  kind: ObservationKind;
+  /** Primary key of the record that carried the rate, in its table (`kind` says which). */
+  key: string;
+  /** When Collab Lens last saw the rate (epoch ms UTC). */
+  seenAt: number;
+}
+
+/** Quartiles of the rates seen in a category, in basis points, and the span of time they were seen over. */
+export interface Benchmark {
+  /** Distinct rates counted (one per product and rate, however many records carried it). */
+  count: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  /** Earliest and latest time one of the counted rates was seen (epoch ms UTC). */
+  from: number;
+  to: number;
+}
+
+/** Too few rates to say anything: how many there are. */
+export interface TooFew {
+  count: number;
+  tooFew: true;
+}
+
+export interface BenchmarkOptions {
+  /** Fewer distinct rates than this give `tooFew` (default 20). */
+  minCount?: number;
+  /** Only rates seen in shops of this region (`US`, `ID`…): commission norms differ by market. */
+  region?: string;
+  /** Leave out this product's own rates, so a product is compared with the others in its category. */
+  excludeProductId?: string;
+}
+
+export const DEFAULT_MIN_COUNT = 20;
+
+/** The region part of a shop key (`REGION:sellerId`). */
+export function regionOf(shopKey: string): string {
+  const colon = shopKey.indexOf(':');
+  return colon < 0 ? shopKey : shopKey.slice(0, colon);
+}
+
+/**
+ * The `p`-th percentile (0..1) of ascending `sorted` values, by linear interpolation between closest ranks (the
+ * spreadsheet PERCENTILE.INC / numpy default), rounded to a whole basis point. One value is every percentile of itself.
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new RangeError('percentile of no values');
+  const h = (sorted.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(h);
+  const below = sorted[lo] as number;
+  const above = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
+  return Math.round(below + (h - lo) * (above - below));
+}
+
+/**
+ * The benchmark of `categoryId` from `observations`: quartiles of the distinct (product, rate) pairs seen in that
+ * category, or `{count, tooFew}` when there are fewer than `minCount`. A product seen at one rate on many records
+ * (every sample request carries the rate) counts once, so one busy product does not make the benchmark.
+ */
+export function commissionBenchmark(
+  observations: readonly CommissionObservation[],
+  categoryId: string | undefined,
+  options: BenchmarkOptions = {},
+): Benchmark | TooFew {
+  const minCount = options.minCount ?? DEFAULT_MIN_COUNT;
+  if (categoryId === undefined) return { count: 0, tooFew: true };
+  const distinct = new Map<string, { bps: number; first: number; last: number }>();
+  for (const o of observations) {
+    if (o.categoryId !== categoryId || o.productId === options.excludeProductId) continue;
+    if (options.region !== undefined && regionOf(o.shopKey) !== options.region) continue;
+    const id = `${o.productId}|${o.bps}`;
+    const seen = distinct.get(id);
+    if (seen) {
+      seen.first = Math.min(seen.first, o.seenAt);
+      seen.last = Math.max(seen.last, o.seenAt);
+    } else distinct.set(id, { bps: o.bps, first: o.seenAt, last: o.seenAt });
+  }
+  const count = distinct.size;
+  if (count === 0 || count < minCount) return { count, tooFew: true };
+  const values = [...distinct.values()];
+  const sorted = values.map((v) => v.bps).sort((a, b) => a - b);
+  return {
+    count,
+    p25: percentile(sorted, 0.25),
+    p50: percentile(sorted, 0.5),
+    p75: percentile(sorted, 0.75),
+    from: Math.min(...values.map((v) => v.first)),
+    to: Math.max(...values.map((v) => v.last)),
+  };
+}
+
+const rate = (bps: number | undefined): bps is number => bps !== undefined && Number.isFinite(bps) && bps > 0;
+
+/**
+ * Every commission rate Collab Lens has seen for products whose category it knows, in every shop or in `shopKey`'s.
+ * Products without a category are skipped before anything else is read, so a model without categories costs one index
+ * lookup; otherwise each table carrying rates is read once.
+ */
+export async function commissionObservations(db: AppDB, shopKey?: string, categories?: readonly string[]): Promise<CommissionObservation[]> {
+  const inCategories = categories === undefined ? db.products.where('categoryId').above('').toArray() : db.products.where('categoryId').anyOf([...categories]).toArray();
+  const categorised = (await inCategories).filter((p) => shopKey === undefined || p.shopKey === shopKey);
+  if (categorised.length === 0) return [];
+  const products = new Map<string, Product>(categorised.map((p) => [p.productId, p]));
+  const productIds = [...products.keys()];
+  // Each table in one request: whole, the shop's, or (for some categories) their products' rows only.
+  const rowsOf = <T extends { shopKey: string }, K, I>(table: Table<T, K, I>) =>
+    categories !== undefined
+      ? table.where('productId').anyOf(productIds).toArray()
+      : shopKey === undefined
+        ? table.toArray()
+        : table.where('shopKey').equals(shopKey).toArray();
+  const [collabs, targets, applications, requests, registrations] = await Promise.all([
+    rowsOf(db.openCollabs),
+    rowsOf(db.invitationProducts),
+    rowsOf(db.creatorApplications),
+    rowsOf(db.sampleRequests),
+    rowsOf(db.registrations),
+  ]);
+  const campaigns = await db.campaigns.bulkGet([...new Set(registrations.filter((r) => products.has(r.productId)).map((r) => r.campaignId))]);
+  const requirement = new Map(campaigns.flatMap((c) => (c && rate(c.commissionRequirementBps) ? [[c.id, c] as const] : [])));
+
+  const out: CommissionObservation[] = [];
+  const add = (bps: number | undefined, productId: string, shop: string, kind: ObservationKind, key: string, seenAt: number) => {
+    const product = products.get(productId);
+    if (rate(bps) && product) out.push({ bps, productId, shopKey: shop, categoryId: product.categoryId, kind, key, seenAt });
+  };
+  for (const c of collabs) add(c.commissionBps, c.productId, c.shopKey, 'open', c.key, c.lastSeenAt);
+  for (const t of targets) add(t.targetCommissionBps, t.productId, t.shopKey, 'target', `${t.invitationId}|${t.productId}`, t.lastSeenAt);
+  for (const a of applications) add(a.commissionBps, a.productId, a.shopKey, 'application', a.id, a.lastSeenAt);
+  for (const r of requests) add(r.commissionBps, r.productId, r.shopKey, 'sample', r.applyId, r.lastSeenAt);
+  for (const r of registrations) {
+    add(r.totalCommissionBps, r.productId, r.shopKey, 'registration', r.key, r.lastSeenAt);
+    const campaign = requirement.get(r.campaignId);
+    if (campaign) add(campaign.commissionRequirementBps, r.productId, r.shopKey, 'campaign', campaign.id, campaign.lastSeenAt);
+  }
+  return out;
+}

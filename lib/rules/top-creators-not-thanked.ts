@@ -1,0 +1,216 @@
+import { Dexie } from 'dexie';
+import type { AppDB } from '../db/app-db';
+import { currencyOfRegion, regionOfShopKey } from '../domain/currency';
+import type { Money } from '../domain/money';
+import type { Invitation, OrderSku } from '../domain/types';
+import type { Evidence, FindingDraft, Rule, SubjectInput } from './types';
+import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
+
+/**
+ * Seed 000: "Kirim pesan apresiasi ke kreator terbaik" (send a thank-you to your best creators), and among the common
+ * mistakes "Tidak menjaga relasi kreator": creators who feel unappreciated are less loyal; send follow-ups and thanks
+ * to the creators who perform well.
+ *
+ * The best creators: a shop's creators ranked by the GMV attributed to them over the last 30 days, from the affiliate
+ * order SKU rows Collab Lens has seen (SKU price × quantity, a row without a quantity counting one unit; fully returned
+ * rows left out; in the shop's currency). A row not settled yet can still be returned, so the GMV says how much of it
+ * is settled (actual) and how much is estimated, and counts SKU orders and orders apart.
+ *
+ * "A message from the seller" that Collab Lens can see: a target invitation that includes the creator (its text goes
+ * to every creator it invites), dated by its start, or when Collab Lens first saw it if the start was not shown. Chat
+ * messages from Manage Creators (the seller IM) are not captured, so a thank-you sent there is not seen: the seller
+ * dismisses the finding then.
+ */
+
+export const WINDOW_DAYS = 30;
+
+/** One shop's view of the creator. */
+export interface CreatorStanding {
+  shopKey: string;
+  /** 1 = the shop's best creator by attributed GMV over the window. */
+  rank: number;
+  gmv: Money;
+  /** The part of `gmv` from settled rows (actual); the rest is estimated. */
+  settled: Money;
+  skuOrders: number;
+  orders: number;
+  /** The most recently seen of the rows counted. */
+  latestRow: Pick<OrderSku, 'key' | 'lastSeenAt' | 'source'>;
+  /** The latest target invitation to the creator from this shop. */
+  lastMessage?: { invitationId: string; name: string; at: number; lastSeenAt: number; source: Invitation['source'] };
+}
+
+export interface TopCreatorInput extends SubjectInput {
+  standings: CreatorStanding[];
+}
+
+type Thresholds = { topCount: number; quietDays: number };
+
+const TOP_COUNT = { default: 10, min: 1, max: 50 };
+
+interface Tally {
+  gmv: number;
+  settled: number;
+  skuOrders: number;
+  orders: Set<string>;
+  latestRow: OrderSku;
+}
+
+/** The currency a shop's GMV is counted in: its region's, else the one most of its priced rows use. */
+function shopCurrency(shopKey: string, rows: readonly OrderSku[]): string | undefined {
+  const regional = currencyOfRegion(regionOfShopKey(shopKey));
+  if (regional) return regional;
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.price) counts.set(r.price.currency, (counts.get(r.price.currency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** A shop's creators by attributed GMV over the window, best first, each with its tally. */
+export function rankCreators(shopKey: string, rows: readonly OrderSku[]): { handle: string; tally: Tally; currency: string }[] {
+  const currency = shopCurrency(shopKey, rows);
+  if (!currency) return [];
+  const tallies = new Map<string, Tally>();
+  for (const r of rows) {
+    if (!r.creatorHandle || r.refunded || !r.price || r.price.currency !== currency) continue;
+    const amount = r.price.minor * (r.quantity ?? 1);
+    let t = tallies.get(r.creatorHandle);
+    if (!t) {
+      t = { gmv: 0, settled: 0, skuOrders: 0, orders: new Set(), latestRow: r };
+      tallies.set(r.creatorHandle, t);
+    }
+    t.gmv += amount;
+    if (r.settlement === 'SETTLED') t.settled += amount;
+    t.skuOrders += 1;
+    t.orders.add(r.orderId);
+    if (r.lastSeenAt > t.latestRow.lastSeenAt) t.latestRow = r;
+  }
+  return [...tallies]
+    .filter(([, t]) => t.gmv > 0)
+    .sort((a, b) => b[1].gmv - a[1].gmv || a[0].localeCompare(b[0]))
+    .map(([handle, tally]) => ({ handle, tally, currency }));
+}
+
+/** The latest target invitation each (shop, creator) pair got, read for the given creators in two bulk requests. */
+async function lastInvitations(db: AppDB, handles: readonly string[], now: number): Promise<Map<string, CreatorStanding['lastMessage']>> {
+  const out = new Map<string, CreatorStanding['lastMessage']>();
+  if (!handles.length) return out;
+  const links = await db.invitationCreators.where('handle').anyOf([...handles]).toArray();
+  const invitations = await db.invitations.bulkGet([...new Set(links.map((l) => l.invitationId))]);
+  const byId = new Map(invitations.flatMap((i) => (i ? [[i.id, i] as const] : [])));
+  for (const l of links) {
+    const inv = byId.get(l.invitationId);
+    if (!inv || inv.shopKey !== l.shopKey) continue;
+    const at = inv.startAt ?? inv.firstSeenAt;
+    if (at > now) continue;
+    const pair = `${l.shopKey}|${l.handle}`;
+    const prev = out.get(pair);
+    if (!prev || at > prev.at) out.set(pair, { invitationId: inv.id, name: inv.name, at, lastSeenAt: inv.lastSeenAt, source: inv.source });
+  }
+  return out;
+}
+
+export const topCreatorsNotThanked: Rule<TopCreatorInput, Thresholds> = {
+  id: 'top-creators-not-thanked',
+  title: {
+    en: 'Top creators not thanked',
+    id: 'Kreator terbaik belum diberi apresiasi',
+  },
+  explanation: {
+    en: 'Creators who feel unappreciated are less loyal. TikTok Shop advises sending your best creators a thank-you or a follow-up from Manage Creators. Collab Lens ranks each shop’s creators by the GMV attributed to them in the affiliate orders of the last 30 days that it has seen (SKU price times quantity, fully returned orders left out; settled orders are actual, the rest estimated) and looks for a message from you: a target invitation that includes the creator. Chat messages sent from Manage Creators are not visible to Collab Lens; dismiss the finding once you have thanked the creator there.',
+    id: 'Kreator yang merasa tidak dihargai cenderung kurang loyal. TikTok Shop menyarankan mengirim ucapan terima kasih atau pesan follow-up kepada kreator terbaik lewat Kelola Kreator. Collab Lens mengurutkan kreator setiap toko berdasarkan GMV yang diatribusikan kepada mereka dalam pesanan afiliasi 30 hari terakhir yang terlihat olehnya (harga SKU dikali jumlah, pesanan yang dikembalikan penuh tidak dihitung; pesanan yang sudah diselesaikan bersifat aktual, sisanya estimasi) lalu mencari pesan dari Anda: undangan target yang mencakup kreator tersebut. Pesan chat yang dikirim dari Kelola Kreator tidak terlihat oleh Collab Lens; abaikan temuan ini setelah Anda berterima kasih kepada kreator di sana.',
+  },
+  message: {
+    en: '@{handle} is your number {rank} creator of the last {windowDays} days ({gmv} attributed GMV from {skuOrders} SKU orders in {orders} orders, {settled} of it settled and the rest estimated), and Collab Lens has seen no message from you to them in {quietDays} days. Send a thank-you from Manage Creators.',
+    id: '@{handle} adalah kreator peringkat {rank} Anda dalam {windowDays} hari terakhir ({gmv} GMV teratribusi dari {skuOrders} pesanan SKU dalam {orders} pesanan, {settled} di antaranya sudah diselesaikan dan sisanya estimasi), dan Collab Lens tidak melihat pesan dari Anda kepadanya dalam {quietDays} hari. Kirim ucapan terima kasih lewat Kelola Kreator.',
+  },
+  severity: 'low',
+  subject: 'creator',
+  reads: ['orders', 'orderSkus', 'invitations', 'invitationCreators'],
+  thresholds: {
+    topCount: {
+      label: { en: 'How many top creators to watch per shop', id: 'Jumlah kreator terbaik yang dipantau per toko' },
+      unit: 'count',
+      ...TOP_COUNT,
+    },
+    quietDays: {
+      label: { en: 'Days without a message from you', id: 'Jumlah hari tanpa pesan dari Anda' },
+      unit: 'days',
+      default: 14,
+      min: 1,
+      max: 90,
+    },
+  },
+  timeBased: true,
+  async affected(db, changes) {
+    // The ranking is an aggregate over every creator of a shop: an order row can move anyone in or out of the top.
+    if (changedKeys(changes, 'orderSkus').length || changedKeys(changes, 'orders').length) return 'all';
+    const invitationIds = changedKeys(changes, 'invitations');
+    const invited = invitationIds.length
+      ? await db.invitationCreators
+          .where('[invitationId+handle]')
+          .inAnyRange(invitationIds.map((id) => [[id, Dexie.minKey], [id, Dexie.maxKey]]))
+          .primaryKeys()
+      : [];
+    return [...new Set([...changedKeys(changes, 'invitationCreators').map((k) => keyParts(k)[1]), ...invited.map(([, handle]) => handle)])];
+  },
+  async load(db, keys, now) {
+    const from = now - WINDOW_DAYS * DAY_MS;
+    const shopKeys = (await db.orders.orderBy('shopKey').uniqueKeys()) as string[];
+    const windows = await Promise.all(
+      shopKeys.map((shopKey) => db.orderSkus.where('[shopKey+createdAt]').between([shopKey, from], [shopKey, now], true, true).toArray()),
+    );
+    const wanted = keys && new Set(keys);
+    // Only a creator within the largest top count the settings allow can ever get a finding.
+    const ranked = shopKeys.flatMap((shopKey, i) =>
+      rankCreators(shopKey, windows[i] ?? [])
+        .slice(0, TOP_COUNT.max)
+        .map((c, index) => ({ ...c, shopKey, rank: index + 1 }))
+        .filter((c) => !wanted || wanted.has(c.handle)),
+    );
+    const messages = await lastInvitations(db, [...new Set(ranked.map((c) => c.handle))], now);
+    const byHandle = new Map<string, CreatorStanding[]>();
+    for (const c of ranked) {
+      const standing: CreatorStanding = {
+        shopKey: c.shopKey,
+        rank: c.rank,
+        gmv: { minor: c.tally.gmv, currency: c.currency },
+        settled: { minor: c.tally.settled, currency: c.currency },
+        skuOrders: c.tally.skuOrders,
+        orders: c.tally.orders.size,
+        latestRow: { key: c.tally.latestRow.key, lastSeenAt: c.tally.latestRow.lastSeenAt, source: c.tally.latestRow.source },
+        lastMessage: messages.get(`${c.shopKey}|${c.handle}`),
+      };
+      byHandle.set(c.handle, [...(byHandle.get(c.handle) ?? []), standing]);
+    }
+    return [...byHandle].map(([key, standings]) => ({ key, standings }));
+  },
+  check(input, { thresholds, now }) {
+    const quietSince = now - thresholds.quietDays * DAY_MS;
+    return input.standings.flatMap((s): FindingDraft[] => {
+      if (s.rank > thresholds.topCount || (s.lastMessage && s.lastMessage.at > quietSince)) return [];
+      const evidence: Evidence[] = [seenRecord('orderSku', s.latestRow.key, s.latestRow, s.settled.minor === s.gmv.minor ? 'actual' : 'estimated')];
+      if (s.lastMessage) evidence.push(seenRecord('invitation', s.lastMessage.invitationId, s.lastMessage));
+      return [
+        {
+          subject: 'creator',
+          subjectKey: input.key,
+          shopKey: s.shopKey,
+          // One finding per shop the creator is a top creator of.
+          variant: s.shopKey,
+          params: {
+            handle: input.key,
+            rank: s.rank,
+            windowDays: WINDOW_DAYS,
+            gmv: { money: s.gmv },
+            settled: { money: s.settled },
+            skuOrders: s.skuOrders,
+            orders: s.orders,
+            quietDays: thresholds.quietDays,
+            ...(s.lastMessage ? { lastMessageAt: { at: s.lastMessage.at }, lastInvitation: s.lastMessage.name } : {}),
+          },
+          evidence,
+        },
+      ];
+    });
+  },
+};
