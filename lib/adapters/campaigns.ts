@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Campaign, ContactChannel, RegistrationState } from '../domain/types';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
-import { bps, epochMs, flag, id, int, nonNegativeInt, rejectionsOf, text } from './values';
+import { bps, categoryOf, epochMs, flag, id, int, nonNegativeInt, productCategory, rejectionsOf, text } from './values';
 
 /**
  * Partner (TAP) campaigns, seller side (domain.md §1.8 and §3.1). The internal paths are known [M]; their shapes are not
@@ -216,6 +216,7 @@ const registrationObject = z.object({
   sample_quota: nonNegativeInt.nullish(),
   register_time: epochMs.nullish(),
   contact_info: contactInfo.nullish(),
+  ...productCategory,
 });
 
 const list = z.array(z.unknown()).nullish();
@@ -344,7 +345,7 @@ function parseRegistered(json: unknown, requestBody: unknown): AdapterResult {
     }
     accepted += 1;
     const title = r.product_name ?? r.title;
-    if (title) add(records, 'products', { productId: r.product_id, title });
+    if (title) add(records, 'products', { productId: r.product_id, title, ...categoryOf(r) });
     add(records, 'registrations', {
       campaignId,
       productId: r.product_id,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ContactChannel, InvitationCreatorState, InvitationStatus } from '../domain/types';
 import type { InvitationFact } from './collaboration-facts';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
-import { bps, epochMs, epochMsOrNone, flag, handle, id, idOrBlank, int, nonNegativeInt, priceValue, rejectionsOf, text } from './values';
+import { bps, categoryOf, epochMs, epochMsOrNone, flag, handle, id, idOrBlank, int, nonNegativeInt, priceValue, productCategory, rejectionsOf, text } from './values';
 
 /**
  * Target collaborations (UI "Target invitation", internal `invitation_group`), domain.md §3.1 and §1.4:
@@ -68,6 +68,7 @@ const product = z.object({
   target_ads_commission: bps.nullish(),
   open_commission: bps.nullish(),
   commission_effective_time: epochMsOrNone.nullish(),
+  ...productCategory,
 });
 
 const invitedCreator = z.object({
@@ -194,7 +195,7 @@ function readInvitation(value: unknown, prefix: string, tab: number | undefined,
     }
     const x = pp.data;
     out.accepted += 1;
-    if (x.title) add(out.records, 'products', { productId: x.product_id, title: x.title, price: x.price ?? undefined });
+    if (x.title) add(out.records, 'products', { productId: x.product_id, title: x.title, price: x.price ?? undefined, ...categoryOf(x) });
     add(out.records, 'invitationProducts', {
       invitationId: inv.id,
       productId: x.product_id,

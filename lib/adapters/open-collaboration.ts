@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
-import { bps, epochMs, epochMsOrNone, handle, id, idOrBlank, int, nonNegativeInt, priceValue, rejectionsOf, text } from './values';
+import { bps, categoryOf, epochMs, epochMsOrNone, handle, id, idOrBlank, int, nonNegativeInt, priceValue, productCategory, rejectionsOf, text } from './values';
 
 /**
  * Open collaboration (internal `open_plan` / `open_collaboration`), domain.md §3.1 and §1.2. Paths are from the
@@ -32,6 +32,7 @@ const product = z
     title: text(1000),
     original_price: priceValue.nullish(),
     price: priceValue.nullish(),
+    ...productCategory,
   })
   .refine((p) => Boolean(p.product_id ?? p.id), { message: 'no product id', path: ['product_id'] });
 
@@ -119,7 +120,7 @@ function parsePlans(json: unknown): AdapterResult {
   const accepted = eachValid(o.data?.[key] ?? [], plan, `${key}[]`, rejections, (p) => {
     const productId = (p.product.product_id ?? p.product.id) as string;
     const statusRaw = raw(p.status);
-    add(records, 'products', { productId, title: p.product.title, price: p.product.original_price ?? p.product.price ?? undefined });
+    add(records, 'products', { productId, title: p.product.title, price: p.product.original_price ?? p.product.price ?? undefined, ...categoryOf(p.product) });
     add(records, 'openCollabs', {
       productId,
       collabId: p.id ?? undefined,
@@ -150,7 +151,7 @@ function parseApplications(json: unknown, requestBody: unknown): AdapterResult {
     const creatorHandle = (a.creator_info.user_name ?? a.creator_info.handle) as string;
     const statusRaw = raw(a.status);
     const status = statusRaw ? known(APPLICATION_STATUSES, statusRaw) : tabStatus;
-    add(records, 'products', { productId, title: a.product.title, price: a.product.original_price ?? a.product.price ?? undefined });
+    add(records, 'products', { productId, title: a.product.title, price: a.product.original_price ?? a.product.price ?? undefined, ...categoryOf(a.product) });
     add(records, 'creators', {
       handle: creatorHandle,
       nickname: a.creator_info.nick_name ?? undefined,

@@ -22,6 +22,9 @@ export interface ProductFact {
   title: string;
   /** The list price, where the page shows one in a currency it names. */
   price?: Money;
+  /** The first-level category, where the page sends one (see `categoryOf`). */
+  categoryId?: string;
+  categoryName?: string;
 }
 
 export interface SkuFact {

@@ -127,3 +127,28 @@ export const priceValue = z.union([
   displayOnlyPrice.transform(() => undefined),
   decimalAmount.transform(() => undefined),
 ]);
+
+/**
+ * A product's category as pages send it: `category{id, name}` (partner-campaign products), `category_chains[]` (open API
+ * product search: every level, the first-level one without a parent), or `category_id`/`category_name`. Only the first
+ * level is kept: commission benchmarks compare products within top-level categories, as Affiliate Center's filters do.
+ */
+export const productCategory = {
+  category: z.object({ id, name: text(200).nullish() }).nullish(),
+  category_chains: z
+    .array(z.object({ id, parent_id: idOrBlank.nullish(), local_name: text(200).nullish() }))
+    .max(10)
+    .nullish(),
+  category_id: id.nullish(),
+  category_name: text(200).nullish(),
+};
+
+type CategoryJson = { [K in keyof typeof productCategory]?: z.output<(typeof productCategory)[K]> };
+
+export function categoryOf(p: CategoryJson): { categoryId?: string; categoryName?: string } {
+  const chain = p.category_chains ?? [];
+  const top = chain.find((c) => !c.parent_id || c.parent_id === '0') ?? chain[0];
+  const categoryId = top?.id ?? p.category?.id ?? p.category_id ?? undefined;
+  const categoryName = top?.local_name ?? p.category?.name ?? p.category_name ?? undefined;
+  return { ...(categoryId !== undefined && { categoryId }), ...(categoryId !== undefined && categoryName && { categoryName }) };
+}

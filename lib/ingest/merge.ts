@@ -51,6 +51,15 @@ export function mergeCreator(prev: Creator | undefined, fact: CreatorFact, s: Si
   };
 }
 
+/** The category a newer sighting names, else the one stored: a page that shows none never erases it. */
+function categoryOf(newer: boolean, prev: Product | undefined, fact: ProductFact): Pick<Product, 'categoryId' | 'categoryName'> {
+  const from = (newer && fact.categoryId !== undefined ? fact : undefined) ?? (prev?.categoryId !== undefined ? prev : fact);
+  return {
+    ...(from.categoryId !== undefined && { categoryId: from.categoryId }),
+    ...(from.categoryName !== undefined && { categoryName: from.categoryName }),
+  };
+}
+
 export function mergeProduct(prev: Product | undefined, fact: ProductFact, s: Sighting): Product {
   const newer = !prev || s.seenAt >= prev.lastSeenAt;
   return {
@@ -58,6 +67,7 @@ export function mergeProduct(prev: Product | undefined, fact: ProductFact, s: Si
     shopKey: prev?.shopKey ?? s.shopKey,
     title: newer ? fact.title : prev.title,
     price: (newer ? fact.price : undefined) ?? prev?.price ?? fact.price,
+    ...categoryOf(newer, prev, fact),
     source: newer ? s.source : prev.source,
     ...span(prev, s.seenAt),
   };

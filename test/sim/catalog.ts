@@ -152,3 +152,23 @@ export const ID_NICHES: readonly { handle: string; label: string; emoji: string 
 export const ID_KITCHEN_WORDS: readonly string[] = ['bunda', 'mama', 'ibu', 'nenek', 'umi', 'mamah', 'teteh'];
 
 export const EMOJI: readonly string[] = ['✨', '🌸', '💕', '🎀', '🔥', '🌿', '☕', '💫', '🦋', '🍓'];
+
+/** Top-level product categories as Affiliate Center names them (English, Indonesian), keyed by the templates' category. */
+const CATEGORIES: Readonly<Record<string, { id: string; en: string; id_ID: string }>> = {
+  beauty: { id: '601152', en: 'Beauty & Personal Care', id_ID: 'Kecantikan & Perawatan Pribadi' },
+  fashion: { id: '601303', en: 'Womenswear & Underwear', id_ID: 'Pakaian & Pakaian Dalam Wanita' },
+  fitness: { id: '603014', en: 'Sports & Outdoor', id_ID: 'Olahraga & Outdoor' },
+  food: { id: '700437', en: 'Food & Beverages', id_ID: 'Makanan & Minuman' },
+  health: { id: '700645', en: 'Health', id_ID: 'Kesehatan' },
+  home: { id: '600001', en: 'Home Supplies', id_ID: 'Perlengkapan Rumah' },
+  kids: { id: '601450', en: 'Baby & Maternity', id_ID: 'Ibu & Bayi' },
+  kitchen: { id: '600024', en: 'Kitchenware', id_ID: 'Peralatan Dapur' },
+  pet: { id: '602118', en: 'Pet Supplies', id_ID: 'Perlengkapan Hewan Peliharaan' },
+  tech: { id: '601739', en: 'Phones & Electronics', id_ID: 'Telepon & Elektronik' },
+};
+
+/** A template category's id and the name a shop of `region` sees. */
+export function categoryOf(category: string, region: string): { id: string; name: string } {
+  const c = CATEGORIES[category] ?? { id: '600000', en: category, id_ID: category };
+  return { id: c.id, name: region === 'ID' ? c.id_ID : c.en };
+}

@@ -181,4 +181,18 @@ describe('registrations sink', () => {
     expect(await db.registrations.count()).toBe(7);
     expect(await db.endpointStats.get('campaign.registered')).toMatchObject({ accepted: 7, rejected: 1, failures: { 'product_list[].sample_quantity: invalid_union': 1 } });
   });
+
+  it('stores a registered product’s category, and its first showing or a move as a transition of the product', async () => {
+    const pid = '1729500000000000001';
+    const page = (category: unknown) => ({ data: { product_list: [registration({ product_id: pid, status: 1, category })] } });
+    await ingestCaptures(db, [registered(page({ id: '601152', name: 'Beauty & Personal Care' }), NOW)]);
+    await ingestCaptures(db, [registered(page(null), NOW + 1000)]);
+    await ingestCaptures(db, [registered(page({ id: 700645, name: 'Health' }), NOW + 2000)]);
+    expect(await db.products.get(pid)).toMatchObject({ categoryId: '700645', categoryName: 'Health' });
+    const moves = await db.transitions.where('[entity+key]').equals(['product', pid]).sortBy('seenAt');
+    expect(moves.map((t) => [t.from, t.to, t.raw, t.seenAt])).toEqual([
+      [undefined, '601152', 'Beauty & Personal Care', NOW],
+      ['601152', '700645', 'Health', NOW + 2000],
+    ]);
+  });
 });
