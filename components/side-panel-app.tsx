@@ -1,22 +1,29 @@
-import { useSignal, type ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppDB } from '../lib/db/app-db';
+import { currencyOfRegion } from '../lib/domain/currency';
 import type { I18n } from '../lib/i18n';
 import type { RevealQuery } from '../lib/messaging/protocol';
-import { pendingQueue, type PendingItem } from '../lib/queries/figures';
 import { resolveShop } from '../lib/queries/shops';
 import { liveQuerySignal } from '../lib/state/live-query';
 import type { TabRef } from '../lib/state/active-tab';
-import { pageKindOf } from '../lib/page-detect';
-import { DAY_MS } from './sample-badge';
+import { dryRun, loadDryRun } from '../lib/triage/dry-run';
+import { loadFindings, loadMarks, loadQueue, rankQueue, type Mark } from '../lib/triage/queue';
+import { DryRunView } from './triage/dry-run-view';
+import { QueueView } from './triage/queue-view';
 
 export interface SidePanelProps {
   db: AppDB;
   i18n: I18n;
   tab: ReadonlySignal<TabRef | undefined>;
   reveal(tabId: number, q: RevealQuery): Promise<boolean>;
+  /** Save the seller's marks through the background (the only writer); false when nothing was saved. */
+  setMarks(shopKey: string, applyIds: readonly string[], mark: Mark | null): Promise<boolean>;
 }
 
+const MINUTE_MS = 60_000;
+
+/** The clock, moved on every `intervalMs`: scores and countdowns follow it without reading the database again. */
 function useNow(intervalMs: number) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -26,99 +33,89 @@ function useNow(intervalMs: number) {
   return now;
 }
 
-function Row({ item, i18n, now, onShow, missing }: { item: PendingItem; i18n: I18n; now: number; onShow(): void; missing: boolean }) {
-  const { request: r, creator: c } = item;
-  const left = r.deadline ? r.deadline.at - now : undefined;
-  const { t } = i18n;
-  return (
-    <li class="card" data-apply-id={r.applyId} style={{ marginBottom: '8px' }}>
-      <button type="button" class="link item" onClick={onShow} aria-label={`${t('panel.show')}: @${c.handle}`}>
-        <span class="handle">@{c.handle}</span>
-        {c.nickname && <span class="muted nick"> {c.nickname}</span>}
-      </button>
-      <div class="product">{r.productTitle ?? r.productId}</div>
-      <div class="figures muted">
-        {c.fulfillment ? t('badge.fulfilment', { rate: i18n.percent(c.fulfillment.value, 'whole') }) : t('badge.fulfilmentUnknown')}
-        {' · '}
-        {t('panel.sent', { sent: c.history.sent, content: c.history.withContent, seen: c.history.seen })}
-      </div>
-      <div class={left !== undefined && left < DAY_MS ? 'deadline urgent' : 'deadline'}>
-        {left === undefined
-          ? t('panel.deadlineUnknown')
-          : left <= 0
-            ? t('badge.expired')
-            : t('badge.left', { time: i18n.duration(left) })}
-      </div>
-      <div class="source muted">
-        {t('tip.source', { page: t(`page.${pageKindOf(r.source.page)}`), when: i18n.dateTime(r.lastSeenAt) })}
-      </div>
-      {missing && (
-        <p class="muted" role="status">
-          {t('panel.notOnPage')}
-        </p>
-      )}
-    </li>
-  );
-}
+type Tab = 'queue' | 'dry-run';
+const TABS: readonly Tab[] = ['queue', 'dry-run'];
 
-export function SidePanelApp({ db, i18n, tab, reveal }: SidePanelProps) {
+/**
+ * Sample triage for the shop of the tab beside it: the pending requests ranked by score (lib/triage/score.ts), marked
+ * from the keyboard, and a dry run of an auto-approval rule over the stored history. Reads Dexie through live queries
+ * (the queue, the marks and the findings each on their own, so a mark does not reload the queue); writes through
+ * messages. Approving and rejecting stay the seller's clicks on the page.
+ */
+export function SidePanelApp({ db, i18n, tab, reveal, setMarks }: SidePanelProps) {
   const tabRef = tab.value;
   const url = tabRef?.url;
-  const queue = useMemo(
-    () =>
-      liveQuerySignal(async () => {
-        const shop = await resolveShop(db, url);
-        return shop ? { shopKey: shop.key, items: await pendingQueue(db, shop.key) } : null;
-      }),
-    [db, url],
-  );
-  const missing = useSignal<string | undefined>(undefined);
-  const now = useNow(30_000);
-  const q = queue.value;
+  const now = useNow(MINUTE_MS / 2);
+  const shop = useMemo(() => liveQuerySignal(async () => (await resolveShop(db, url)) ?? null), [db, url]);
+  const shopKey = shop.value?.key;
+  const queue = useMemo(() => liveQuerySignal(async () => (shopKey ? loadQueue(db, shopKey) : null)), [db, shopKey]);
+  const marks = useMemo(() => liveQuerySignal(async () => (shopKey ? loadMarks(db, shopKey) : new Map<string, Mark>())), [db, shopKey]);
+  const minute = Math.floor(now / MINUTE_MS);
+  const findings = useMemo(() => liveQuerySignal(async () => (shopKey ? loadFindings(db, shopKey, i18n, minute * MINUTE_MS) : new Map())), [db, shopKey, i18n, minute]);
+  const data = queue.value;
+  const items = useMemo(() => (data ? rankQueue(data, minute * MINUTE_MS) : []), [data, minute]);
+  const [view, setView] = useState<Tab>('queue');
   const { t } = i18n;
-  // A request past its review deadline has most likely been cancelled by TikTok since it was last seen: listed apart.
-  const overdue = q ? q.items.filter((i) => i.request.deadline && i.request.deadline.at <= now) : [];
-  const open = q ? q.items.filter((i) => !overdue.includes(i)) : [];
-  const row = (item: PendingItem) => (
-    <Row
-      key={item.request.applyId}
-      item={item}
-      i18n={i18n}
-      now={now}
-      onShow={() => void show(item)}
-      missing={missing.value === item.request.applyId}
-    />
-  );
 
-  const show = async (item: PendingItem) => {
-    if (!tabRef) return;
-    const found = await reveal(tabRef.id, { applyId: item.request.applyId, handle: item.creator.handle });
-    missing.value = found ? undefined : item.request.applyId;
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = TABS[(TABS.indexOf(view) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] as Tab;
+    setView(next);
+    document.getElementById(`tab-${next}`)?.focus();
+    e.preventDefault();
   };
 
+  const currentShop = shop.value;
   return (
-    <main style={{ padding: '12px' }}>
+    <main class="side-panel">
       <h1>{t('panel.title')}</h1>
-      {q === undefined ? null : q === null ? (
+      {shop.value === undefined ? null : currentShop === null ? (
         <p class="muted">{t('panel.noShop')}</p>
-      ) : q.items.length === 0 ? (
-        <p class="muted" data-testid="empty">
-          {t('panel.empty')}
-        </p>
       ) : (
         <>
-          <p class="muted" data-testid="count">
-            {t('panel.count', { count: open.length })}
-          </p>
-          <ol class="queue" data-testid="queue">
-            {open.map(row)}
-          </ol>
-          {overdue.length > 0 && (
-            <details data-testid="overdue">
-              <summary>{t('panel.overdue', { count: overdue.length })}</summary>
-              <ol class="queue">{overdue.map(row)}</ol>
-            </details>
-          )}
+          <div role="tablist" aria-label={t('triage.tabs')} class="tabs" onKeyDown={onTabKey}>
+            {TABS.map((v) => (
+              <button
+                key={v}
+                id={`tab-${v}`}
+                type="button"
+                role="tab"
+                aria-selected={view === v}
+                aria-controls={`panel-${v}`}
+                tabIndex={view === v ? 0 : -1}
+                onClick={() => setView(v)}
+              >
+                {t(v === 'queue' ? 'triage.tab.queue' : 'triage.tab.dryRun')}
+              </button>
+            ))}
+          </div>
+          <div id="panel-queue" role="tabpanel" aria-labelledby="tab-queue" hidden={view !== 'queue'} class="tab-panel">
+            {data === undefined ? null : !data || data.pending.length === 0 ? (
+              <p class="muted" data-testid="empty">
+                {t('panel.empty')}
+              </p>
+            ) : (
+              <QueueView
+                i18n={i18n}
+                items={items}
+                marks={marks.value ?? new Map()}
+                findings={findings.value ?? new Map()}
+                now={now}
+                setMarks={(ids, mark) => setMarks(data.shopKey, ids, mark)}
+                reveal={(item) => (tabRef ? reveal(tabRef.id, { applyId: item.applyId, handle: item.handle }) : Promise.resolve(false))}
+              />
+            )}
+          </div>
+          <div id="panel-dry-run" role="tabpanel" aria-labelledby="tab-dry-run" hidden={view !== 'dry-run'} class="tab-panel">
+            {currentShop && (
+              <DryRunView
+                i18n={i18n}
+                currency={currencyOfRegion(currentShop.region)}
+                now={now}
+                run={async (rule, period) => dryRun(await loadDryRun(db, currentShop.key), rule, { ...period, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+              />
+            )}
+          </div>
         </>
       )}
     </main>

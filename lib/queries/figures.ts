@@ -1,6 +1,7 @@
+import { Dexie } from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { CONTENT_STATUSES, SENT_STATUSES, type SampleStatus } from '../domain/sample-status';
-import type { Deadline, Observed, SourceRef } from '../domain/types';
+import type { Deadline, Observed, SourceRef, TriageMark } from '../domain/types';
 
 /** What the badge and the side panel say about one request, with where each figure came from. */
 export interface RequestFigure {
@@ -11,6 +12,8 @@ export interface RequestFigure {
   deadline?: Deadline;
   lastSeenAt: number;
   source: SourceRef;
+  /** The seller's triage mark on the request (side panel), if any. */
+  mark?: TriageMark['mark'];
 }
 
 /** What Collab Lens knows about one creator for one shop. */
@@ -29,6 +32,17 @@ export interface CreatorFigures {
   requests: RequestFigure[];
 }
 
+/**
+ * The seller's marks on these requests. Inside a caller's transaction that does not cover `triageMarks` (a query that
+ * needs no marks), none are read: reading outside its scope would fail the caller's transaction.
+ */
+async function marksOf(db: AppDB, applyIds: readonly string[]): Promise<Map<string, TriageMark['mark']>> {
+  const tx = Dexie.currentTransaction;
+  if (tx && !tx.storeNames.includes('triageMarks')) return new Map();
+  const marks = await db.triageMarks.bulkGet([...applyIds]);
+  return new Map(marks.flatMap((m) => (m ? [[m.applyId, m.mark] as const] : [])));
+}
+
 export async function creatorFigures(db: AppDB, shopKey: string, handles: readonly string[]): Promise<CreatorFigures[]> {
   const unique = [...new Set(handles)];
   const creators = await db.creators.bulkGet(unique);
@@ -38,6 +52,7 @@ export async function creatorFigures(db: AppDB, shopKey: string, handles: readon
   const productIds = [...new Set(perCreator.flat().map((r) => r.productId))];
   const products = await db.products.bulkGet(productIds);
   const titles = new Map(products.flatMap((p) => (p ? [[p.productId, p.title] as const] : [])));
+  const marks = await marksOf(db, perCreator.flat().map((r) => r.applyId));
 
   return unique.flatMap((handle, i) => {
     const creator = creators[i];
@@ -56,7 +71,7 @@ export async function creatorFigures(db: AppDB, shopKey: string, handles: readon
           firstSeenAt: seenTimes.length ? Math.min(...seenTimes) : undefined,
           lastSeenAt: requests.length ? Math.max(...requests.map((r) => r.lastSeenAt)) : undefined,
         },
-        requests: requests.map((r) => ({
+        requests: requests.map((r): RequestFigure => ({
           applyId: r.applyId,
           productId: r.productId,
           productTitle: titles.get(r.productId),
@@ -64,33 +79,11 @@ export async function creatorFigures(db: AppDB, shopKey: string, handles: readon
           deadline: r.deadline,
           lastSeenAt: r.lastSeenAt,
           source: r.source,
+          mark: marks.get(r.applyId),
         })),
       },
     ];
   });
-}
-
-export interface PendingItem {
-  request: RequestFigure;
-  creator: CreatorFigures;
-}
-
-/** The review queue: pending requests of a shop, soonest review deadline first (unknown deadlines last). */
-export async function pendingQueue(db: AppDB, shopKey: string): Promise<PendingItem[]> {
-  const pending = await db.sampleRequests.where('[shopKey+status]').equals([shopKey, 'PENDING']).toArray();
-  const figures = await creatorFigures(
-    db,
-    shopKey,
-    pending.map((r) => r.creatorHandle),
-  );
-  const byHandle = new Map(figures.map((f) => [f.handle, f]));
-  return pending
-    .flatMap((r) => {
-      const creator = byHandle.get(r.creatorHandle);
-      const request = creator?.requests.find((x) => x.applyId === r.applyId);
-      return creator && request ? [{ request, creator }] : [];
-    })
-    .sort((a, b) => (a.request.deadline?.at ?? Infinity) - (b.request.deadline?.at ?? Infinity));
 }
 
 export interface ShopSummary {

@@ -4,6 +4,7 @@ import { simUrl } from '../sim/install';
 import { shopByKey, tabRequests } from '../sim/world';
 import { readDb, waitFor } from './browser';
 import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
+import { allRows, rowOf, SCROLLER } from './side-panel';
 
 /** What the seller sees outside the page: the popup's summary for the shop and the side panel's review queue. */
 
@@ -47,6 +48,7 @@ describe('after browsing Sample requests', () => {
 
   it('the popup counts requests by status, creators and products for this shop, and when it last captured', async () => {
     const popup = await openExtensionPage(env, `popup.html?tabId=${await tabIdOf(env, page)}`);
+    await popup.getByRole('tab', { name: 'Samples' }).click();
     await popup.getByTestId('summary').waitFor();
     const requests = seen();
     await expect.poll(() => popup.getByTestId('requests').textContent()).toBe(String(requests.length));
@@ -60,16 +62,17 @@ describe('after browsing Sample requests', () => {
     await popup.close();
   });
 
-  it('the side panel lists every pending request, soonest deadline first, with the badge figures', async () => {
+  it('the side panel lists every pending request, soonest deadline first when asked, with the badge figures', async () => {
     const panel = await openExtensionPage(env, `sidepanel.html?tabId=${await tabIdOf(env, page)}`);
     const pending = tabRequests(us(), 10);
-    await expect.poll(() => panel.locator('[data-apply-id]').count()).toBe(pending.length);
-    const order = await panel.locator('[data-apply-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-apply-id')));
+    await panel.getByTestId('order').selectOption('deadline');
+    await expect.poll(() => panel.getByTestId('count').textContent()).toBe(`${pending.length} to review, soonest deadline first`);
+    const order = (await allRows(panel)).map((r) => r.applyId);
     const bySoonest = [...pending].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity)).map((r) => r.applyId);
     expect(order).toEqual(bySoonest);
-    expect(await panel.getByTestId('count').textContent()).toBe(`${pending.length} to review, soonest deadline first`);
-    expect(await panel.locator('[data-apply-id]').first().locator('.source').textContent()).toMatch(/^Source: Sample requests, seen /);
+    await panel.locator(SCROLLER).evaluate((el) => el.scrollTo(0, 0));
     const first = panel.locator('[data-apply-id]').first();
+    expect(await first.locator('.source').textContent()).toMatch(/^Source: Sample requests, seen /);
     expect(await first.locator('.figures').textContent()).toMatch(/Fulfil (\d+%|n\/a) · \d+ sent · \d+ posted \(of \d+ seen\)/);
     expect(await first.locator('.deadline').getAttribute('class')).toContain('urgent');
     await panel.close();
@@ -81,7 +84,7 @@ describe('after browsing Sample requests', () => {
     const target = onPage[onPage.length - 1];
     const offPage = tabRequests(us(), 10)[60];
     await page.evaluate(() => window.scrollTo(0, 0));
-    await panel.locator(`[data-apply-id="${target?.applyId}"] button.item`).click();
+    await (await rowOf(panel, target?.applyId ?? '')).locator('button.item').click();
     const badge = page.locator(`${BADGE}[data-apply-ids~="${target?.applyId}"]`);
     await expect.poll(() => badge.locator('.badge').getAttribute('class')).toContain('highlighted');
     const flash = page.locator('[data-collab-lens="highlight"]');
@@ -92,7 +95,7 @@ describe('after browsing Sample requests', () => {
     const box = await badge.boundingBox();
     const viewport = page.viewportSize();
     expect(box && viewport && box.y > 0 && box.y + box.height < viewport.height).toBe(true);
-    await panel.locator(`[data-apply-id="${offPage?.applyId}"] button.item`).click();
+    await (await rowOf(panel, offPage?.applyId ?? '')).locator('button.item').click();
     await expect.poll(() => panel.locator(`[data-apply-id="${offPage?.applyId}"] [role="status"]`).textContent()).toContain('not on the page');
     expect(await page.evaluate(() => (window as unknown as { __simActions: unknown[] }).__simActions)).toEqual([]);
     await panel.close();
