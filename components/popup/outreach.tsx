@@ -1,0 +1,346 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import {
+  MIN_RATE_BASE,
+  STAGES,
+  TIERS,
+  addFunnel,
+  emptyFunnel,
+  funnelRates,
+  rateOf,
+  recentWeeks,
+  type Funnel,
+  type InvitationAggregate,
+  type MessageAggregate,
+} from '../../lib/aggregates/model';
+import { outreachItem, outreachSettingsFrom, QUOTA_BOUNDS, readOutreachSettings, type OutreachSettings } from '../../lib/aggregates/settings';
+import type { AppDB } from '../../lib/db/app-db';
+import type { I18n } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging/protocol';
+import { axisFont, Chart, type ChartSpec } from './chart';
+import { useAggregate, useAggregates } from './data';
+import { day, RateText } from './format';
+
+/** Weeks the funnel and the trend cover. */
+const WEEKS = 12;
+
+function funnelChart(f: Funnel, labels: string[], i18n: I18n): ChartSpec {
+  return (U, _size, c) => ({
+    options: {
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false, range: [-0.5, STAGES.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      axes: [
+        { stroke: c.muted, font: axisFont, grid: { show: false }, ticks: { show: false }, splits: () => STAGES.map((_, i) => i), values: (_u, v) => v.map((i) => labels[i] ?? '') },
+        { stroke: c.muted, font: axisFont, grid: { stroke: c.line, width: 1 }, ticks: { show: false }, size: 40, values: (_u, v) => v.map((n) => i18n.number(n)) },
+      ],
+      series: [{}, { fill: c.series[0], stroke: c.series[0], paths: U.paths.bars?.({ size: [0.7, 48] }), points: { show: false } }],
+    },
+    data: [STAGES.map((_, i) => i), STAGES.map((s) => f[s])],
+  });
+}
+
+function trendChart(weeks: { week: string; funnel: Funnel }[], i18n: I18n): ChartSpec {
+  return (_U, _size, c) => ({
+    options: {
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      axes: [
+        {
+          stroke: c.muted,
+          font: axisFont,
+          grid: { show: false },
+          ticks: { show: false },
+          splits: () => weeks.map((_, i) => i).filter((i) => i % 2 === weeks.length % 2 || i === weeks.length - 1),
+          values: (_u, v) => v.map((i) => (weeks[i] ? i18n.t('popup.outreach.weekShort', { n: Number(weeks[i].week.slice(-2)) }) : '')),
+        },
+        { stroke: c.muted, font: axisFont, grid: { stroke: c.line, width: 1 }, ticks: { show: false }, size: 40, values: (_u, v) => v.map((n) => i18n.number(n)) },
+      ],
+      series: [
+        {},
+        { stroke: c.series[0], width: 2, points: { show: true, size: 5 } },
+        { stroke: c.series[1], width: 2, points: { show: true, size: 5 } },
+        { stroke: c.series[2], width: 2, points: { show: true, size: 5 } },
+      ],
+    },
+    data: [weeks.map((_, i) => i), weeks.map((w) => w.funnel.invited), weeks.map((w) => w.funnel.accepted), weeks.map((w) => w.funnel.posted)],
+  });
+}
+
+/** The stored settings, followed as they change (the popup saves through the background). */
+function useOutreachSettings() {
+  const settings = useSignal<OutreachSettings | undefined>(undefined);
+  useEffect(() => {
+    void readOutreachSettings().then((v) => (settings.value = v));
+    return outreachItem.watch((v) => (settings.value = outreachSettingsFrom(v)));
+  }, []);
+  return settings.value;
+}
+
+function Quota({ invited, week, i18n }: { invited: number; week: string; i18n: I18n }) {
+  const { t } = i18n;
+  const settings = useOutreachSettings();
+  const draft = useSignal<string | undefined>(undefined);
+  const status = useSignal<string>('');
+  if (!settings) return null;
+  const quota = settings.weeklyQuota;
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const n = Number(draft.value ?? quota);
+    const ack = Number.isInteger(n) ? await sendMessage('saveOutreachSettings', { weeklyQuota: n }).catch(() => ({ ok: false as const })) : { ok: false as const };
+    status.value = ack.ok ? t('popup.outreach.quotaSaved') : t('popup.outreach.quotaInvalid', { min: QUOTA_BOUNDS.min, max: i18n.number(QUOTA_BOUNDS.max) });
+    if (ack.ok) draft.value = undefined;
+  };
+  return (
+    <section class="card" aria-labelledby="quota-title" data-testid="quota">
+      <h3 id="quota-title">{t('popup.outreach.quota')}</h3>
+      <progress max={quota} value={Math.min(invited, quota)} aria-label={t('popup.outreach.quotaBar')} class={invited > quota ? 'over' : undefined} />
+      <p data-testid="quota-progress" class={invited > quota ? 'urgent' : undefined}>
+        {invited > quota
+          ? t('popup.outreach.quotaOver', { count: i18n.number(invited), week, over: i18n.number(invited - quota), quota: i18n.number(quota) })
+          : t('popup.outreach.quotaProgress', { count: i18n.number(invited), quota: i18n.number(quota), week })}
+      </p>
+      <p class="muted source">{t('popup.outreach.quotaHint')}</p>
+      <form class="row" onSubmit={save} noValidate>
+        <label>
+          {t('popup.outreach.quotaLabel')}
+          <input
+            id="weekly-quota"
+            type="number"
+            min={QUOTA_BOUNDS.min}
+            max={QUOTA_BOUNDS.max}
+            step="1"
+            value={draft.value ?? String(quota)}
+            onInput={(e) => {
+              draft.value = (e.currentTarget as HTMLInputElement).value;
+              status.value = '';
+            }}
+          />
+        </label>
+        <button type="submit">{t('popup.outreach.quotaSave')}</button>
+      </form>
+      <p role="status" class="muted">
+        {status.value}
+      </p>
+    </section>
+  );
+}
+
+/** Counts of the stages a row of the invitation and message tables shows, with the accepted and posted rates. */
+function FunnelCells({ f, i18n }: { f: Funnel; i18n: I18n }) {
+  const r = funnelRates(f);
+  return (
+    <>
+      <td class="num">{i18n.number(f.invited)}</td>
+      <td class="num">
+        {i18n.number(f.accepted)}
+        <br />
+        <RateText rate={r.accepted} i18n={i18n} min={MIN_RATE_BASE} />
+      </td>
+      <td class="num">{i18n.number(f.requested)}</td>
+      <td class="num">
+        {i18n.number(f.posted)}
+        <br />
+        <RateText rate={r.posted} i18n={i18n} min={MIN_RATE_BASE} />
+      </td>
+      <td class="num">{i18n.number(f.ordered)}</td>
+    </>
+  );
+}
+
+function FunnelHead({ first, i18n }: { first: string; i18n: I18n }) {
+  const { t } = i18n;
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {(['invited', 'accepted', 'requested', 'posted', 'ordered'] as const).map((s) => (
+          <th key={s} scope="col" class="num">
+            {t(`popup.stageShort.${s}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+function Invitations({ rows, i18n }: { rows: InvitationAggregate[]; i18n: I18n }) {
+  const { t } = i18n;
+  const sorted = [...rows].sort((a, b) => b.week.localeCompare(a.week) || (b.startAt ?? 0) - (a.startAt ?? 0) || a.name.localeCompare(b.name));
+  return (
+    <details>
+      <summary>{t('popup.outreach.byInvitation')}</summary>
+      <table class="compact" data-testid="by-invitation">
+        <FunnelHead first={t('popup.outreach.name')} i18n={i18n} />
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.id} data-invitation={r.id}>
+              <th scope="row">
+                {r.name}
+                <div class="muted source">{r.week}</div>
+                {r.products === 0 && <div class="muted source">{t('popup.outreach.noProducts')}</div>}
+              </th>
+              <FunnelCells f={r.funnel} i18n={i18n} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Messages({ rows, i18n }: { rows: MessageAggregate[]; i18n: I18n }) {
+  const { t } = i18n;
+  const sorted = [...rows].sort((a, b) => b.funnel.invited - a.funnel.invited || a.text.localeCompare(b.text));
+  return (
+    <details>
+      <summary>{t('popup.outreach.byMessage')}</summary>
+      <p class="muted source">{t('popup.outreach.byMessageHint')}</p>
+      <table class="compact" data-testid="by-message">
+        <FunnelHead first={t('popup.outreach.message')} i18n={i18n} />
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.messageKey}>
+              <th scope="row" class="message">
+                {r.text || t('popup.outreach.noMessage')}
+              </th>
+              <FunnelCells f={r.funnel} i18n={i18n} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** The outreach funnel per week, invitation and message text, rates by creator tier, and this week against the quota. */
+export function OutreachView({ db, i18n, shopKey, now }: { db: AppDB; i18n: I18n; shopKey: string; now: number }) {
+  const { t } = i18n;
+  const weeks = useAggregates(db, shopKey, 'week').value;
+  const invitations = useAggregates(db, shopKey, 'invitation').value;
+  const messages = useAggregates(db, shopKey, 'message').value;
+  const tiers = useAggregate(db, shopKey, 'tiers').value;
+  if (weeks === undefined || invitations === undefined || messages === undefined || tiers === undefined) return null;
+  if (!invitations.length) return <p class="card" data-testid="outreach-empty">{t('popup.outreach.none')}</p>;
+
+  const byWeek = new Map(weeks.map((w) => [w.week, w]));
+  const recent = recentWeeks(now, WEEKS).map((w) => ({ ...w, row: byWeek.get(w.week), funnel: byWeek.get(w.week)?.funnel ?? emptyFunnel() }));
+  const total = recent.reduce((f, w) => addFunnel(f, w.funnel), emptyFunnel());
+  const totalRates = funnelRates(total);
+  const thisWeek = recent[recent.length - 1] as (typeof recent)[number];
+  const shortLabels = STAGES.map((s) => t(`popup.stageShort.${s}`));
+
+  return (
+    <div>
+      <Quota invited={thisWeek.funnel.invited} week={thisWeek.week} i18n={i18n} />
+
+      <h3>{t('popup.outreach.funnel', { weeks: WEEKS })}</h3>
+      <Chart label={t('popup.outreach.funnelChart', { weeks: WEEKS })} describedBy="funnel-table" spec={funnelChart(total, shortLabels, i18n)} deps={[JSON.stringify(total), i18n.locale]} testId="funnel-chart" />
+      <table id="funnel-table" class="compact" data-testid="funnel">
+        <thead>
+          <tr>
+            <th scope="col">{t('popup.outreach.stage')}</th>
+            <th scope="col" class="num">
+              {t('popup.outreach.creators')}
+            </th>
+            <th scope="col" class="num">
+              {t('popup.outreach.share')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {STAGES.map((s) => (
+            <tr key={s} data-stage={s}>
+              <th scope="row">{t(`popup.stage.${s}`)}</th>
+              <td class="num">{i18n.number(total[s])}</td>
+              <td class="num">{s === 'invited' ? '' : <RateText rate={totalRates[s]} i18n={i18n} min={MIN_RATE_BASE} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted source">{t('popup.outreach.funnelNote', { skuOrders: i18n.number(total.skuOrders), min: MIN_RATE_BASE })}</p>
+
+      <h3>{t('popup.outreach.weekly')}</h3>
+      <Chart label={t('popup.outreach.trendChart', { weeks: WEEKS })} describedBy="weekly-table" spec={trendChart(recent, i18n)} deps={[JSON.stringify(recent.map((w) => w.funnel)), i18n.locale]} testId="trend-chart" />
+      <ul class="legend" aria-hidden="true">
+        {(['invited', 'accepted', 'posted'] as const).map((s, i) => (
+          <li key={s}>
+            <span class={`swatch s${i + 1}`} />
+            {t(`popup.stage.${s}`)}
+          </li>
+        ))}
+      </ul>
+      <table id="weekly-table" class="compact" data-testid="weekly">
+        <thead>
+          <tr>
+            <th scope="col">{t('popup.outreach.week')}</th>
+            <th scope="col" class="num">
+              {t('popup.outreach.invitations')}
+            </th>
+            {STAGES.map((s) => (
+              <th key={s} scope="col" class="num">
+                {t(`popup.stageShort.${s}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...recent].reverse().map((w) => (
+            <tr key={w.week} data-week={w.week}>
+              <th scope="row">
+                <span class="nowrap">{w.week}</span>
+                <div class="muted source">{t('popup.outreach.weekFrom', { date: day(i18n, w.start) })}</div>
+              </th>
+              <td class="num">{i18n.number(w.row?.invitations ?? 0)}</td>
+              {STAGES.map((s) => (
+                <td key={s} class="num">
+                  {i18n.number(w.funnel[s])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <Invitations rows={invitations} i18n={i18n} />
+      <Messages rows={messages} i18n={i18n} />
+
+      <h3>{t('popup.outreach.byTier')}</h3>
+      <table class="compact" data-testid="by-tier">
+        <thead>
+          <tr>
+            <th scope="col">{t('popup.outreach.tier')}</th>
+            <th scope="col" class="num">
+              {t('popup.stageShort.invited')}
+            </th>
+            <th scope="col" class="num">
+              {t('popup.outreach.response')}
+            </th>
+            <th scope="col" class="num">
+              {t('popup.outreach.posting')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {TIERS.map((tier) => {
+            const s = tiers?.tiers[tier] ?? { funnel: emptyFunnel(), response: rateOf(0, 0), posting: rateOf(0, 0) };
+            return (
+              <tr key={tier} data-tier={tier}>
+                <th scope="row">{t(`popup.tier.${tier}`)}</th>
+                <td class="num">{i18n.number(s.funnel.invited)}</td>
+                <td class="num">
+                  <RateText rate={s.response} i18n={i18n} min={MIN_RATE_BASE} />
+                </td>
+                <td class="num">
+                  <RateText rate={s.posting} i18n={i18n} min={MIN_RATE_BASE} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="muted source">{t('popup.outreach.tierNote', { min: MIN_RATE_BASE })}</p>
+    </div>
+  );
+}
