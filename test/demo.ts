@@ -39,6 +39,17 @@ for (const tab of ['Ready to ship', 'Shipped', 'In progress', 'Completed', 'Canc
 await clickTab(page, 'To review');
 const hasMore = async () => page.getByRole('button', { name: 'Next page' }).isEnabled();
 while (await hasMore()) await nextPage(page);
+// The other surfaces, so the popup's benchmarks and outreach and the rule engine's findings have material.
+for (const [route, opts] of [
+  ['orders', {}],
+  ['open-collaboration', {}],
+  ['target-invitations', { tab: 2 }],
+  ['partner-campaigns', { params: { tab: 'marketplace' } }],
+  ['find-creators', {}],
+] as const) {
+  await navigate(page, simUrl(shop, route, opts));
+  await page.locator('[data-collab-lens]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+}
 await navigate(page, simUrl(shop, 'sample-request', { tab: 10 }));
 const tabId = await tabIdOf(env, page);
 
@@ -63,22 +74,46 @@ if (headless) {
   await cards.waitForTimeout(300);
   await shot(cards, 'sample-requests-cards.png');
 
+  for (const [name, route, opts] of [
+    ['find-creators.png', 'find-creators', {}],
+    ['partner-campaigns.png', 'partner-campaigns', { params: { tab: 'marketplace' } }],
+    ['orders.png', 'orders', { markup: 'cards' }],
+  ] as const) {
+    const annotated = await open(env, simUrl(shop, route, opts));
+    await annotated.locator('[data-collab-lens]:not([data-collab-lens="highlight"])').first().waitFor();
+    await annotated.waitForTimeout(300);
+    await shot(annotated, name);
+    await annotated.close();
+  }
+
   const panel = await session.context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.goto(extensionUrl(session, `sidepanel.html?tabId=${tabId}`));
-  await panel.locator('[data-apply-id]').first().waitFor();
+  await panel.locator('li[data-apply-id]').first().waitFor();
+  await panel.keyboard.press('j');
   await shot(panel, 'side-panel.png');
+  await panel.getByRole('tab', { name: 'Auto-approval dry run' }).click();
+  await panel.getByRole('button', { name: 'Run the dry run' }).click();
+  await panel.getByTestId('dry-result').waitFor();
+  await shot(panel, 'side-panel-dry-run.png');
 
   const popup = await session.context.newPage();
-  await popup.setViewportSize({ width: 364, height: 560 });
+  await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(extensionUrl(session, `popup.html?tabId=${tabId}`));
-  await popup.getByTestId('summary').waitFor();
+  await popup.getByTestId('benchmark-figure').first().waitFor();
   await shot(popup, 'popup.png');
+  for (const tab of ['Outreach', 'Findings']) {
+    await popup.getByRole('tab', { name: tab }).click();
+    await popup.waitForTimeout(500);
+    await shot(popup, `popup-${tab.toLowerCase()}.png`);
+  }
 
   const options = await session.context.newPage();
   await options.goto(extensionUrl(session, 'options.html'));
   await options.getByTestId('diagnostics').waitFor();
   await shot(options, 'options-diagnostics.png');
+  await options.getByTestId('costs').scrollIntoViewIfNeeded();
+  await shot(options, 'options-costs.png');
 
   console.log(`Screenshots:\n${files.map((f) => `  ${f}`).join('\n')}`);
   await session.close();

@@ -8,6 +8,18 @@ import { creatorFigures } from '../queries/figures';
 import { settingsSchema, writeSettings } from '../settings';
 import { registerImportHandlers } from './imports';
 import { runMaintenance } from './maintenance';
+// [section:language]
+import { writeLanguage } from '../i18n/preference';
+// [section:costs]
+import { saveCosts } from '../costs/costs';
+// [section:rules]
+import { evaluateAfterReplace, evaluateIngest, registerRules } from './rules';
+// [section:annotations]
+import { creatorCards } from '../queries/creator-card';
+// [section:popup]
+import { keepAggregates, refreshAggregates, registerAggregates } from '../aggregates/background';
+// [section:triage]
+import { registerTriage } from './triage';
 
 /** Every message the background answers. Inputs are validated here: the types are only compile-time. */
 export function registerHandlers(db: AppDB): void {
@@ -15,7 +27,11 @@ export function registerHandlers(db: AppDB): void {
     const batch = captureBatch.safeParse(data);
     if (!batch.success) return { ok: false, retry: false, reason: 'invalid batch' };
     try {
-      const { changes: _changes, ...summary } = await ingestCaptures(db, batch.data.captures);
+      const { changes, ...summary } = await ingestCaptures(db, batch.data.captures);
+      // [section:rules] acknowledged after the incremental evaluation, so the page's refresh sees current findings
+      await evaluateIngest(db, changes);
+      // [section:popup] the popup's aggregates follow the same changes before the batch is acknowledged
+      await keepAggregates(db, changes);
       return { ok: true, ...summary };
     } catch (error) {
       console.error('[collab-lens] ingest failed', error);
@@ -36,5 +52,30 @@ export function registerHandlers(db: AppDB): void {
     return { ok: true, settings, removed: await runMaintenance(db, settings) };
   });
   const restores = new RestoreInbox();
-  onMessage('restoreBackup', ({ data }) => receiveRestorePart(db, restores, data));
+  // [section:rules] a restore replaced the model: every rule runs again before the options page hears it is done
+  onMessage('restoreBackup', async ({ data }) => {
+    const ack = await receiveRestorePart(db, restores, data);
+    if (ack.ok && ack.done) await evaluateAfterReplace(db);
+    if (ack.ok && ack.done) await refreshAggregates(db); // [section:popup]
+    return ack;
+  });
+  registerRules(db);
+  // [section:language]
+  onMessage('saveLanguage', ({ data }) =>
+    writeLanguage(data?.language).then(
+      () => ({ ok: true }),
+      () => ({ ok: false }),
+    ),
+  );
+  // [section:costs]
+  onMessage('saveCosts', ({ data }) => saveCosts(db, data, Date.now()));
+  // [section:annotations]
+  onMessage('getCreatorCards', ({ data }) => {
+    const q = figuresQuery.safeParse(data);
+    return q.success ? creatorCards(db, q.data.shopKey, q.data.handles) : [];
+  });
+  // [section:popup]
+  registerAggregates(db);
+  // [section:triage]
+  registerTriage(db);
 }

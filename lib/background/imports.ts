@@ -2,6 +2,8 @@ import type { AppDB } from '../db/app-db';
 import { cancelRequest, importRequest, type ImportResponse } from '../import/message';
 import { storeImport } from '../import/store';
 import { onMessage } from '../messaging/protocol';
+import { evaluateAfterReplace } from './rules';
+import { refreshAggregates } from '../aggregates/background'; // [section:popup]
 
 /**
  * Imports of Affiliate Center exports: the options page sends the validated rows in one message; they are validated
@@ -54,6 +56,11 @@ export class ImportDesk {
 
 export function registerImportHandlers(db: AppDB): void {
   const desk = new ImportDesk(db);
-  onMessage('importRows', ({ data }) => desk.importRows(data));
+  onMessage('importRows', async ({ data }) => {
+    const response = await desk.importRows(data);
+    if (response.ok && response.status === 'imported') await evaluateAfterReplace(db);
+    if (response.ok && response.status === 'imported') await refreshAggregates(db); // [section:popup]
+    return response;
+  });
   onMessage('cancelImport', ({ data }) => desk.cancel(data));
 }

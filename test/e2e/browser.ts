@@ -36,8 +36,12 @@ async function startRecorder(): Promise<Recorder> {
   });
   server.on('connect', (req, socket) => {
     attempts.push(`CONNECT ${req.url}`);
+    // Chromium may reset a refused tunnel (a pre-connect) before reading the answer: that is no error of the test.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('connection', (socket) => socket.on('error', () => undefined));
+  server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     port: (server.address() as AddressInfo).port,
