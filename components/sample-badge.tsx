@@ -32,7 +32,10 @@ export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
   const left = review?.deadline ? review.deadline.at - now : undefined;
   const deadline =
     left === undefined ? undefined : left <= 0 ? i18n.t('badge.expired') : i18n.t('badge.left', { time: i18n.duration(left) });
-  return { fulfil, history, review, left, deadline, urgent: left !== undefined && left < DAY_MS };
+  // The seller's own triage mark (side panel) on the row's request.
+  const marked = p.requests.find((r) => r.mark)?.mark;
+  const mark = marked && i18n.t(`triage.marked.${marked}`);
+  return { fulfil, history, review, left, deadline, mark, urgent: left !== undefined && left < DAY_MS };
 }
 
 const pageName = (i18n: I18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
@@ -42,7 +45,7 @@ export function SampleBadge(props: SampleBadgeProps) {
   const parts = badgeParts(props);
   const tip = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const summary = [parts.fulfil, parts.history, parts.deadline].filter(Boolean).join(' · ');
+  const summary = [parts.fulfil, parts.history, parts.deadline, parts.mark].filter(Boolean).join(' · ');
 
   const show = () => {
     const el = tip.current;
@@ -97,6 +100,7 @@ export function SampleBadge(props: SampleBadgeProps) {
         <span class="fulfil">{parts.fulfil}</span>
         <span class="history">{parts.history}</span>
         {parts.deadline && <span class="deadline">{parts.deadline}</span>}
+        {parts.mark && <span class="mark">{parts.mark}</span>}
       </button>
       <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip" onMouseEnter={keep} onMouseLeave={hideSoon}>
         <p class="title">{i18n.t('tip.title', { handle: f.handle })}</p>
@@ -153,6 +157,7 @@ export const BADGE_CSS = `
 .badge button > span { white-space: nowrap; }
 .badge button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .urgent .deadline { color: #b91c1c; font-weight: 700; }
+.mark { color: #1d4ed8; font-weight: 600; }
 .urgent button { border-color: #fca5a5; background: #fff1f2; }
 .highlighted button { box-shadow: 0 0 0 3px #f59e0b; }
 .tip {
@@ -168,6 +173,7 @@ export const BADGE_CSS = `
   .badge button { color: #e5e7eb; background: #1e293b; border-color: #334155; }
   .urgent button { background: #3f1d1d; border-color: #7f1d1d; }
   .urgent .deadline { color: #fca5a5; }
+  .mark { color: #93c5fd; }
   .tip { color: #e5e7eb; background: #111827; border-color: #374151; }
   .tip .src { color: #9ca3af; }
 }

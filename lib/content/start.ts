@@ -4,6 +4,7 @@ import { Outbox } from '../capture/outbox';
 import { registerFeatures } from '../features';
 import { createI18n } from '../i18n';
 import { onMessage, revealQuery, sendMessage } from '../messaging/protocol';
+import { FindingsFeed } from '../overlay/findings';
 import { createManager } from '../overlay/manager';
 import { PageState } from '../overlay/page-state';
 
@@ -24,12 +25,24 @@ export function startContent(ctx: ContentScriptContext): void {
     return { found: q.success && state.reveal(q.data) };
   });
   ctx.onInvalidated(removeReveal);
+  // The background tells every Affiliate Center tab when a shop's findings change (evaluation, dismiss, snooze).
+  const removeFindings = onMessage('findingsChanged', ({ data }) => {
+    if (typeof data?.shopKey === 'string') state.changed(data.shopKey);
+  });
+  ctx.onInvalidated(removeFindings);
 
+  const i18n = createI18n();
+  const findings = new FindingsFeed(state, {
+    fetch: (shopKey) => sendMessage('getFindings', { shopKey, locale: i18n.locale }),
+    setState: (id, action, until) => sendMessage('setFindingState', { id, action, ...(until === undefined ? {} : { until }) }),
+  });
   const manager = createManager((id, error) => console.debug(`[collab-lens] ${id}`, error));
   registerFeatures(manager, {
     state,
-    i18n: createI18n(),
+    i18n,
+    findings,
     fetchFigures: (shopKey, handles) => sendMessage('getCreatorFigures', { shopKey, handles }),
+    fetchCreatorCards: (shopKey, handles) => sendMessage('getCreatorCards', { shopKey, handles }),
   });
   const start = () =>
     manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
+import { FindingsFeed } from '../overlay/findings';
 import { createManager } from '../overlay/manager';
 import { PageState } from '../overlay/page-state';
 import { registerFeatures } from '.';
@@ -11,7 +12,15 @@ const files = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !f.includes('.
 
 describe('feature registry', () => {
   const manager = createManager();
-  registerFeatures(manager, { state: new PageState(), i18n: createI18n('en'), fetchFigures: () => Promise.resolve([]) });
+  const state = new PageState();
+  const findings = new FindingsFeed(state, { fetch: () => Promise.resolve([]), setState: () => Promise.resolve() });
+  registerFeatures(manager, {
+    state,
+    i18n: createI18n('en'),
+    findings,
+    fetchFigures: () => Promise.resolve([]),
+    fetchCreatorCards: () => Promise.resolve([]),
+  });
   const ids = manager.features.map((f) => f.id);
 
   it('registers every feature file, under its file name', () => {

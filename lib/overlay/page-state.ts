@@ -1,24 +1,32 @@
-import type { IngestSummary } from '../ingest/ingest';
+import type { PageSummary } from '../ingest/ingest';
 import type { RevealQuery } from '../messaging/protocol';
 
 /**
  * What this tab's captures have told the overlay: which shop the page belongs to and which creators it has shown.
- * The capture bridge feeds it after each acknowledged batch; features subscribe for the life of their signal.
+ * The capture bridge feeds it after each acknowledged batch, and the background's "findings changed" notice marks it
+ * changed too; features subscribe for the life of their signal. `revision` grows with every change, so data derived
+ * from the state (findings, creator cards) can be fetched once per revision and shared by the features.
  */
 export class PageState {
   shopKey: string | undefined;
   readonly handles = new Set<string>();
-  private readonly listeners = new Set<() => void>();
+  revision = 0;
+  private readonly listeners = new Set<(change: StateChange) => void>();
   private revealer: ((q: RevealQuery) => boolean) | undefined;
 
-  record(summary: Pick<IngestSummary, 'shops' | 'handles'>): void {
+  record(summary: Pick<PageSummary, 'shops' | 'handles'>): void {
     const shop = summary.shops.at(-1);
     if (shop) this.shopKey = shop;
     for (const h of summary.handles) this.handles.add(h);
-    for (const l of this.listeners) l();
+    this.emit({ kind: 'captured', handles: summary.handles });
   }
 
-  subscribe(listener: () => void, signal: AbortSignal): void {
+  /** Something the page shows was derived again in the background (findings, their states) for `shopKey`. */
+  changed(shopKey: string): void {
+    if (shopKey === this.shopKey) this.emit({ kind: 'derived' });
+  }
+
+  subscribe(listener: (change: StateChange) => void, signal: AbortSignal): void {
     this.listeners.add(listener);
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
   }
@@ -34,4 +42,12 @@ export class PageState {
   reveal(q: RevealQuery): boolean {
     return this.revealer?.(q) ?? false;
   }
+
+  private emit(change: StateChange): void {
+    this.revision += 1;
+    for (const l of this.listeners) l(change);
+  }
 }
+
+/** A batch of captures was stored (with the creators it showed), or data derived from the model changed. */
+export type StateChange = { kind: 'captured'; handles: readonly string[] } | { kind: 'derived' };

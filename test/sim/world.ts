@@ -661,8 +661,31 @@ function genShop(spec: ShopSpec, seed: number, index: number, now: number): SimS
     products: hostileProduct ? [...products, hostileProduct] : products,
     requests,
   };
+  guaranteeDuplicateSample(shop, now);
   guaranteeFirstPageVariety(shop);
   return shop;
+}
+
+/**
+ * A duplicate sample on the first page of To review, whatever the seed drew: the first creator there (not the hostile
+ * one) already received the product of their first request, in the most recent request of the Completed tab. An
+ * existing completed request that was sent alone is given to them, so every count stays as the spec says.
+ */
+function guaranteeDuplicateSample(shop: SimShop, now: number): void {
+  const first = pageElements(shop, 10, 1, DEFAULT_PAGE_SIZE).find((e) => e.creator.creatorId !== HOSTILE.creatorId);
+  const wanted = first?.requests[0];
+  const alone = (r: SimRequest) => shop.requests.filter((x) => x.groupId === r.groupId).length === 1;
+  const done = shop.requests.find((r) => r.status === 'COMPLETED' && alone(r));
+  if (!wanted || !done) return;
+  Object.assign(done, { creatorId: wanted.creatorId, productId: wanted.productId, skuId: wanted.skuId, applyTime: now - 19 * DAY });
+}
+
+/** The seeded duplicate sample: a request on the first page of To review, and the completed one for the same creator and product. */
+export function duplicateSample(shop: SimShop): { pending: SimRequest; received: SimRequest } | undefined {
+  const first = pageElements(shop, 10, 1, DEFAULT_PAGE_SIZE).find((e) => e.creator.creatorId !== HOSTILE.creatorId);
+  const pending = first?.requests[0];
+  const received = pending && shop.requests.find((r) => r.status === 'COMPLETED' && r.creatorId === pending.creatorId && r.productId === pending.productId);
+  return pending && received ? { pending, received } : undefined;
 }
 
 /**

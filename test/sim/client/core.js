@@ -185,6 +185,7 @@
       q.set('oec_seller_id', boot.shop.sellerId);
     }
     if (params().get('fault') === 'shape') q.set('cl_fault', 'shape');
+    if (params().get('scroll') === 'infinite') q.set('cl_scroll', 'infinite');
     q.set('msToken', randomToken(126, B64) + '==');
     q.set('X-Bogus', 'DFS' + randomToken(25, B64.slice(0, 62)));
     return path + '?' + q.toString();

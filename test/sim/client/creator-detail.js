@@ -1,6 +1,8 @@
 // Simulated Affiliate Center: Creator detail (route 'creator-detail'; server side in test/sim/surfaces/creator-detail.ts).
 // Reads `cid` from the URL and asks marketplace/profile once per profile type (1–6, each its own request, in parallel)
 // plus lux/creator/auth_profiles; renders once every request has settled. A part that fails shows its own error.
+// Markups: markup=sections (default: a header card and one card per part) and markup=rows (one table of every figure).
+// (Not `table`: the markup switch is kept across pages, and Find creators' table markup must open the default here.)
 (function () {
   'use strict';
 
@@ -107,6 +109,19 @@
       return { profile: p, connect: c };
     }
 
+    var markup = ctx.markup(['sections', 'rows']);
+
+    /** markup=rows: every part as a group of rows in one table. */
+    function partRows(type, result) {
+      var body = h('tbody', { 'data-profile-type': String(type) }, h('tr', null, h('th', { colspan: '2', scope: 'rowgroup', text: PART_TITLES[type] || 'Part ' + type })));
+      if (result.error) body.appendChild(h('tr', null, h('td', { colspan: '2', class: 'sim-error', role: 'alert', text: 'Could not load this section (' + result.error + ').' })));
+      else
+        figures(type, result.value.profile).forEach(function (pair) {
+          body.appendChild(h('tr', null, h('th', { scope: 'row', text: pair[0] }), h('td', { text: String(pair[1]) })));
+        });
+      return body;
+    }
+
     function partCard(type, result) {
       var body;
       if (result.error) body = h('div', { class: 'sim-error', role: 'alert', text: 'Could not load this section (' + result.error + ').' });
@@ -138,7 +153,7 @@
           'div',
           null,
           h('h1', { class: 'cd-nick', text: fmt.str(unwrap(profile.nickname)) || handle || 'Creator' }),
-          handle ? h('span', { class: 'cd-handle', text: '@' + handle + ' · ' + fmt.compact(fmt.num(unwrap(profile.follower_cnt))) + ' followers' }) : null,
+          handle ? h('span', { class: 'cd-handle' }, h('span', { text: '@' + handle }), ' · ' + fmt.compact(fmt.num(unwrap(profile.follower_cnt))) + ' followers') : null,
           h('p', { class: 'cd-bio', text: authorised ? 'Shares precise data with sellers' : 'Shows ranges only (data not authorised)' }),
           contactText ? h('p', { class: 'cd-bio', text: 'Contact: ' + contactText }) : null,
         ),
@@ -206,10 +221,18 @@
         ctx.markReady();
         return;
       }
-      var grid = h('div', { class: 'cd-grid' });
-      types.forEach(function (t, i) {
-        grid.appendChild(partCard(t, partResults[i]));
-      });
+      var grid;
+      if (markup === 'rows') {
+        grid = h('table', { class: 'card cd-table' });
+        types.forEach(function (t, i) {
+          grid.appendChild(partRows(t, partResults[i]));
+        });
+      } else {
+        grid = h('div', { class: 'cd-grid' });
+        types.forEach(function (t, i) {
+          grid.appendChild(partCard(t, partResults[i]));
+        });
+      }
       main.replaceChildren(
         h('div', { class: 'page-head' }, h('a', { href: ctx.hrefFor('find-creators'), 'data-spa': '', text: '← Find creators' })),
         header(first.value.profile, first.value.connect, authorised),

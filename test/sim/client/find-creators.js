@@ -2,6 +2,8 @@
 // Tabs: "Find creators" (marketplace/find, or marketplace/search while a search term is set) and "Recommended"
 // (marketplace/recommendation); the AI box asks marketplace/ai/find. Paging follows next_pagination: the next page sends
 // next_page with the listing's search_key. Markups: markup=grid (default, cards) and markup=table.
+// scroll=infinite (simulator only, for the overlay bench): 1,000 creators at once, then 50 more appended each time the
+// end of the list scrolls into view (pagination.cursor = the offset), without re-rendering the rows already shown.
 (function () {
   'use strict';
 
@@ -176,6 +178,80 @@
     // ------------------------------------------------------------------------------------------------------------
     // State and loading
 
+    // ------------------------------------------------------------------------------------------------------------
+    // Infinite scroll (scroll=infinite): one long list, appended to at its end.
+
+    function infiniteList() {
+      var FIRST = 1000;
+      var STEP = 50;
+      var list = markup === 'table' ? h('tbody', { class: 'arco-table-tbody' }) : h('div', { class: 'fc-grid' });
+      var sentinel = h('div', { class: 'fc-sentinel', 'aria-hidden': 'true', style: 'height:1px' });
+      var status = h('div', { class: 'sim-loading', role: 'status', hidden: true }, 'Loading more creators…');
+      var cursor = '0';
+      var hasMore = true;
+      var loading = false;
+      function append(creators) {
+        var frag = document.createDocumentFragment();
+        creators.forEach(function (c) {
+          frag.appendChild(markup === 'table' ? row(c) : card(c));
+        });
+        list.appendChild(frag);
+      }
+      function more(size) {
+        if (loading || !hasMore) return;
+        loading = true;
+        status.hidden = false;
+        ctx
+          .request('POST', paths.find, { query: '', query_type: 1, pagination: { size: size, page: 1, cursor: cursor }, filter_params: {}, algorithm: 1 })
+          .then(function (json) {
+            if (!ctx.alive()) return;
+            var np = json && json.next_pagination ? json.next_pagination : {};
+            append(readList(json).creators);
+            cursor = fmt.str(np.next_item_cursor) || cursor;
+            hasMore = !!np.has_more;
+            loading = false;
+            status.hidden = true;
+            ctx.markReady();
+          })
+          .catch(function (err) {
+            if (!ctx.alive()) return;
+            loading = false;
+            status.hidden = true;
+            list.after(h('div', { class: 'sim-error', role: 'alert', text: 'Could not load creators (' + (err instanceof Error ? err.message : String(err)) + ').' }));
+            ctx.markReady();
+          });
+      }
+      var body =
+        markup === 'table'
+          ? h('div', { class: 'arco-table-container' }, h('table', { class: 'arco-table' }, h('thead', { class: 'arco-table-thead' }, tableHead()), list))
+          : list;
+      main.replaceChildren(
+        h('div', { class: 'page-head' }, h('h1', { text: 'Find creators' }), h('p', { text: 'Discover creators in the marketplace and invite them to promote your products.' })),
+        h('section', { class: 'card fc-panel' }, body, sentinel, status),
+      );
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; }) && cursor !== '0') more(STEP);
+      });
+      observer.observe(sentinel);
+      more(FIRST);
+      return function cleanup() {
+        observer.disconnect();
+      };
+    }
+
+    function tableHead() {
+      var head = h('tr', { class: 'arco-table-tr' });
+      ['Creator', 'Followers', 'GMV', 'Items sold', 'Avg. video views', 'Engagement', 'Fulfilment', 'Action'].forEach(function (label) {
+        head.appendChild(h('th', { class: 'arco-table-th', text: label }));
+      });
+      return head;
+    }
+
+    if (ctx.params().get('scroll') === 'infinite') {
+      ctx.setTitle('Find creators');
+      return infiniteList();
+    }
+
     function tabFromUrl() {
       return ctx.params().get('tab') === 'recommended' ? 'recommended' : 'find';
     }
@@ -244,14 +320,10 @@
       }
       if (markup === 'table') {
         var tbody = h('tbody', { class: 'arco-table-tbody' });
-        var head = h('tr', { class: 'arco-table-tr' });
-        ['Creator', 'Followers', 'GMV', 'Items sold', 'Avg. video views', 'Engagement', 'Fulfilment', 'Action'].forEach(function (label) {
-          head.appendChild(h('th', { class: 'arco-table-th', text: label }));
-        });
         state.data.creators.forEach(function (c) {
           tbody.appendChild(row(c));
         });
-        host.replaceChildren(h('div', { class: 'arco-table-container' }, h('table', { class: 'arco-table' }, h('thead', { class: 'arco-table-thead' }, head), tbody)));
+        host.replaceChildren(h('div', { class: 'arco-table-container' }, h('table', { class: 'arco-table' }, h('thead', { class: 'arco-table-thead' }, tableHead()), tbody)));
       } else {
         var grid = h('div', { class: 'fc-grid' });
         state.data.creators.forEach(function (c) {

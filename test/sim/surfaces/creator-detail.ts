@@ -40,6 +40,10 @@ export const creatorDetail: SimSurface = {
 .cd-part dd{margin:0;font-weight:600}
 .cd-part .sim-error{padding:12px 0;text-align:left}
 .cd-actions{margin-left:auto}
+.cd-table{width:100%;margin-top:16px;border-collapse:collapse;font-size:13px}
+.cd-table th,.cd-table td{text-align:left;padding:6px 20px;border-top:1px solid #f2f3f5}
+.cd-table th[scope=rowgroup]{font-size:15px;padding-top:14px;border-top:0}
+.cd-table th[scope=row]{color:#86909c;font-weight:400;width:200px}
 `,
 };
 

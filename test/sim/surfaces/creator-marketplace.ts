@@ -90,58 +90,60 @@ const cache = new WeakMap<SimShop, Map<string, MarketCreator>>();
 export function marketOf(world: World, shop: SimShop): Map<string, MarketCreator> {
   let m = cache.get(shop);
   if (m) return m;
-  m = new Map();
-  const categories = [...new Set(shop.products.map((p) => p.category))];
-  for (const c of shop.creators) {
-    const rand = seededRandom(world.seed, `creators:${shop.sellerId}:${c.creatorId}`);
-    const int = (min: number, max: number) => Math.floor(min + rand() * (max - min + 1));
-    const scale = scaleOf(shop);
-    const reach = Math.log10(Math.max(10, c.followers));
-    const gmv = Math.round(Math.pow(10, reach - 1.2 + rand() * 1.6) * scale * 100) / 100;
-    const videoShare = 0.55 + rand() * 0.4;
-    const lives30d = rand() < 0.35 ? int(1, 12) : 0;
-    const liveGmv = lives30d ? Math.round(gmv * (1 - videoShare) * 100) / 100 : 0;
-    const picked = shuffled(categories, rand).slice(0, int(1, Math.min(3, categories.length)));
-    const hasEmail = rand() < 0.7;
-    const hasWhatsapp = rand() < 0.45;
-    m.set(c.creatorId, {
-      creator: c,
-      oecId: c.creatorId,
-      authorised: c.fulfillmentPercentage !== '',
-      categories: picked,
-      gmv,
-      videoGmv: Math.round(gmv * videoShare * 100) / 100,
-      liveGmv,
-      videoGpm: Math.round((8 + rand() * 60) * scale * 100) / 100,
-      liveGpm: lives30d ? Math.round((5 + rand() * 40) * scale * 100) / 100 : 0,
-      unitsSold: Math.max(1, Math.round(gmv / scale / (8 + rand() * 30))),
-      avgVideoViews: Math.round(c.followers * (0.02 + rand() * 0.2)),
-      medianVideoViews: Math.round(c.followers * (0.01 + rand() * 0.12)),
-      avgLiveViewers: lives30d ? int(20, 4000) : 0,
-      engagementBps: int(40, 1200),
-      commissionBps: [500, 800, 1000, 1200, 1500, 2000][int(0, 5)]!,
-      postRateBps: int(4500, 9900),
-      videos30d: int(0, 45),
-      lives30d,
-      brands: int(0, 60),
-      promotedProducts: int(0, 80),
-      hasCollaborated: rand() < 0.2,
-      invitedBefore: rand() < 0.3,
-      audience: {
-        gender: fractions(rand, ['female', 'male']),
-        age: fractions(rand, AGES),
-        location: fractions(rand, LOCATIONS[shop.region] ?? ['Other']),
-      },
-      contacts: {
-        email: hasEmail ? `${c.handle}@example.com` : undefined,
-        whatsapp: hasWhatsapp ? { code: DIAL[shop.region] ?? '+1', number: `55501${String(int(0, 99_999)).padStart(5, '0')}` } : undefined,
-      },
-      bio: c.creatorId === HOSTILE.creatorId ? HOSTILE_BIO : `${picked[0] ?? 'Shopping'} finds every week · collabs open`,
-      wire: { money: (['iso', 'nested', 'glyph'] as const)[int(0, 2)]!, countsAsString: rand() < 0.4 },
-    });
-  }
+  m = new Map(shop.creators.map((c) => [c.creatorId, profileOf(world, shop, c)]));
   cache.set(shop, m);
   return m;
+}
+
+/** One creator's marketplace profile, drawn from `seededRandom(world.seed, 'creators:<sellerId>:<creatorId>')`. */
+export function profileOf(world: World, shop: SimShop, c: SimCreator): MarketCreator {
+  const categories = [...new Set(shop.products.map((p) => p.category))];
+  const rand = seededRandom(world.seed, `creators:${shop.sellerId}:${c.creatorId}`);
+  const int = (min: number, max: number) => Math.floor(min + rand() * (max - min + 1));
+  const scale = scaleOf(shop);
+  const reach = Math.log10(Math.max(10, c.followers));
+  const gmv = Math.round(Math.pow(10, reach - 1.2 + rand() * 1.6) * scale * 100) / 100;
+  const videoShare = 0.55 + rand() * 0.4;
+  const lives30d = rand() < 0.35 ? int(1, 12) : 0;
+  const liveGmv = lives30d ? Math.round(gmv * (1 - videoShare) * 100) / 100 : 0;
+  const picked = shuffled(categories, rand).slice(0, int(1, Math.min(3, categories.length)));
+  const hasEmail = rand() < 0.7;
+  const hasWhatsapp = rand() < 0.45;
+  return {
+    creator: c,
+    oecId: c.creatorId,
+    authorised: c.fulfillmentPercentage !== '',
+    categories: picked,
+    gmv,
+    videoGmv: Math.round(gmv * videoShare * 100) / 100,
+    liveGmv,
+    videoGpm: Math.round((8 + rand() * 60) * scale * 100) / 100,
+    liveGpm: lives30d ? Math.round((5 + rand() * 40) * scale * 100) / 100 : 0,
+    unitsSold: Math.max(1, Math.round(gmv / scale / (8 + rand() * 30))),
+    avgVideoViews: Math.round(c.followers * (0.02 + rand() * 0.2)),
+    medianVideoViews: Math.round(c.followers * (0.01 + rand() * 0.12)),
+    avgLiveViewers: lives30d ? int(20, 4000) : 0,
+    engagementBps: int(40, 1200),
+    commissionBps: [500, 800, 1000, 1200, 1500, 2000][int(0, 5)]!,
+    postRateBps: int(4500, 9900),
+    videos30d: int(0, 45),
+    lives30d,
+    brands: int(0, 60),
+    promotedProducts: int(0, 80),
+    hasCollaborated: rand() < 0.2,
+    invitedBefore: rand() < 0.3,
+    audience: {
+      gender: fractions(rand, ['female', 'male']),
+      age: fractions(rand, AGES),
+      location: fractions(rand, LOCATIONS[shop.region] ?? ['Other']),
+    },
+    contacts: {
+      email: hasEmail ? `${c.handle}@example.com` : undefined,
+      whatsapp: hasWhatsapp ? { code: DIAL[shop.region] ?? '+1', number: `55501${String(int(0, 99_999)).padStart(5, '0')}` } : undefined,
+    },
+    bio: c.creatorId === HOSTILE.creatorId ? HOSTILE_BIO : `${picked[0] ?? 'Shopping'} finds every week · collabs open`,
+    wire: { money: (['iso', 'nested', 'glyph'] as const)[int(0, 2)]!, countsAsString: rand() < 0.4 },
+  };
 }
 
 export function marketCreator(world: World, shop: SimShop, oecId: string): MarketCreator | undefined {

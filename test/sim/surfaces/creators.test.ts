@@ -19,7 +19,7 @@ import {
 } from './creator-marketplace';
 import { PROFILE_FAULT_TYPE } from './creator-detail';
 import { latestRankDate, RANK_FAULT_POSITION, rankingOf } from './creator-rankings';
-import { FIND_FAULT_POSITIONS, listingOf, searchKeyOf } from './find-creators';
+import { FIND_FAULT_POSITIONS, listingOf, scrollListing, SCROLL_FIRST, SCROLL_STEP, SCROLL_TOTAL, searchKeyOf } from './find-creators';
 
 const NOW = Date.UTC(2025, 10, 20, 9, 30);
 const world = generateWorld({ seed: 1, now: NOW });
@@ -27,8 +27,8 @@ const us = shopByKey(world, 'us');
 
 type Json = Record<string, any>;
 
-function call(shop: SimShop, path: string, body: unknown, fault = false) {
-  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${fault ? '&cl_fault=shape' : ''}`);
+function call(shop: SimShop, path: string, body: unknown, fault = false, extra = '') {
+  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${fault ? '&cl_fault=shape' : ''}${extra}`);
   const res = handleApi(world, { url, method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), now: NOW });
   expect(res?.status).toBe(200);
   return res!.json as Json;
@@ -56,6 +56,33 @@ function allPages(shop: SimShop, path: string, query = '', fault = false): Json[
 }
 
 const handles = (pages: Json[]) => pages.flatMap((p) => (p.creator_profile_list as Json[]).map((c) => c.handle.value as string));
+
+describe('Find creators, infinite scroll (the overlay bench)', () => {
+  const scroll = (size: number, cursor?: string) =>
+    call(us, FIND_PATH, { query: '', query_type: 1, pagination: { size, page: 1, ...(cursor ? { cursor } : {}) }, filter_params: {}, algorithm: 1 }, false, '&cl_scroll=infinite');
+
+  it('serves 1,000 creators, then 50 at a time from the cursor, the shop’s own creators first and every handle once', () => {
+    const first = scroll(SCROLL_FIRST);
+    expect(first.creator_profile_list).toHaveLength(SCROLL_FIRST);
+    expect(first.next_pagination).toMatchObject({ has_more: true, next_item_cursor: String(SCROLL_FIRST) });
+    const next = scroll(SCROLL_STEP, first.next_pagination.next_item_cursor);
+    expect(next.creator_profile_list).toHaveLength(SCROLL_STEP);
+    expect(next.next_pagination.next_item_cursor).toBe(String(SCROLL_FIRST + SCROLL_STEP));
+    const all = handles([first, next]);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.slice(0, us.creators.length)).toEqual(listingOf(world, us, 'find').map((m) => m.creator.handle));
+    expect(all.every((h) => /^[a-z0-9._]{1,64}$/.test(h))).toBe(true);
+    expect(scrollListing(world, us)).toHaveLength(SCROLL_TOTAL);
+    const last = scroll(SCROLL_STEP, String(SCROLL_TOTAL - SCROLL_STEP));
+    expect(last.next_pagination.has_more).toBe(false);
+  });
+
+  it('keeps the real page sizes outside the variant, and takes only its two sizes and a numeric cursor inside it', () => {
+    expect(call(us, FIND_PATH, listBody(1, undefined, '', SCROLL_STEP)).code).toBe(CODE_INVALID_PARAMS);
+    expect(scroll(20).code).toBe(CODE_INVALID_PARAMS);
+    expect(scroll(SCROLL_STEP, 'x').code).toBe(CODE_INVALID_PARAMS);
+  });
+});
 
 describe('Find creators API', () => {
   it('pages through the whole marketplace by search_key, every world creator exactly once', () => {

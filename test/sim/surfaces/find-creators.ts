@@ -12,14 +12,20 @@
  * top level (not under `data`): `creator_profile_list[]` of wrapped fields + `next_pagination{has_more, next_page,
  * search_key, next_item_cursor}`. Pages after the first must echo the `search_key` of the first (a server-signed cursor
  * on the real site): anything else is 98001004. `cl_fault=shape` breaks the records at `FIND_FAULT_POSITIONS`.
+ *
+ * Simulator-only variant for the overlay bench (`?scroll=infinite`, sent to the API as `cl_scroll=infinite`): the
+ * Find creators list of `SCROLL_FIRST` creators in one response, then `SCROLL_STEP` more each time the seller scrolls
+ * to the end (`pagination.cursor` is the offset). The shop's own creators come first, then made-up ones
+ * (`scrollListing`), so the list is long enough whatever the shop.
  */
 import { invalid, jsonObjectBody, methodNotAllowed, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
-import { HOSTILE, resolveShop, seededRandom, type SimShop, type World } from '../world';
+import { HOSTILE, resolveShop, seededRandom, type SimCreator, type SimShop, type World } from '../world';
 import {
   AI_FIND_PATH,
   FIND_PATH,
   listItemJson,
   marketOf,
+  profileOf,
   RECOMMENDATION_PATH,
   SEARCH_PATH,
   shuffled,
@@ -119,21 +125,78 @@ export interface FindBody {
   size: number;
   page: number;
   searchKey?: string;
+  /** Infinite scroll: the offset to continue from. */
+  cursor?: number;
 }
 
 /** Validates the list body; `undefined` means the real API would answer 98001004. */
-export function parseFindBody(raw: string | null): FindBody | undefined {
+export function parseFindBody(raw: string | null, infinite = false): FindBody | undefined {
   const o = jsonObjectBody(raw);
   if (!o) return undefined;
   const p = o.pagination;
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return undefined;
   const pg = p as Record<string, unknown>;
+  if (infinite) return parseScroll(o, pg);
   if (!PAGE_SIZES.includes(pg.size as 12 | 20)) return undefined;
   if (typeof pg.page !== 'number' || !Number.isInteger(pg.page) || pg.page < 1) return undefined;
   if (o.query !== undefined && (typeof o.query !== 'string' || o.query.length > 500)) return undefined;
   if (pg.search_key !== undefined && typeof pg.search_key !== 'string') return undefined;
   if (o.filter_params !== undefined && (typeof o.filter_params !== 'object' || o.filter_params === null)) return undefined;
   return { query: (o.query as string | undefined) ?? '', size: pg.size as number, page: pg.page, searchKey: pg.search_key as string | undefined };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Infinite scroll (simulator only, for the overlay bench)
+
+export const SCROLL_FIRST = 1000;
+export const SCROLL_STEP = 50;
+/** How many rows the infinite list holds: the first load and twenty appends. */
+export const SCROLL_TOTAL = SCROLL_FIRST + 20 * SCROLL_STEP;
+
+function parseScroll(o: Record<string, unknown>, pg: Record<string, unknown>): FindBody | undefined {
+  if (pg.size !== SCROLL_FIRST && pg.size !== SCROLL_STEP) return undefined;
+  const cursor = pg.cursor === undefined ? 0 : typeof pg.cursor === 'string' && /^\d{1,6}$/.test(pg.cursor) ? Number(pg.cursor) : undefined;
+  if (cursor === undefined || (o.query !== undefined && o.query !== '')) return undefined;
+  return { query: '', size: pg.size, page: 1, cursor };
+}
+
+const scrollCache = new WeakMap<SimShop, MarketCreator[]>();
+
+/** The infinite list: the shop's Find creators listing, then made-up creators (`scroll.creator.NNNN`) up to `SCROLL_TOTAL`. */
+export function scrollListing(world: World, shop: SimShop): MarketCreator[] {
+  let list = scrollCache.get(shop);
+  if (list) return list;
+  const own = listingOf(world, shop, 'find');
+  const rand = seededRandom(world.seed, `scroll:${shop.sellerId}`);
+  const extra = Array.from({ length: Math.max(0, SCROLL_TOTAL - own.length) }, (_, i): MarketCreator => {
+    const like = shop.creators[i % shop.creators.length]!;
+    const creator: SimCreator = {
+      creatorId: `79${String(i).padStart(17, '0')}`,
+      handle: `scroll.creator.${String(i).padStart(4, '0')}`,
+      nickname: `Scroll Creator ${i}`,
+      avatarUrl: like.avatarUrl,
+      followers: 1_000 + Math.floor(rand() * 500_000),
+      fulfillmentPercentage: rand() < 0.8 ? `${(40 + rand() * 59).toFixed(2)}%` : '',
+      wire: { followerCountAsString: rand() < 0.3 },
+    };
+    return profileOf(world, shop, creator);
+  });
+  list = [...own, ...extra].slice(0, SCROLL_TOTAL);
+  scrollCache.set(shop, list);
+  return list;
+}
+
+function scrollPage(world: World, shop: SimShop, body: FindBody): Record<string, unknown> {
+  const all = scrollListing(world, shop);
+  const from = body.cursor ?? 0;
+  const list = all.slice(from, from + body.size).map((m) => listItemJson(shop, m));
+  const next = from + list.length;
+  return {
+    code: 0,
+    message: 'success',
+    creator_profile_list: list,
+    next_pagination: { has_more: next < all.length, next_page: 1, search_key: searchKeyOf(world, shop, 'find'), next_item_cursor: String(next) },
+  };
 }
 
 /** Records broken in fault mode, by position on the page: a follower count in words, no handle, a GMV with a comma. */
@@ -173,8 +236,10 @@ function findApi(world: World, req: ApiRequest): ApiResponse | undefined {
   if (!kind) return undefined;
   if (req.method !== 'POST') return methodNotAllowed();
   const shop = resolveShop(world, req.url);
-  const body = parseFindBody(req.body);
+  const infinite = kind === 'find' && req.url.searchParams.get('cl_scroll') === 'infinite';
+  const body = parseFindBody(req.body, infinite);
   if (!shop || !body) return invalid();
+  if (infinite) return { status: 200, json: scrollPage(world, shop, body) };
   if (body.page > 1 && body.searchKey !== searchKeyOf(world, shop, kind, body.query)) return invalid();
   return { status: 200, json: findPage(world, shop, kind, body, req.url.searchParams.get('cl_fault') === 'shape') };
 }

@@ -14,6 +14,7 @@
  */
 import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, creatorOf, productOf, resolveShop, seededRandom, type SimShop, type World } from '../world';
+import { categoryOf } from '../catalog';
 
 export const PLANS_PATH = '/api/v2/affiliate/open_plan/list';
 export const HISTORY_PATH = '/api/v1/affiliate/open_collaboration/commission_history/list';
@@ -174,6 +175,7 @@ function planJson(shop: SimShop, plan: SimOpenPlan): Record<string, unknown> {
       main_image_url: product.image,
       inventory: product.skus.reduce((s, k) => s + k.stock, 0),
       status: 'LIVE',
+      category_chains: [{ id: categoryOf(product.category, shop.region).id, parent_id: '0', local_name: categoryOf(product.category, shop.region).name, is_leaf: false }],
       original_price: { currency: shop.currency, minimum_amount: Math.min(...prices).toFixed(digits(shop)), maximum_amount: Math.max(...prices).toFixed(digits(shop)) },
     },
     showcase_creator_count: n(plan.showcaseCreators),

@@ -174,7 +174,7 @@ function generateOrders(world: World, shop: SimShop): SimOrder[] {
 
   const times = Array.from({ length: ORDER_COUNT[shop.key] }, () => world.now - Math.floor((rand() * HISTORY_DAYS * DAY) / 1000) * 1000).sort((a, b) => b - a);
 
-  return times.map((createTime, index) => {
+  const orders = times.map((createTime, index) => {
     const hostile = index === 1 && hostileCreator && hostileProduct;
     const creator = hostile ? hostileCreator : creatorAt();
     const size = hostile ? 1 : chance(0.7) ? 1 : chance(0.73) ? 2 : 3;
@@ -241,6 +241,51 @@ function generateOrders(world: World, shop: SimShop): SimOrder[] {
     }
     return { orderId: newId('57'), createTime, skus, wire: { createTimeAsNumber: chance(0.2) } };
   });
+  seedOddities(orders);
+  return orders;
+}
+
+/** Where the seeded commission oddities are: an order's id and the SKU row's id. */
+export interface Oddity {
+  orderId: string;
+  skuId: string;
+}
+
+/**
+ * On the first page, whatever the seed drew: a SKU row with a commission rate whose commission is nothing (not
+ * returned, eligible, not free), and a settled SKU row paid far less than its estimate. Both are worth a look.
+ */
+function seedOddities(orders: SimOrder[]): void {
+  const firstPage = orders.slice(0, ORDERS_PAGE_SIZE);
+  const zero = firstPage.slice(2).flatMap((o) => o.skus).find((s) => s.commissionBps > 0 && !s.refunded && s.settlement !== 'INELIGIBLE');
+  if (zero) {
+    seeded.set(zero, 'zero');
+    Object.assign(zero, { estimatedMinor: 0, estimatedAdsMinor: 0, estimatedPartnerMinor: 0 });
+    if (zero.actualMinor !== null) Object.assign(zero, { actualMinor: 0, actualAdsMinor: 0 });
+    if (zero.actualPartnerMinor !== null) zero.actualPartnerMinor = 0;
+  }
+  const gap = firstPage
+    .slice(10)
+    .flatMap((o) => o.skus)
+    .find((s) => s !== zero && s.settlement === 'SETTLED' && s.collaboration.kind !== 'campaign' && s.estimatedMinor >= 100);
+  if (gap) {
+    seeded.set(gap, 'gap');
+    gap.actualMinor = Math.round(gap.estimatedMinor * 0.3);
+  }
+}
+
+/** The rows changed by `seedOddities` (a zeroed row's estimate is not rate × price). */
+const seeded = new WeakMap<SimOrderSku, 'zero' | 'gap'>();
+
+/** The seeded oddities of a shop's orders (see `seedOddities`). */
+export function commissionOddities(world: World, shop: SimShop): { zero?: Oddity; gap?: Oddity } {
+  const rows = shopOrders(world, shop).slice(0, ORDERS_PAGE_SIZE).flatMap((o) => o.skus.map((s) => ({ o, s })));
+  const zero = rows.find(({ s }) => seeded.get(s) === 'zero');
+  const gap = rows.find(({ s }) => seeded.get(s) === 'gap');
+  return {
+    zero: zero && { orderId: zero.o.orderId, skuId: zero.s.skuId },
+    gap: gap && { orderId: gap.o.orderId, skuId: gap.s.skuId },
+  };
 }
 
 /** Orders created in `[begin, end]`, newest first. */

@@ -19,6 +19,7 @@
  */
 import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, resolveShop, seededRandom, type SimShop, type World } from '../world';
+import { categoryOf } from '../catalog';
 
 export const CAMPAIGN_SEARCH_PATH = '/api/v1/affiliate/campaign/search';
 export const CAMPAIGN_DETAIL_PATH = '/api/v1/affiliate/campaign/detail/get';
@@ -139,6 +140,9 @@ const THEMES = [
   'Flash Deals Fridays',
 ];
 
+/** How far under its campaign's requirement the seeded under-requirement registration is. */
+export const UNDER_REQUIREMENT_BPS = 300;
+
 const REJECT_REASONS = ['COMMISSION_TOO_LOW', 'PRODUCT_HARD_TO_PROMOTE', 'PRODUCT_TOO_EXPENSIVE', 'NO_SUITABLE_CREATOR'] as const;
 const REJECT_TEXT: Record<string, string> = {
   COMMISSION_TOO_LOW: 'Please raise the total commission to at least the campaign requirement and register again.',
@@ -231,7 +235,14 @@ function generate(world: World, shop: SimShop): ShopCampaigns {
   const counts = COUNTS[shop.region] ?? COUNTS.US!;
   const campaigns: SimCampaign[] = [];
   let theme = int(0, THEMES.length - 1);
-  const name = () => `${THEMES[theme++ % THEMES.length]} Q${int(1, 4)}`;
+  // Names are unique within a shop, so a campaign's name tells it apart on the page.
+  const names = new Set<string>();
+  const name = () => {
+    let n = `${THEMES[theme++ % THEMES.length]} Q${int(1, 4)}`;
+    for (let k = 2; names.has(n); k++) n = `${n.replace(/ \(\d+\)$/, '')} (${k})`;
+    names.add(n);
+    return n;
+  };
 
   // Marketplace: agency campaigns with registration open. The first two close within 48 hours with nothing registered;
   // the next four are campaigns the shop joined (registrations in every state across them), already running.
@@ -281,6 +292,13 @@ function generate(world: World, shop: SimShop): ShopCampaigns {
   // Registration the seller may not re-register, sent the second way: a plain rejection with can_re_register false.
   const forbidden = campaigns[4]?.registrations.find((r) => r.state === REG.REJECTED);
   if (forbidden) forbidden.canReRegister = false;
+  // A registration under the campaign's commission requirement, still waiting for the partner.
+  const under = campaigns[2]?.registrations.find((r) => r.state === REG.PENDING);
+  if (under && campaigns[2]) {
+    under.totalBps = campaigns[2].commissionBps - UNDER_REQUIREMENT_BPS;
+    under.partnerBps = Math.min(under.partnerBps, Math.floor(under.totalBps / 2));
+    under.creatorBps = under.totalBps - under.partnerBps;
+  }
   // A large sample quantity (the seller may have meant 50).
   const big = campaigns[3]?.registrations[0];
   if (big) big.sampleQuantity = 5000;
@@ -434,6 +452,7 @@ function registrationJson(r: SimRegistration, shop: SimShop, campaignId: string,
     product_id: r.productId,
     product_name: productTitle(r.productId),
     main_image: { url_list: [shop.products.find((p) => p.productId === r.productId)?.image ?? ''] },
+    category: categoryOf(shop.products.find((p) => p.productId === r.productId)?.category ?? '', shop.region),
     status: r.state,
     total_commission_rate: rate(r.totalBps),
     creator_commission_rate: rate(r.creatorBps),

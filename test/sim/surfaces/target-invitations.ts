@@ -12,6 +12,7 @@
  */
 import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, creatorOf, productOf, resolveShop, seededRandom, type SimShop, type World } from '../world';
+import { categoryOf } from '../catalog';
 
 export const SEARCH_PATH = '/api/v1/oec/affiliate/seller/invitation_group/search';
 export const DETAIL_PATH = '/api/v1/oec/affiliate/seller/invitation_group/detail';
@@ -325,6 +326,8 @@ function detailJson(shop: SimShop, inv: SimInvitation): Record<string, unknown> 
         target_commission: p.targetBps,
         target_ads_commission: p.adsBps,
         open_commission: product.commissionBps,
+        category_id: categoryOf(product.category, shop.region).id,
+        category_name: categoryOf(product.category, shop.region).name,
         stock: inv.wire.countsAsString ? String(stock) : stock,
         item_sold: (Number(p.productId.slice(-4)) % 900) + 12,
         commission_effective_time: String(p.effectiveTime),

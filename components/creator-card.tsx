@@ -1,0 +1,51 @@
+import type { I18n } from '../lib/i18n';
+import type { CreatorCard } from '../lib/queries/creator-card';
+import { formatMoney } from '../lib/rules/view';
+import type { Figure } from './annotation';
+
+/**
+ * What a creator's reliability card says: the short figures on its chip, and every figure with where it was seen for
+ * its popover. Pure, so it is tested without a page.
+ */
+export function creatorCardText(card: CreatorCard, i18n: I18n): { parts: string[]; figures: Figure[] } {
+  const { samples, content, gmv, roi } = card;
+  const ratio = (r: number) => i18n.number(Math.round(r * 100) / 100);
+  const parts = [
+    samples.sent === 0 ? i18n.t('badge.noneSent') : i18n.t('badge.history', { sent: samples.sent, content: samples.withContent }),
+    ...(gmv ? [i18n.t('card.gmvChip', { amount: formatMoney(gmv.amount, i18n) })] : []),
+    ...(roi?.kind === 'value' ? [i18n.t('card.roiChip', { ratio: ratio(roi.ratio) })] : []),
+  ];
+  const figures: Figure[] = [
+    card.fulfillment
+      ? {
+          text: i18n.t('tip.fulfilment', { rate: i18n.percent(card.fulfillment.value) }),
+          seen: { page: card.fulfillment.source.page, at: card.fulfillment.seenAt },
+        }
+      : { text: i18n.t('tip.fulfilmentUnknown') },
+    {
+      text: i18n.t('tip.history', { sent: samples.sent, seen: samples.seen, content: samples.withContent }),
+      seen: samples.last && { page: samples.last.source.page, at: samples.last.seenAt },
+    },
+    content.last
+      ? { text: i18n.t('card.content', { videos: content.videos, lives: content.lives }), seen: { page: content.last.source.page, at: content.last.seenAt } }
+      : { text: i18n.t('card.noContent') },
+    gmv
+      ? {
+          text: i18n.t('card.gmv', {
+            amount: formatMoney(gmv.amount, i18n),
+            orders: gmv.skuOrders,
+            commission: formatMoney(gmv.commission, i18n),
+            settled: gmv.settled,
+          }),
+          seen: { page: gmv.last.source.page, at: gmv.last.seenAt },
+        }
+      : { text: i18n.t('card.noOrders') },
+  ];
+  if (roi?.kind === 'value') {
+    figures.push({
+      text: i18n.t('card.roi', { ratio: ratio(roi.ratio), profit: formatMoney(roi.profit, i18n), invested: formatMoney(roi.invested, i18n) }),
+      note: i18n.t('card.roiHow', { when: i18n.dateTime(roi.costsUpdatedAt) }),
+    });
+  } else if (roi) figures.push({ text: i18n.t('card.roiMissing', { count: roi.skus }) });
+  return { parts, figures };
+}

@@ -1,0 +1,161 @@
+import { Annotation, ANNOTATION_CSS } from '../../components/annotation';
+import { creatorCardText } from '../../components/creator-card';
+import { coalesce, TICK_MS, type FeatureDeps } from '../overlay/annotations';
+import { findHandleAnchors, onDomChange } from '../overlay/dom';
+import type { FindingAction } from '../overlay/findings';
+import { HostLayer } from '../overlay/hosts';
+import type { Feature } from '../overlay/manager';
+import type { StateChange } from '../overlay/page-state';
+import { isCreatorDetail, isCreatorRankings, isFindCreators, isOpenCollaboration, isTargetInvitations } from '../page-detect';
+import type { CreatorCard } from '../queries/creator-card';
+import type { FindingView } from '../rules/view';
+
+/**
+ * Creator rows (Find creators, Creator rankings, the creators of a target invitation, creator applications) and the
+ * creator detail page: a reliability card after each creator handle, with what this shop's samples to the creator
+ * produced, the GMV their orders brought in, the full-cost ROI when the seller entered product costs, and the
+ * creator's findings. Cards are asked only for creators the page shows and Collab Lens has not answered for yet, or
+ * whose records a capture just changed, so an appended page of rows costs one small request.
+ */
+
+const SUBJECTS = new Set(['creator'] as const);
+/** The most handles one request asks for (the message's own limit). */
+const CHUNK = 1000;
+
+/**
+ * One anchor per creator item: a row that shows the handle twice (a nickname equal to the handle, then `@handle`) gets
+ * one card, while two rows of the same creator (applications for two products) keep one each. Consecutive mentions of
+ * a creator are one item when the smallest element holding both holds no other creator's mention (a row's elements
+ * are contiguous in document order, so the mentions just before and after the run are the only ones to check). The
+ * card goes after the `@handle` form if the item has one, else after its last mention.
+ */
+export function onePerItem(anchors: ReadonlyMap<Element, string>): Map<Element, string> {
+  const list = [...anchors];
+  const out = new Map<Element, string>();
+  const flush = (item: Element[]) => {
+    const at = item.find((el) => (el.textContent ?? '').trim().startsWith('@')) ?? item.at(-1);
+    if (at) out.set(at, anchors.get(at) as string);
+  };
+  for (let i = 0; i < list.length; ) {
+    const handle = list[i]?.[1];
+    let j = i;
+    while (list[j + 1]?.[1] === handle) j++;
+    const [before, after] = [list[i - 1]?.[0], list[j + 1]?.[0]];
+    let item = [list[i]?.[0] as Element];
+    for (let k = i + 1; k <= j; k++) {
+      const el = list[k]?.[0] as Element;
+      const both = commonAncestor(item.at(-1) as Element, el);
+      if ((before && both.contains(before)) || (after && both.contains(after))) {
+        flush(item);
+        item = [];
+      }
+      item.push(el);
+    }
+    flush(item);
+    i = j + 1;
+  }
+  return out;
+}
+
+function commonAncestor(a: Element, b: Element): Element {
+  let el: Element | null = a;
+  while (el && !el.contains(b)) el = el.parentElement;
+  return el ?? document.documentElement;
+}
+
+interface Card {
+  card: CreatorCard;
+  findings: FindingView[];
+}
+
+export function creatorCards(deps: FeatureDeps): Feature {
+  const now = deps.now ?? Date.now;
+  return {
+    id: 'creator-cards',
+    include: [isFindCreators, isCreatorRankings, isCreatorDetail, isTargetInvitations, isOpenCollaboration],
+    init({ signal }) {
+      const cards = new Map<string, CreatorCard>();
+      /** Handles asked for since their last capture: a creator Collab Lens does not know is not asked again and again. */
+      const asked = new Set<string>();
+      let findings = new Map<string, FindingView[]>();
+
+      const onAction = (f: FindingView, action: FindingAction) => {
+        const left = (findings.get(f.subjectKey) ?? []).filter((x) => x.id !== f.id);
+        findings = new Map(findings).set(f.subjectKey, left);
+        reconcile();
+        deps.findings.act(f.id, action).catch((error: unknown) => console.debug('[collab-lens] creator-cards', error));
+      };
+      const layer = new HostLayer<Card>('creator-card', ANNOTATION_CSS, ({ card, findings: list }) => {
+        const { parts, figures } = creatorCardText(card, deps.i18n);
+        return (
+          <Annotation
+            i18n={deps.i18n}
+            now={now()}
+            name={deps.i18n.t('card.name', { handle: card.handle })}
+            parts={parts}
+            figures={figures}
+            findings={list}
+            onAction={onAction}
+          />
+        );
+      }, signal);
+
+      const reconcile = () => {
+        const minute = Math.floor(now() / TICK_MS);
+        const anchors = onePerItem(findHandleAnchors(document.body, new Set(cards.keys())));
+        layer.sync(
+          [...anchors].map(([anchor, handle]) => {
+            const card = cards.get(handle) as CreatorCard;
+            const list = findings.get(handle) ?? [];
+            return {
+              anchor,
+              data: { card, findings: list },
+              key: `${minute}|${JSON.stringify(card)}|${list.map((f) => `${f.id}:${f.message}`).join('|')}`,
+              dataset: { handle, findings: list.map((f) => f.id).join(' ') },
+            };
+          }),
+        );
+      };
+
+      const onPage = () => new Set(findHandleAnchors(document.body, deps.state.handles).values());
+
+      /** Ask for the cards the page lacks, and again for creators a capture just changed; findings are shared. */
+      const refresh = coalesce<StateChange>(async (change) => {
+        const shopKey = deps.state.shopKey;
+        if (!shopKey || signal.aborted) return;
+        const shown = onPage();
+        const changed = change?.kind === 'captured' ? new Set(change.handles) : new Set<string>();
+        const wanted = [...shown].filter((h) => changed.has(h) || (!cards.has(h) && !asked.has(h)));
+        for (const h of wanted) asked.add(h);
+        const chunks = Array.from({ length: Math.ceil(wanted.length / CHUNK) }, (_, i) => wanted.slice(i * CHUNK, (i + 1) * CHUNK));
+        const [answers, active] = await Promise.all([
+          Promise.all(chunks.map((c) => deps.fetchCreatorCards(shopKey, c))),
+          deps.findings.active(SUBJECTS),
+        ]);
+        if (signal.aborted) return;
+        for (const card of answers.flat()) cards.set(card.handle, card);
+        const byHandle = new Map<string, FindingView[]>();
+        for (const f of active) byHandle.set(f.subjectKey, [...(byHandle.get(f.subjectKey) ?? []), f]);
+        findings = byHandle;
+        reconcile();
+      }, signal);
+
+      deps.state.subscribe((change) => void refresh(change).catch(() => undefined), signal);
+      // Rows the page adds (the next page, infinite scroll) are annotated from the cards already known, and the
+      // creators not known yet are asked for.
+      onDomChange(
+        document.body,
+        () => {
+          reconcile();
+          if ([...onPage()].some((h) => !cards.has(h) && !asked.has(h))) void refresh().catch(() => undefined);
+        },
+        signal,
+      );
+      const tick = setInterval(reconcile, TICK_MS);
+      signal.addEventListener('abort', () => clearInterval(tick));
+      return refresh();
+    },
+  };
+}
+
+/* Test pages: test/sim (Find creators `grid`/`table` and its infinite-scroll variant, Creator rankings `table`/`list`, Creator detail `sections`/`rows`, target invitation details, creator applications); test/e2e/annotations.test.ts */
