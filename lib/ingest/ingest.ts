@@ -184,7 +184,8 @@ export async function ingestCaptures(db: AppDB, captures: readonly Capture[]): P
     accepted: plans.reduce((n, p) => n + p.result.accepted, 0),
     rejected: plans.reduce((n, p) => n + p.result.rejections.length, 0),
     shops: [...new Set(plans.map((p) => p.shop.key))],
-    handles: [...new Set(plans.flatMap((p) => (p.result.records.creators ?? []).map((c) => c.handle)))],
+    // Creators the pages named, and those a detail part named only by id (resolved through its alias while storing).
+    handles: [...new Set([...plans.flatMap((p) => (p.result.records.creators ?? []).map((c) => c.handle)), ...(changes.creators ?? [])])],
     changes,
   };
 }

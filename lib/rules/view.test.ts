@@ -104,6 +104,7 @@ describe('anchors', () => {
     await db.campaigns.put({ id: 'c1', shopKey: US, name: 'Payday sale', kind: 'agency', status: 'ONGOING', contactChannels: [], firstSeenAt: T, lastSeenAt: T, source });
     await db.invitations.put({ id: 'inv1', shopKey: US, name: 'Ramadan glow', status: 'ONGOING', statusRaw: '1', counts: {}, contactChannels: [], firstSeenAt: T, lastSeenAt: T, source });
     await db.accounts.put({ key: `${US}|acc1`, shopKey: US, accountId: 'acc1', handle: 'rose.official', role: 'official', roleRaw: '1', firstSeenAt: T, lastSeenAt: T, source });
+    await db.orderSkus.put({ key: '5770002|1729600002', orderId: '5770002', shopKey: US, createdAt: T, productId: '502', skuId: '1729600002', settlement: 'SETTLED', settlementRaw: 'SETTLED', refunded: 0, firstSeenAt: T, lastSeenAt: T, source });
     const cases: [SubjectKind, string, string[]][] = [
       ['sampleRequest', '11', ['maya', '501']],
       ['creator', 'maya', ['maya']],
@@ -113,6 +114,7 @@ describe('anchors', () => {
       ['campaign', 'c1', ['Payday sale', 'c1']],
       ['registration', 'c1|501', ['501', 'Payday sale']],
       ['orderSku', '5770001|1729600001', ['5770001', '1729600001']],
+      ['orderSku', '5770002|1729600002', ['5770002', '1729600002', '502']],
       ['invitation', 'inv1', ['Ramadan glow', 'inv1']],
       ['shopAccount', `${US}|acc1`, ['rose.official']],
       ['shop', US, []],

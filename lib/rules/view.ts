@@ -111,6 +111,7 @@ const present = (...texts: (string | undefined)[]) => [...new Set(texts.filter((
 export async function anchorsOf(db: AppDB, findings: readonly Finding[]): Promise<Map<string, string[]>> {
   const keys = (kind: SubjectKind) => [...new Set(findings.filter((f) => f.subject === kind).map((f) => f.subjectKey))];
   const requests = new Map((await db.sampleRequests.bulkGet(keys('sampleRequest'))).flatMap((r) => (r ? [[r.applyId, r] as const] : [])));
+  const skuRows = new Map((await db.orderSkus.bulkGet(keys('orderSku'))).flatMap((r) => (r ? [[r.key, r] as const] : [])));
   const productIdOf = (f: Finding): string | undefined => {
     if (f.subject === 'product') return f.subjectKey;
     if (f.subject === 'openCollab' || f.subject === 'invitationProduct' || f.subject === 'registration') return pair(f.subjectKey)[1];
@@ -149,7 +150,8 @@ export async function anchorsOf(db: AppDB, findings: readonly Finding[]): Promis
         anchors = present(second, campaigns.get(first as string)?.name);
         break;
       case 'orderSku':
-        anchors = present(first, second);
+        // Pages rarely show SKU ids; the product id tells the order's rows apart.
+        anchors = present(first, second, skuRows.get(f.subjectKey)?.productId);
         break;
       case 'invitation':
         anchors = present(invitations.get(f.subjectKey)?.name, f.subjectKey);

@@ -158,7 +158,9 @@ describe('creator detail', () => {
     await ingestCaptures(db, [anonymous(NOW)]);
     expect(await db.creators.count()).toBe(0);
     expect(await db.contacts.count()).toBe(0);
-    await ingestCaptures(db, [part(1, NOW + 1), anonymous(NOW + 2)]);
+    await ingestCaptures(db, [part(1, NOW + 1)]);
+    // The page is told which creator the part was about, though it named only the creator id.
+    expect((await ingestCaptures(db, [anonymous(NOW + 2)])).handles).toEqual(['glowwithmaya']);
     const maya = await db.creators.get('glowwithmaya');
     expect(maya?.metrics?.value.audience?.gender?.[0]).toEqual({ key: 'female', bps: 7032 });
     expect(maya?.metrics?.value.gmv).toEqual({ minor: 1_284_050, currency: 'USD' });
