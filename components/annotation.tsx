@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { I18n } from '../lib/i18n';
+import type { PageI18n } from '../lib/i18n/page';
 import type { FindingAction } from '../lib/overlay/findings';
 import { pageKindOf } from '../lib/page-detect';
 import type { FindingView } from '../lib/rules/view';
@@ -21,7 +21,7 @@ export interface Figure {
 }
 
 export interface AnnotationProps {
-  i18n: I18n;
+  i18n: PageI18n;
   now: number;
   /** What the annotation is about (`@handle`, an order id, a campaign name), for its accessible name and title. */
   name: string;
@@ -34,10 +34,10 @@ export interface AnnotationProps {
 
 const RANK = { high: 3, medium: 2, low: 1 } as const;
 
-export const pageName = (i18n: I18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
+export const pageName = (i18n: PageI18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
 
 /** "Source: Affiliate orders, seen 2 Jun, 10:15." */
-export const sourceText = (i18n: I18n, page: string, at: number) => i18n.t('tip.source', { page: pageName(i18n, page), when: i18n.dateTime(at) });
+export const sourceText = (i18n: PageI18n, page: string, at: number) => i18n.t('tip.source', { page: pageName(i18n, page), when: i18n.dateTime(at) });
 
 /** The visible chip text and the accessible name of an annotation. */
 export function annotationText(p: Pick<AnnotationProps, 'i18n' | 'name' | 'parts' | 'findings'>) {

@@ -1,4 +1,4 @@
-import type { I18n } from '../lib/i18n';
+import type { PageI18n } from '../lib/i18n/page';
 import type { CreatorCard } from '../lib/queries/creator-card';
 import { formatMoney } from '../lib/rules/view';
 import type { Figure } from './annotation';
@@ -7,7 +7,7 @@ import type { Figure } from './annotation';
  * What a creator's reliability card says: the short figures on its chip, and every figure with where it was seen for
  * its popover. Pure, so it is tested without a page.
  */
-export function creatorCardText(card: CreatorCard, i18n: I18n): { parts: string[]; figures: Figure[] } {
+export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: string[]; figures: Figure[] } {
   const { samples, content, gmv, roi } = card;
   const ratio = (r: number) => i18n.number(Math.round(r * 100) / 100);
   const parts = [

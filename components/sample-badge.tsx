@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { I18n } from '../lib/i18n';
+import type { PageI18n } from '../lib/i18n/page';
 import type { CreatorFigures, RequestFigure } from '../lib/queries/figures';
 import { pageKindOf } from '../lib/page-detect';
 
@@ -9,7 +9,7 @@ export interface SampleBadgeProps {
   figures: CreatorFigures;
   /** The requests of the row the badge stands in (one for a request row, several for a creator card). */
   requests: RequestFigure[];
-  i18n: I18n;
+  i18n: PageI18n;
   now: number;
   highlighted: boolean;
 }
@@ -38,7 +38,7 @@ export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
   return { fulfil, history, review, left, deadline, mark, urgent: left !== undefined && left < DAY_MS };
 }
 
-const pageName = (i18n: I18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
+const pageName = (i18n: PageI18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
 
 export function SampleBadge(props: SampleBadgeProps) {
   const { figures: f, i18n, now } = props;

@@ -2,7 +2,9 @@ import type { ContentScriptContext } from '#imports';
 import { listenForCaptures } from '../capture/bridge';
 import { Outbox } from '../capture/outbox';
 import { registerFeatures } from '../features';
-import { createI18n } from '../i18n';
+import { detectLocale, type Locale } from '../i18n/core';
+import { createPageI18n } from '../i18n/page';
+import { readLocale } from '../i18n/preference';
 import { onMessage, revealQuery, sendMessage } from '../messaging/protocol';
 import { FindingsFeed } from '../overlay/findings';
 import { createManager } from '../overlay/manager';
@@ -31,21 +33,25 @@ export function startContent(ctx: ContentScriptContext): void {
   });
   ctx.onInvalidated(removeFindings);
 
-  const i18n = createI18n();
-  const findings = new FindingsFeed(state, {
-    fetch: (shopKey) => sendMessage('getFindings', { shopKey, locale: i18n.locale }),
-    setState: (id, action, until) => sendMessage('setFindingState', { id, action, ...(until === undefined ? {} : { until }) }),
-  });
-  const manager = createManager((id, error) => console.debug(`[collab-lens] ${id}`, error));
-  registerFeatures(manager, {
-    state,
-    i18n,
-    findings,
-    fetchFigures: (shopKey, handles) => sendMessage('getCreatorFigures', { shopKey, handles }),
-    fetchCreatorCards: (shopKey, handles) => sendMessage('getCreatorCards', { shopKey, handles }),
-  });
-  const start = () =>
-    manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));
-  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
-  else start();
+  // Page features start once the seller's language is read; capture above never waits for it.
+  const startFeatures = (locale: Locale) => {
+    const i18n = createPageI18n(locale);
+    const findings = new FindingsFeed(state, {
+      fetch: (shopKey) => sendMessage('getFindings', { shopKey, locale: i18n.locale }),
+      setState: (id, action, until) => sendMessage('setFindingState', { id, action, ...(until === undefined ? {} : { until }) }),
+    });
+    const manager = createManager((id, error) => console.debug(`[collab-lens] ${id}`, error));
+    registerFeatures(manager, {
+      state,
+      i18n,
+      findings,
+      fetchFigures: (shopKey, handles) => sendMessage('getCreatorFigures', { shopKey, handles }),
+      fetchCreatorCards: (shopKey, handles) => sendMessage('getCreatorCards', { shopKey, handles }),
+    });
+    const start = () =>
+      manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    else start();
+  };
+  readLocale().then(startFeatures, () => startFeatures(detectLocale()));
 }

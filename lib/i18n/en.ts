@@ -1,17 +1,11 @@
-/** English UI strings. Every key has an Indonesian twin in id.ts (the type makes a missing one a compile error). */
+import { enPage } from './en-page';
+
+/**
+ * English UI strings. Every key has an Indonesian twin in id.ts (the type makes a missing one a compile error). The
+ * strings the pages themselves show are in en-page.ts, so the content script carries only those.
+ */
 export const en = {
-  'page.sample-requests': 'Sample requests',
-  'page.home': 'Affiliate Center home',
-  'page.find-creators': 'Find creators',
-  'page.creator-detail': 'Creator details',
-  'page.creator-rankings': 'Creator rankings',
-  'page.target-invitations': 'Target collaboration',
-  'page.open-collaboration': 'Open collaboration',
-  'page.orders': 'Affiliate orders',
-  'page.partner-campaigns': 'Partner campaigns',
-  'page.insights': 'Insights',
-  'page.shop-accounts': 'Linked TikTok accounts',
-  'page.other': 'Affiliate Center',
+  ...enPage,
 
   'status.PENDING': 'To review',
   'status.AWAITING_SHIPMENT': 'Ready to ship',
@@ -29,25 +23,6 @@ export const en = {
   'status.OPS_FAILED': 'Failed (TikTok)',
   'status.OPS_COMPLETED': 'Completed by TikTok',
   'status.UNKNOWN': 'Unrecognised status',
-
-  'badge.fulfilment': 'Fulfil {rate}',
-  'badge.fulfilmentUnknown': 'Fulfil n/a',
-  'badge.history': '{sent} sent · {content} posted',
-  'badge.noneSent': 'No samples sent yet',
-  'badge.left': '{time} left',
-  'badge.expired': 'Review overdue',
-  'badge.label': 'Collab Lens: {summary}',
-
-  'tip.title': 'Collab Lens · @{handle}',
-  'tip.fulfilment': 'Sample fulfilment rate (90 days, from TikTok): {rate}.',
-  'tip.fulfilmentUnknown': 'Fulfilment rate: the creator has not shared it.',
-  'tip.history': 'This shop sent {sent} of the {seen} sample requests Collab Lens has seen from this creator; {content} of those produced content. Counted from statuses you have viewed, not TikTok totals.',
-  'tip.deadline': 'Review by {at} ({relative}). Estimated from the time left Affiliate Center showed.',
-  'tip.source': 'Source: {page}, seen {when}.',
-
-  'time.left': '{d}d {h}h',
-  'time.leftHours': '{h}h {m}m',
-  'time.leftMinutes': '{m}m',
 
   'popup.title': 'Collab Lens',
   'popup.empty': 'Nothing captured yet. Open Affiliate Center and visit Sample requests: Collab Lens reads what the page shows, on this computer only.',
@@ -227,28 +202,6 @@ export const en = {
   'rules.failed': 'The rules could not be saved. Try again.',
   'rules.notifyMany': '{count} deadlines need your attention. Open Affiliate Center to see them.',
   // [section:annotations]
-  'annotation.label': 'Collab Lens, {name}: {summary}',
-  'annotation.title': 'Collab Lens · {name}',
-  'annotation.oneAlert': '{count} alert',
-  'annotation.alerts': '{count} alerts',
-  'annotation.alertTitles': '{alerts}: {titles}',
-  'annotation.due': 'Due {at} ({relative}).',
-  'annotation.why': 'Why it matters and what to do',
-  'annotation.dismiss': 'Dismiss',
-  'annotation.dismissLabel': 'Dismiss “{title}”',
-  'annotation.snooze': 'Snooze for a day',
-  'annotation.snoozeLabel': 'Snooze “{title}” for a day',
-  'annotation.order': 'Order {id}',
-  'card.name': '@{handle}',
-  'card.gmvChip': 'GMV {amount}',
-  'card.roiChip': 'ROI {ratio}×',
-  'card.content': 'Content seen for this shop’s samples: videos {videos}, LIVEs {lives}.',
-  'card.noContent': 'No content for this shop’s samples seen yet.',
-  'card.gmv': 'GMV driven for this shop: {amount} from {orders} SKU orders (fully returned ones left out). Commission paid on them: {commission}, actual for the {settled} settled SKU orders and estimated for the rest.',
-  'card.noOrders': 'No affiliate orders by this creator seen for this shop yet.',
-  'card.roi': 'Full-cost ROI: {ratio}× ({profit} profit on {invested} spent on commission and samples).',
-  'card.roiHow': 'Computed as (GMV − cost of goods − shipping − commission − samples) ÷ (commission + samples), with the product costs you entered (last changed {when}).',
-  'card.roiMissing': 'Full-cost ROI: enter in the options page the cost of the SKUs that have none ({count}) to see it.',
   // [section:costs]
   'costs.title': 'Product costs',
   'costs.intro': 'Your cost of goods and shipping per SKU, in the shop’s currency. Collab Lens uses them for full-cost ROI on creator cards and for the cost of a sample. They stay in this browser.',
@@ -421,9 +374,6 @@ export const en = {
   'triage.mark.reject': 'Reject',
   'triage.mark.skip': 'Skip',
   'triage.mark.clear': 'Clear',
-  'triage.marked.approve': 'Marked: approve',
-  'triage.marked.reject': 'Marked: reject',
-  'triage.marked.skip': 'Marked: skip',
   'triage.markLabel.approve': 'Mark @{handle}’s request: approve',
   'triage.markLabel.reject': 'Mark @{handle}’s request: reject',
   'triage.markLabel.skip': 'Mark @{handle}’s request: skip',

@@ -1,70 +1,15 @@
+import { detectLocale, i18nFrom, type I18n as CatalogueI18n, type Locale } from './core';
 import { en, type MessageKey } from './en';
 import { id } from './id';
 
-export type Locale = 'en' | 'id';
+export { detectLocale, type Locale, type Vars } from './core';
 export type { MessageKey };
+
+/** A translator with every UI string: extension pages and the background. The content script uses ./page instead. */
+export type I18n = CatalogueI18n<MessageKey>;
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, id };
 
-/** The UI language: Bahasa Indonesia when the browser prefers it, English otherwise (a setting will override this). */
-export function detectLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
-  const first = languages.find((l) => /^(id|in|en)\b/i.test(l));
-  return first && /^(id|in)\b/i.test(first) ? 'id' : 'en';
-}
-
-export type Vars = Record<string, string | number>;
-
-/** A translator bound to one locale. Whole sentences are translated with named placeholders, never concatenated. */
-export interface I18n {
-  locale: Locale;
-  t(key: MessageKey, vars?: Vars): string;
-  /** A rate in basis points as a percentage: exact to two decimals, or rounded to whole percent. */
-  percent(bps: number, precision?: 'exact' | 'whole'): string;
-  number(n: number): string;
-  dateTime(ms: number): string;
-  relative(ms: number, now: number): string;
-  duration(ms: number): string;
-}
-
-/** Formats follow the browser's own English (en-US, en-GB, en-SG…) or Indonesian. */
-function formatTag(locale: Locale, languages: readonly string[] = globalThis.navigator?.languages ?? []): string {
-  if (locale === 'id') return 'id-ID';
-  return languages.find((l) => /^en-[A-Z]{2}$/i.test(l)) ?? 'en-US';
-}
-
 export function createI18n(locale: Locale = detectLocale()): I18n {
-  const tag = formatTag(locale);
-  const catalogue = CATALOGUES[locale];
-  const t = (key: MessageKey, vars?: Vars) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
-  const pct = {
-    exact: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }),
-    whole: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }),
-  };
-  const num = new Intl.NumberFormat(tag);
-  const dt = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  const rel = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-  return {
-    locale,
-    t,
-    percent: (bps, precision = 'exact') => pct[precision].format(bps / 10_000),
-    number: (n) => num.format(n),
-    dateTime: (ms) => dt.format(ms),
-    relative(ms, now) {
-      const diff = ms - now;
-      const abs = Math.abs(diff);
-      if (abs < 60_000) return rel.format(Math.round(diff / 1000), 'second');
-      if (abs < 3_600_000) return rel.format(Math.round(diff / 60_000), 'minute');
-      if (abs < 86_400_000) return rel.format(Math.round(diff / 3_600_000), 'hour');
-      return rel.format(Math.round(diff / 86_400_000), 'day');
-    },
-    duration(ms) {
-      const m = Math.max(0, Math.floor(ms / 60_000));
-      const d = Math.floor(m / 1440);
-      const h = Math.floor((m % 1440) / 60);
-      if (d > 0) return t('time.left', { d, h });
-      if (h > 0) return t('time.leftHours', { h, m: m % 60 });
-      return t('time.leftMinutes', { m });
-    },
-  };
+  return i18nFrom(locale, CATALOGUES[locale]);
 }

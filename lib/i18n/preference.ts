@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import * as z from 'zod/mini';
-import { detectLocale, type Locale } from '.';
+import { detectLocale, type Locale } from './core';
 
 /**
  * The seller's UI language: `auto` follows the browser (Bahasa Indonesia when it prefers Indonesian, else English).

@@ -1,5 +1,5 @@
 import { ANNOTATION_CSS, Annotation } from '../../components/annotation';
-import type { I18n } from '../i18n';
+import type { PageI18n } from '../i18n/page';
 import type { CreatorCard } from '../queries/creator-card';
 import type { CreatorFigures } from '../queries/figures';
 import type { SubjectKind } from '../rules/types';
@@ -14,7 +14,7 @@ import type { PageState, StateChange } from './page-state';
 /** What every page feature gets from the content script: the page's state and the background's data, by message. */
 export interface FeatureDeps {
   state: PageState;
-  i18n: I18n;
+  i18n: PageI18n;
   findings: FindingsFeed;
   fetchFigures(shopKey: string, handles: string[]): Promise<CreatorFigures[]>;
   fetchCreatorCards(shopKey: string, handles: string[]): Promise<CreatorCard[]>;
