@@ -155,11 +155,12 @@ describe('every rule re-run on the subjects its `affected` names equals a full r
       note(changes, 'creators', w.handle);
     }),
     write(3, fc.record({ p: productNo, category: fc.constantFrom('beauty', 'beauty', 'toys', undefined), title: fc.constantFrom('Serum', 'Serum Vitamin C') }), async (db, w, changes) => {
+      // As the products sink merges: a page without a category keeps the stored one; one that shows or moves is a transition.
       const before = await db.products.get(`p${w.p}`);
-      await db.products.put(product({ productId: `p${w.p}`, shopKey: shopOf(w.p), title: w.title, categoryId: w.category }));
+      const categoryId = w.category ?? before?.categoryId;
+      await db.products.put(product({ productId: `p${w.p}`, shopKey: shopOf(w.p), title: w.title, categoryId }));
       note(changes, 'products', `p${w.p}`);
-      // As the products sink does: a category that shows or moves is a transition.
-      if (w.category !== undefined && w.category !== before?.categoryId) note(changes, 'transitions', `product|p${w.p}`);
+      if (categoryId !== undefined && categoryId !== before?.categoryId) note(changes, 'transitions', `product|p${w.p}`);
     }),
     write(3, fc.record({ p: productNo, bps: rate, terminating: fc.boolean() }), async (db, w, changes) => {
       const c = openCollab({ productId: `p${w.p}`, shopKey: shopOf(w.p), commissionBps: w.bps, status: w.terminating ? 'TERMINATING' : 'NORMAL' });
