@@ -1,7 +1,7 @@
 import type { AppDB } from '../db/app-db';
 import { aggregatesQuery, onMessage } from '../messaging/protocol';
 import type { ChangeSet } from '../rules/types';
-import { rebuildAggregates, updateAggregates } from './maintain';
+import { rebuildAggregates, staleShops, updateAggregates } from './maintain';
 import { aggregateKey } from './model';
 import { saveOutreachSettings } from './settings';
 
@@ -44,6 +44,17 @@ export function keepAggregates(db: AppDB, changes: ChangeSet): Promise<void> {
 /** An import or restore replaced part or all of the model: rebuild every shop's aggregates. Never throws. */
 export function refreshAggregates(db: AppDB, shopKeys?: readonly string[]): Promise<void> {
   return guarded(db, 'rebuilding aggregates', () => rebuildAggregates(db, { shopKeys }));
+}
+
+/**
+ * A restore put back the aggregates the backup held: only shops without current ones (a backup from before v3) are
+ * rebuilt, so a restore stays exact. Never throws.
+ */
+export function refreshStaleAggregates(db: AppDB): Promise<void> {
+  return guarded(db, 'rebuilding aggregates', async () => {
+    const stale = await staleShops(db, (await db.shops.toCollection().primaryKeys()) as string[]);
+    if (stale.length) await rebuildAggregates(db, { shopKeys: stale });
+  });
 }
 
 export function registerAggregates(db: AppDB): void {

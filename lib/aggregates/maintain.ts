@@ -139,7 +139,7 @@ const secondPart = (key: string) => {
 const present = <T>(rows: readonly (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
 
 /** Shops whose aggregates are missing or of another version: they are rebuilt rather than patched. */
-async function staleShops(db: AppDB, shopKeys: readonly string[]): Promise<string[]> {
+export async function staleShops(db: AppDB, shopKeys: readonly string[]): Promise<string[]> {
   const metas = await db.aggregates.bulkGet(shopKeys.map((s) => aggregateKey(s, 'meta')));
   return shopKeys.filter((_, i) => {
     const parsed = metaSchema.safeParse(metas[i]?.values);

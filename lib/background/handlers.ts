@@ -17,7 +17,7 @@ import { evaluateAfterReplace, evaluateIngest, registerRules } from './rules';
 // [section:annotations]
 import { creatorCards } from '../queries/creator-card';
 // [section:popup]
-import { keepAggregates, refreshAggregates, registerAggregates } from '../aggregates/background';
+import { keepAggregates, refreshStaleAggregates, registerAggregates } from '../aggregates/background';
 // [section:triage]
 import { registerTriage } from './triage';
 
@@ -56,7 +56,7 @@ export function registerHandlers(db: AppDB): void {
   onMessage('restoreBackup', async ({ data }) => {
     const ack = await receiveRestorePart(db, restores, data);
     if (ack.ok && ack.done) await evaluateAfterReplace(db);
-    if (ack.ok && ack.done) await refreshAggregates(db); // [section:popup]
+    if (ack.ok && ack.done) await refreshStaleAggregates(db); // [section:popup]
     return ack;
   });
   registerRules(db);

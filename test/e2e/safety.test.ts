@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFFILIATE_HOSTS } from '../../lib/hosts';
 import { FAULT_BROKEN_APPLY_COUNT, faultPlan } from '../sim/api';
 import { installSimulator, simUrl } from '../sim/install';
-import { HOSTILE, IMAGE_HOSTS, pageElements, shopByKey } from '../sim/world';
+import { creatorOf, HOSTILE, IMAGE_HOSTS, pageElements, shopByKey, tabRequests } from '../sim/world';
 import { launch, readDb, waitFor, type Session } from './browser';
 import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
+import { rowOf } from './side-panel';
 
 /** The principles: hostile text stays text, a changed response stores nothing invalid, no request of our own. */
 
@@ -28,11 +29,15 @@ describe('hostile text in a creator name and a product title', () => {
     expect(await badge.evaluate((el) => el.shadowRoot?.querySelectorAll('img,script').length)).toBe(0);
 
     const panel = await openExtensionPage(env, `sidepanel.html?tabId=${await tabIdOf(env, page)}`);
-    const row = panel.locator('[data-apply-id]', { hasText: `@${HOSTILE.handle}` }).first();
-    await row.waitFor();
-    expect(await row.locator('.nick').textContent()).toBe(` ${HOSTILE.nickname}`);
-    const hostileRow = panel.locator(`[data-apply-id]`, { hasText: HOSTILE.productTitle });
-    expect(await hostileRow.count()).toBeGreaterThan(0);
+    // The queue is virtualised: scroll to the hostile creator's request and to one of the hostile product.
+    const seen = tabRequests(us, 10).slice(0, 50);
+    const byCreator = seen.find((r) => creatorOf(us, r.creatorId).handle === HOSTILE.handle);
+    const byProduct = seen.find((r) => r.productId === HOSTILE.productId);
+    if (!byCreator || !byProduct) throw new Error('the seeded world has no hostile request on the first page');
+    const row = await rowOf(panel, byCreator.applyId);
+    expect(await row.textContent()).toContain(`@${HOSTILE.handle}`);
+    expect(await row.locator('.nick').textContent()).toBe(HOSTILE.nickname);
+    expect(await (await rowOf(panel, byProduct.applyId)).textContent()).toContain(HOSTILE.productTitle);
     expect(await panel.evaluate(() => document.querySelectorAll('main img, main script').length)).toBe(0);
     // The page's own world and the panel: nothing ran, no element was made from the text.
     expect(await pwned(page)).toBe(0);
