@@ -6,10 +6,12 @@ import type { Figure } from './figures';
 export async function benchIngest(orderRows = 100_000, creatorCount = 20_000): Promise<Figure[]> {
   const r = await inBundledPage<IngestBenchResult>('./browser/ingest-entry.ts', 'ingest bench', `benchIngest(${orderRows}, ${creatorCount})`);
   const rows = orderRows + creatorCount;
-  const baseline = 'the same final rows put straight into IndexedDB in one transaction';
+  const baseline = 'the same final rows put straight into IndexedDB, same stores and indexes, in one transaction';
+  const bare = 'the same final rows put straight into IndexedDB object stores without indexes, in one transaction';
   return [
     { name: `ingest ${orderRows} order SKU rows + ${creatorCount} creators through adapters and Dexie`, value: r.ingestMs / 1000, unit: 's', ratio: r.ingestMs / r.rawMs, baseline },
     { name: 'ingest throughput', value: rows / (r.ingestMs / 1000), unit: 'rows/s', ratio: r.ingestMs / r.rawMs, baseline },
-    { name: 'raw IndexedDB bulk put of the same rows', value: r.rawMs / 1000, unit: 's', ratio: 1, baseline },
+    { name: 'raw IndexedDB bulk put of the same rows, same indexes', value: r.rawMs / 1000, unit: 's', ratio: 1, baseline },
+    { name: `ingest ${orderRows} order SKU rows + ${creatorCount} creators, against stores without indexes`, value: r.ingestMs / 1000, unit: 's', ratio: r.ingestMs / r.bareMs, baseline: bare },
   ];
 }
