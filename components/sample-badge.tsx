@@ -161,7 +161,7 @@ export const BADGE_CSS = `
 .urgent button { border-color: #fca5a5; background: #fff1f2; }
 .highlighted button { box-shadow: 0 0 0 3px #f59e0b; }
 .tip {
-  position: fixed; inset: auto; margin: 0; width: 320px; box-sizing: border-box; padding: 10px 12px;
+  position: fixed; inset: auto; margin: 0; width: 320px; box-sizing: border-box; padding: 10px 12px; white-space: normal;
   font: 12px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827;
   background: #fff; border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
 }

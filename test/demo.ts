@@ -98,7 +98,7 @@ if (headless) {
   await shot(panel, 'side-panel-dry-run.png');
 
   const popup = await session.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.setViewportSize({ width: 484, height: 600 });
   await popup.goto(extensionUrl(session, `popup.html?tabId=${tabId}`));
   await popup.getByTestId('benchmark-figure').first().waitFor();
   await shot(popup, 'popup.png');
