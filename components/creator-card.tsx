@@ -1,6 +1,5 @@
 import type { PageI18n } from '../lib/i18n/page';
 import type { CreatorCard } from '../lib/queries/creator-card';
-import { formatMoney } from '../lib/rules/view';
 import type { Figure } from './annotation';
 
 /**
@@ -12,7 +11,7 @@ export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: str
   const ratio = (r: number) => i18n.number(Math.round(r * 100) / 100);
   const parts = [
     samples.sent === 0 ? i18n.t('badge.noneSent') : i18n.t('badge.history', { sent: samples.sent, content: samples.withContent }),
-    ...(gmv ? [i18n.t('card.gmvChip', { amount: formatMoney(gmv.amount, i18n) })] : []),
+    ...(gmv ? [i18n.t('card.gmvChip', { amount: i18n.money(gmv.amount) })] : []),
     ...(roi?.kind === 'value' ? [i18n.t('card.roiChip', { ratio: ratio(roi.ratio) })] : []),
   ];
   const figures: Figure[] = [
@@ -32,9 +31,9 @@ export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: str
     gmv
       ? {
           text: i18n.t('card.gmv', {
-            amount: formatMoney(gmv.amount, i18n),
+            amount: i18n.money(gmv.amount),
             orders: gmv.skuOrders,
-            commission: formatMoney(gmv.commission, i18n),
+            commission: i18n.money(gmv.commission),
             settled: gmv.settled,
           }),
           seen: { page: gmv.last.source.page, at: gmv.last.seenAt },
@@ -43,7 +42,7 @@ export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: str
   ];
   if (roi?.kind === 'value') {
     figures.push({
-      text: i18n.t('card.roi', { ratio: ratio(roi.ratio), profit: formatMoney(roi.profit, i18n), invested: formatMoney(roi.invested, i18n) }),
+      text: i18n.t('card.roi', { ratio: ratio(roi.ratio), profit: i18n.money(roi.profit), invested: i18n.money(roi.invested) }),
       note: i18n.t('card.roiHow', { when: i18n.dateTime(roi.costsUpdatedAt) }),
     });
   } else if (roi) figures.push({ text: i18n.t('card.roiMissing', { count: roi.skus }) });

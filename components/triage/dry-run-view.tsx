@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { parseCostInput } from '../../lib/costs/input';
 import type { Money } from '../../lib/domain/money';
 import type { I18n, MessageKey } from '../../lib/i18n';
-import { formatMoney } from '../../lib/rules/view';
 import { autoApprovalRule, type AutoApprovalRule, type Criterion, type DryRunResult } from '../../lib/triage/dry-run';
 
 const DAY_MS = 86_400_000;
@@ -67,8 +66,8 @@ function parseRule(draft: Draft, currency: string | undefined, i18n: I18n): { ru
 
 /** Amounts of one or more currencies, as `$12.00 + £3.00`; none is zero in the shop's currency. */
 function moneyText(list: readonly Money[], currency: string | undefined, i18n: I18n): string {
-  if (list.length === 0) return currency ? formatMoney({ minor: 0, currency }, i18n) : i18n.number(0);
-  return list.map((m) => formatMoney(m, i18n)).join(' + ');
+  if (list.length === 0) return currency ? i18n.money({ minor: 0, currency }) : i18n.number(0);
+  return list.map((m) => i18n.money(m)).join(' + ');
 }
 
 const CRITERIA: readonly [Criterion, keyof AutoApprovalRule][] = [
@@ -185,7 +184,7 @@ function Result({ r, rule, i18n, currency }: { r: DryRunResult; rule: AutoApprov
                   <td>@{a.handle}</td>
                   <td>{t(`status.${a.status}`)}</td>
                   <td>{!a.sent ? t('dry.content.notSent') : a.posted ? t('dry.content.posted') : t('dry.content.none')}</td>
-                  <td class="num">{a.cost ? formatMoney(a.cost, i18n) : t('dry.cost.none')}</td>
+                  <td class="num">{a.cost ? i18n.money(a.cost) : t('dry.cost.none')}</td>
                 </tr>
               ))}
             </tbody>

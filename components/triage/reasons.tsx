@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { I18n } from '../../lib/i18n';
 import { pageKindOf } from '../../lib/page-detect';
-import { formatMoney } from '../../lib/rules/view';
 import type { Reason } from '../../lib/triage/score';
 
 /** A ratio or count to one decimal under 10, whole from 10 (`0.6`, `2.5`, `140`). */
@@ -22,20 +21,20 @@ export function reasonText(r: Reason, i18n: I18n): string {
         : t('triage.reason.history', { posted: i18n.number(r.posted), concluded: i18n.number(r.concluded), open: i18n.number(r.open) });
     case 'gmv':
       return t(r.fromRange ? 'triage.reason.gmvRange' : 'triage.reason.gmv', {
-        gmv: formatMoney(r.gmv, i18n),
+        gmv: i18n.money(r.gmv),
         multiple: roughNumber(r.multiple, i18n),
-        price: formatMoney(r.price, i18n),
+        price: i18n.money(r.price),
       });
     case 'views':
       return t(r.median ? 'triage.reason.views' : 'triage.reason.viewsAverage', { views: i18n.number(r.views) });
     case 'payback':
       return t(r.noShipping ? 'triage.reason.paybackNoShipping' : 'triage.reason.payback', {
-        cost: formatMoney(r.sampleCost, i18n),
-        profit: formatMoney(r.unitProfit, i18n),
+        cost: i18n.money(r.sampleCost),
+        profit: i18n.money(r.unitProfit),
         sales: roughNumber(r.sales, i18n),
       });
     case 'payback-never':
-      return t('triage.reason.paybackNever', { cost: formatMoney(r.sampleCost, i18n), profit: formatMoney(r.unitProfit, i18n) });
+      return t('triage.reason.paybackNever', { cost: i18n.money(r.sampleCost), profit: i18n.money(r.unitProfit) });
     case 'deadline':
       return t('triage.reason.deadline', { time: i18n.duration(r.msLeft) });
     case 'deadline-past':

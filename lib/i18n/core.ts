@@ -1,3 +1,5 @@
+import { minorDigits, type Money } from '../domain/money';
+
 export type Locale = 'en' | 'id';
 
 /** The UI language: Bahasa Indonesia when the browser prefers it, English otherwise (a setting will override this). */
@@ -18,6 +20,8 @@ export interface I18n<K extends string = string> {
   dateTime(ms: number): string;
   relative(ms: number, now: number): string;
   duration(ms: number): string;
+  /** An amount in its currency's minor units, formatted for the reader (one formatter per currency, kept). */
+  money(m: Money): string;
 }
 
 /** Formats follow the browser's own English (en-US, en-GB, en-SG…) or Indonesian. */
@@ -41,6 +45,19 @@ export function i18nFrom<K extends string>(locale: Locale, catalogue: Readonly<R
   const num = new Intl.NumberFormat(tag);
   const dt = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const rel = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  const currencies = new Map<string, Intl.NumberFormat | undefined>();
+  const currencyFormat = (currency: string) => {
+    if (!currencies.has(currency)) {
+      let f: Intl.NumberFormat | undefined;
+      try {
+        f = new Intl.NumberFormat(tag, { style: 'currency', currency });
+      } catch {
+        f = undefined;
+      }
+      currencies.set(currency, f);
+    }
+    return currencies.get(currency);
+  };
   return {
     locale,
     t,
@@ -54,6 +71,10 @@ export function i18nFrom<K extends string>(locale: Locale, catalogue: Readonly<R
       if (abs < 3_600_000) return rel.format(Math.round(diff / 60_000), 'minute');
       if (abs < 86_400_000) return rel.format(Math.round(diff / 3_600_000), 'hour');
       return rel.format(Math.round(diff / 86_400_000), 'day');
+    },
+    money(m) {
+      const major = m.minor / 10 ** minorDigits(m.currency);
+      return currencyFormat(m.currency)?.format(major) ?? `${num.format(major)} ${m.currency}`;
     },
     duration(ms) {
       const m = Math.max(0, Math.floor(ms / 60_000));

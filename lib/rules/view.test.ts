@@ -4,7 +4,7 @@ import { commissionLow, lowFulfilment, reviewSoon, TEST_RULES } from '../../test
 import type { AppDB } from '../db/app-db';
 import { createI18n } from '../i18n';
 import type { AnyRule, Finding, SubjectKind } from './types';
-import { anchorsOf, fillText, findingView, findingViews, formatMoney } from './view';
+import { anchorsOf, fillText, findingView, findingViews } from './view';
 
 const T = 1_763_700_000_000;
 const HOUR = 3_600_000;
@@ -33,9 +33,9 @@ describe('texts', () => {
   });
 
   it('money follows its currency’s minor unit', () => {
-    expect(formatMoney({ minor: 25_000, currency: 'VND' }, en)).toBe('₫25,000');
-    expect(formatMoney({ minor: 12_345, currency: 'BHD' }, en)).toBe('BHD\u00a012.345');
-    expect(formatMoney({ minor: -450, currency: 'USD' }, idn)).toBe('-US$4,50');
+    expect(en.money({ minor: 25_000, currency: 'VND' })).toBe('₫25,000');
+    expect(en.money({ minor: 12_345, currency: 'BHD' })).toBe('BHD\u00a012.345');
+    expect(idn.money({ minor: -450, currency: 'USD' })).toBe('-US$4,50');
   });
 
   it('insert strings as text, whatever they contain, and leave a placeholder without a param as written', () => {

@@ -1,5 +1,4 @@
 import type { AppDB } from '../db/app-db';
-import { minorDigits, type Money } from '../domain/money';
 import { createI18n, type I18n, type Locale } from '../i18n';
 import type { AnyRule, Evidence, Finding, FindingState, Param, Severity, SubjectKind } from './types';
 
@@ -37,21 +36,12 @@ export interface EvidenceView {
   basis?: Evidence['basis'];
 }
 
-/** Money in its currency, from minor units, in the reader's number format. */
-export function formatMoney(m: Money, i18n: I18n): string {
-  const tag = i18n.locale === 'id' ? 'id-ID' : 'en-US';
-  try {
-    return new Intl.NumberFormat(tag, { style: 'currency', currency: m.currency }).format(m.minor / 10 ** minorDigits(m.currency));
-  } catch {
-    return `${i18n.number(m.minor / 10 ** minorDigits(m.currency))} ${m.currency}`;
-  }
-}
-
+/** A finding's placeholder value as text for the reader: numbers, rates, money, times and durations in their format. */
 export function formatParam(p: Param, i18n: I18n): string {
   if (typeof p === 'string') return p;
   if (typeof p === 'number') return i18n.number(p);
   if ('bps' in p) return i18n.percent(p.bps);
-  if ('money' in p) return formatMoney(p.money, i18n);
+  if ('money' in p) return i18n.money(p.money);
   if ('at' in p) return i18n.dateTime(p.at);
   return i18n.duration(p.duration);
 }
