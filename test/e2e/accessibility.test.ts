@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simUrl } from '../sim/install';
 import { shopByKey, tabRequests } from '../sim/world';
-import { readDb, waitFor } from './browser';
+import { domSettled, readDb, waitFor } from './browser';
 import { expectOneBadgePerRow, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
 
 /**
@@ -50,7 +50,7 @@ describe.each(['en', 'id'] as const)('in %s', (language) => {
       const page = await openExtensionPage(env, path());
       await page.emulateMedia({ colorScheme });
       await page.waitForFunction((l) => document.documentElement.lang === l && document.querySelector('main, #app > *') !== null, language);
-      await page.waitForLoadState('networkidle');
+      await domSettled(page);
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     });
@@ -60,7 +60,7 @@ describe.each(['en', 'id'] as const)('in %s', (language) => {
 describe('keyboard', () => {
   it.each(VIEWS)('every control of the %s is reachable with Tab and shows where the focus is', async (_name, path) => {
     const page = await openExtensionPage(env, path());
-    await page.waitForLoadState('networkidle');
+    await domSettled(page);
     const controls = await page.locator('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]').count();
     expect(controls).toBeGreaterThan(0);
     const seen = new Set<string>();

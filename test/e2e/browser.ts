@@ -154,6 +154,34 @@ export async function waitFor<T>(fn: () => Promise<T | false | undefined | null>
 }
 
 /**
+ * Resolves once the page's DOM has stopped changing for `quietMs`: its live queries have answered and its lazy chunks
+ * have rendered. Extension pages make no network requests of their own, so this, not network idleness, is the signal.
+ */
+export async function domSettled(page: Page, quietMs = 300, timeoutMs = 20_000): Promise<void> {
+  await page.evaluate(
+    ([quiet, timeout]) =>
+      new Promise<void>((resolve, reject) => {
+        let timer = setTimeout(done, quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        const giveUp = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the page's DOM was still changing after ${timeout} ms`));
+        }, timeout);
+        function done() {
+          observer.disconnect();
+          clearTimeout(giveUp);
+          resolve();
+        }
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+    [quietMs, timeoutMs] as const,
+  );
+}
+
+/**
  * Control of the extension's service worker through the DevTools protocol (ServiceWorker domain, attached to an
  * extension page): stop it the way Chrome stops an idle worker, and count how often it started again.
  */
