@@ -4,6 +4,7 @@ import { dump, freshDb, withoutSeenTimes } from '../../test/db';
 import type { Capture } from '../capture/schema';
 import type { AppDB } from '../db/app-db';
 import { ingestCaptures } from './ingest';
+import { SEEN_RESOLUTION_MS } from './repeat';
 
 let n = 0;
 const capture = (json: unknown, overrides: Partial<Capture> = {}): Capture => ({
@@ -70,16 +71,18 @@ describe('ingestCaptures', () => {
   it('is idempotent: the same page seen again (a reload, a re-sent batch) adds no row and changes no fact', async () => {
     await ingestCaptures(db, [capture(toReviewPage())]);
     const before = await dump(db);
-    // A reload a minute later: expired_in has shrunk by the minute that passed, the deadline is the same.
-    const later: unknown = JSON.parse(
-      JSON.stringify(toReviewPage()).replace(/"expired_in":"?(\d+)"?/g, (_m, ms: string) => `"expired_in":"${Number(ms) - 60_000}"`),
-    );
-    await ingestCaptures(db, [capture(later, { seenAt: NOW + 60_000 })]);
+    // A reload later: expired_in has shrunk by the time that passed, the deadline is the same.
+    const reloadAfter = (ms: number): unknown =>
+      JSON.parse(JSON.stringify(toReviewPage()).replace(/"expired_in":"?(\d+)"?/g, (_m, left: string) => `"expired_in":"${Number(left) - ms}"`));
+    // Within the seen-time resolution a reload rewrites nothing, so the rule engine has nothing to re-check.
+    expect((await ingestCaptures(db, [capture(reloadAfter(60_000), { seenAt: NOW + 60_000 })])).changes).toEqual({});
+    expect(await dump(db)).toEqual(before);
+    await ingestCaptures(db, [capture(reloadAfter(SEEN_RESOLUTION_MS), { seenAt: NOW + SEEN_RESOLUTION_MS })]);
     await ingestCaptures(db, [capture(toReviewPage())]);
     const after = await dump(db);
     for (const name of Object.keys(before)) expect(after[name]?.length, name).toBe(before[name]?.length);
     expect(withoutSeenTimes(after)).toEqual(withoutSeenTimes(before));
-    expect((await db.shops.toArray())[0]?.lastSeenAt).toBe(NOW + 60_000);
+    expect((await db.shops.toArray())[0]?.lastSeenAt).toBe(NOW + SEEN_RESOLUTION_MS);
   });
 
   it('records each observed status change once, with the time it was seen', async () => {

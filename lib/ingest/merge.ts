@@ -1,6 +1,7 @@
 import type { CreatorFact, ProductFact, SampleRequestFact, SkuFact } from '../adapters/types';
 import { DEADLINE_KIND, STAGE_OF } from '../domain/sample-status';
 import type { Creator, Deadline, Observed, Product, SampleRequest, Sku, SourceRef } from '../domain/types';
+import { same, withinResolution } from './repeat';
 
 /**
  * Pure merge rules: a fact seen at `seenAt` meets what the model already holds. A fact older than what is stored never
@@ -19,7 +20,7 @@ export const DEADLINE_TOLERANCE_MS = 60_000;
 
 function observed<T>(prev: Observed<T> | undefined, value: T | undefined, s: Sighting): Observed<T> | undefined {
   if (value === undefined) return prev;
-  if (prev && prev.seenAt > s.seenAt) return prev;
+  if (prev && (prev.seenAt > s.seenAt || (withinResolution(prev.seenAt, s.seenAt) && same(prev.value, value)))) return prev;
   return { value, seenAt: s.seenAt, source: s.source };
 }
 

@@ -2,6 +2,7 @@ import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { AppDB } from '../db/app-db';
 import type { Snapshot, Transition } from '../domain/types';
 import type { ChangeSet } from '../rules/types';
+import { repeats } from './repeat';
 
 /**
  * The unit of work of one ingest batch, inside its transaction. Each table's rows are read once (all the batch's keys in
@@ -45,10 +46,14 @@ export class StagedTable<T> {
     return (await this.bulkGet([key]))[0];
   }
 
-  /** Stages the rows: later reads in the batch see them; the database gets them on `flush`. */
+  /**
+   * Stages the rows: later reads in the batch see them; the database gets them on `flush`. A row that only repeats the
+   * one the batch knows (see `repeats`) is left as it is.
+   */
   bulkPut(rows: readonly T[]): Promise<void> {
     for (const row of rows) {
       const s = keyString(this.keyOf(row));
+      if (repeats(this.rows.get(s), row)) continue;
       this.rows.set(s, row);
       this.dirty.set(s, row);
       this.deleted.delete(s);

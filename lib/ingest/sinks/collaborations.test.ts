@@ -30,6 +30,7 @@ import type { Capture } from '../../capture/schema';
 import type { AppDB } from '../../db/app-db';
 import { valuesHash } from '../history';
 import { ingestCaptures } from '../ingest';
+import { SEEN_RESOLUTION_MS } from '../repeat';
 
 const SHOP = `US:${SELLER}`;
 const DAY = 86_400_000;
@@ -117,12 +118,13 @@ describe('target invitations', () => {
   it('is idempotent: the same pages seen again add no row and change no fact', async () => {
     await ingestCaptures(db, [searchCapture(), detailCapture()]);
     const before = await dump(db);
-    await ingestCaptures(db, [searchCapture(searchPage(), NOW + 60_000), detailCapture(detailPage(), NOW + 60_000)]);
+    const later = NOW + SEEN_RESOLUTION_MS;
+    await ingestCaptures(db, [searchCapture(searchPage(), later), detailCapture(detailPage(), later)]);
     await ingestCaptures(db, [searchCapture(), detailCapture()]);
     const after = await dump(db);
     for (const name of Object.keys(before)) expect(after[name]?.length, name).toBe(before[name]?.length);
     expect(withoutSeenTimes(after)).toEqual(withoutSeenTimes(before));
-    expect((await db.invitations.get('7510000000000000002'))?.lastSeenAt).toBe(NOW + 60_000);
+    expect((await db.invitations.get('7510000000000000002'))?.lastSeenAt).toBe(later);
   });
 
   it('records status transitions once each, and snapshots counts only when they change', async () => {

@@ -5,6 +5,7 @@ import * as samples from '../../../test/fixtures/sample-group-list';
 import type { Capture } from '../../capture/schema';
 import type { AppDB } from '../../db/app-db';
 import { ingestCaptures } from '../ingest';
+import { SEEN_RESOLUTION_MS } from '../repeat';
 
 let n = 0;
 const capture = (json: unknown, overrides: Partial<Capture> = {}): Capture => ({
@@ -101,11 +102,13 @@ describe('orders and order SKU sinks', () => {
     await ingestCaptures(db, [capture(ordersPage())]);
     const before = await dump(db);
     await ingestCaptures(db, [capture(ordersPage(), { seenAt: NOW + 60_000 })]);
+    expect(await dump(db)).toEqual(before);
+    await ingestCaptures(db, [capture(ordersPage(), { seenAt: NOW + SEEN_RESOLUTION_MS })]);
     await ingestCaptures(db, [capture(ordersPage())]);
     const after = await dump(db);
     for (const name of Object.keys(before)) expect(after[name]?.length, name).toBe(before[name]?.length);
     expect(withoutSeenTimes(after)).toEqual(withoutSeenTimes(before));
-    expect((await db.orderSkus.get(KEY))?.lastSeenAt).toBe(NOW + 60_000);
+    expect((await db.orderSkus.get(KEY))?.lastSeenAt).toBe(NOW + SEEN_RESOLUTION_MS);
   });
 
   it('records settlement changes as transitions and estimated → actual commission as snapshots, each once', async () => {
