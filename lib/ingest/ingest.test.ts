@@ -74,9 +74,11 @@ describe('ingestCaptures', () => {
     // A reload later: expired_in has shrunk by the time that passed, the deadline is the same.
     const reloadAfter = (ms: number): unknown =>
       JSON.parse(JSON.stringify(toReviewPage()).replace(/"expired_in":"?(\d+)"?/g, (_m, left: string) => `"expired_in":"${Number(left) - ms}"`));
-    // Within the seen-time resolution a reload rewrites nothing, so the rule engine has nothing to re-check.
-    expect((await ingestCaptures(db, [capture(reloadAfter(60_000), { seenAt: NOW + 60_000 })])).changes).toEqual({});
-    expect(await dump(db)).toEqual(before);
+    // Within the seen-time resolution a reload rewrites nothing but when the endpoint last answered, so the rule engine
+    // has nothing to re-check.
+    expect((await ingestCaptures(db, [capture(reloadAfter(60_000), { seenAt: NOW + 60_000 })])).changes).toEqual({ endpointStats: ['sample.group.list'] });
+    expect({ ...(await dump(db)), endpointStats: before.endpointStats }).toEqual(before);
+    expect((await db.endpointStats.toArray()).map((s) => s.lastSeenAt)).toEqual([NOW + 60_000]);
     await ingestCaptures(db, [capture(reloadAfter(SEEN_RESOLUTION_MS), { seenAt: NOW + SEEN_RESOLUTION_MS })]);
     await ingestCaptures(db, [capture(toReviewPage())]);
     const after = await dump(db);

