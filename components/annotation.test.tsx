@@ -8,13 +8,15 @@ describe('annotationText', () => {
 
   it('puts the alert count first on the chip and names every finding in the accessible name', () => {
     const findings = [findingView('a|1', { title: 'Deadline near' }), findingView('b|1', { title: 'Duplicate sample' })];
-    expect(annotationText({ i18n, name: '@maya', parts: ['3 sent · 1 posted'], findings })).toEqual({
-      chip: ['2 alerts', '3 sent · 1 posted'],
+    const history = { text: '3 sent · 1 posted', short: '1/3' };
+    expect(annotationText({ i18n, name: '@maya', parts: [history], findings })).toEqual({
+      chip: [{ text: '2 alerts', short: '2 ⚠' }, history],
       label: 'Collab Lens, @maya: 3 sent · 1 posted · 2 alerts: Deadline near; Duplicate sample',
     });
     expect(annotationText({ i18n, name: 'Order 577', parts: [], findings: findings.slice(0, 1) }).label).toBe('Collab Lens, Order 577: 1 alert: Deadline near');
-    expect(annotationText({ i18n, name: '@budi', parts: ['No samples sent yet'], findings: [] })).toEqual({
-      chip: ['No samples sent yet'],
+    const none = { text: 'No samples sent yet', short: 'New' };
+    expect(annotationText({ i18n, name: '@budi', parts: [none], findings: [] })).toEqual({
+      chip: [none],
       label: 'Collab Lens, @budi: No samples sent yet',
     });
   });

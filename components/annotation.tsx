@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageI18n } from '../lib/i18n/page';
 import type { FindingAction } from '../lib/overlay/findings';
@@ -8,8 +9,15 @@ import type { FindingView } from '../lib/rules/view';
  * One Collab Lens annotation on an Affiliate Center page: a small chip after the item it is about, and a popover with
  * the figures (each with the page and time it was seen) and the findings, each with Dismiss and Snooze. The popover
  * opens on hover and focus (so keyboard users read it too) and stays open on click; Escape closes it. The chip is one
- * line as wide as the room its host was given: the alert count first, then the figures that fit.
+ * line as wide as the room its host was given: the alert count first, then the figures that fit. Where a figure does not
+ * fit whole, the chip shows every figure in its short form instead of cutting one off mid-word.
  */
+
+/** A figure on the chip: its text, and a shorter one for when the room beside the item is narrow. */
+export interface ChipPart {
+  text: string;
+  short: string;
+}
 
 /** A figure with where it came from. */
 export interface Figure {
@@ -25,8 +33,8 @@ export interface AnnotationProps {
   now: number;
   /** What the annotation is about (`@handle`, an order id, a campaign name), for its accessible name and title. */
   name: string;
-  /** The short figures the chip shows. */
-  parts: readonly string[];
+  /** The figures the chip shows. */
+  parts: readonly ChipPart[];
   figures: readonly Figure[];
   findings: readonly FindingView[];
   onAction(finding: FindingView, action: FindingAction): void;
@@ -42,10 +50,11 @@ export const sourceText = (i18n: PageI18n, page: string, at: number) => i18n.t('
 /** The visible chip text and the accessible name of an annotation. */
 export function annotationText(p: Pick<AnnotationProps, 'i18n' | 'name' | 'parts' | 'findings'>) {
   const { i18n, findings } = p;
-  const alerts = findings.length ? i18n.t(findings.length === 1 ? 'annotation.oneAlert' : 'annotation.alerts', { count: findings.length }) : undefined;
-  const chip = [...(alerts ? [alerts] : []), ...p.parts];
+  const count = findings.length;
+  const alerts = count ? { text: i18n.t(count === 1 ? 'annotation.oneAlert' : 'annotation.alerts', { count }), short: i18n.t('annotation.alertsShort', { count }) } : undefined;
+  const chip: ChipPart[] = [...(alerts ? [alerts] : []), ...p.parts];
   const titles = findings.map((f) => f.title).join('; ');
-  const summary = [...p.parts, ...(alerts ? [i18n.t('annotation.alertTitles', { alerts, titles })] : [])].join(' · ');
+  const summary = [...p.parts.map((part) => part.text), ...(alerts ? [i18n.t('annotation.alertTitles', { alerts: alerts.text, titles })] : [])].join(' · ');
   return { chip, label: i18n.t('annotation.label', { name: p.name, summary }) };
 }
 
@@ -61,6 +70,36 @@ function evidenceSources(f: FindingView): { page: string; at: number }[] {
   return [...seen.values()].sort((a, b) => b.at - a.at);
 }
 
+/**
+ * Whether the chip shows its parts' short forms: once a part's full text overflows the room the chip was given (measured
+ * when it is drawn and whenever its box changes), until the window is resized or the parts change.
+ */
+function useCompact(chip: RefObject<HTMLElement | null>, parts: readonly ChipPart[]): boolean {
+  const key = parts.map((p) => p.text).join('\n');
+  const [compactFor, setCompactFor] = useState<string | undefined>(undefined);
+  const compact = compactFor === key;
+  useLayoutEffect(() => {
+    const el = chip.current;
+    if (!el || compact) return;
+    // Parts that do not fit wrap onto the chip's hidden second line; a part cut off on its visible line makes it compact.
+    const check = () => {
+      const parts = [...el.children] as HTMLElement[];
+      const line = parts[0]?.offsetTop;
+      if (parts.some((part) => part.offsetTop === line && part.scrollWidth > part.clientWidth + 1)) setCompactFor(key);
+    };
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [key, compact]);
+  useEffect(() => {
+    const wider = () => setCompactFor(undefined);
+    addEventListener('resize', wider);
+    return () => removeEventListener('resize', wider);
+  }, []);
+  return compact;
+}
+
 export function Annotation(props: AnnotationProps) {
   const { i18n, now, findings } = props;
   const [open, setOpen] = useState(false);
@@ -69,6 +108,7 @@ export function Annotation(props: AnnotationProps) {
   const button = useRef<HTMLSpanElement>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const text = annotationText(props);
+  const compact = useCompact(button, text.chip);
   const severity = findings.reduce<FindingView['severity'] | undefined>((s, f) => (!s || RANK[f.severity] > RANK[s] ? f.severity : s), undefined);
 
   const place = () => {
@@ -151,7 +191,7 @@ export function Annotation(props: AnnotationProps) {
         ref={button}
         role="button"
         tabIndex={0}
-        class="chip"
+        class={compact ? 'chip compact' : 'chip'}
         aria-label={text.label}
         aria-expanded={open}
         aria-controls="pop"
@@ -172,7 +212,7 @@ export function Annotation(props: AnnotationProps) {
       >
         {text.chip.map((part, i) => (
           <span key={i} class={i === 0 && findings.length ? 'alerts' : undefined}>
-            {part}
+            {compact ? part.short : part.text}
           </span>
         ))}
       </span>
@@ -239,11 +279,12 @@ export const ANNOTATION_CSS = `
   max-width: 100%; height: 18px; overflow: hidden; white-space: nowrap;
   font: 500 11px/16px ${FONT}; color: #1f2937; background: #f3f4f6; border: 1px solid #d1d5db; border-radius: 10px; padding: 0 7px;
 }
+.annotation > .chip.compact { padding: 0 5px; }
 .annotation > .chip > span { min-width: 0; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
 .annotation > .chip:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.annotation.low > button { background: #eef6ff; border-color: #bfdbfe; }
-.annotation.medium > button { background: #fffbeb; border-color: #fcd34d; }
-.annotation.high > button { background: #fff1f2; border-color: #fca5a5; }
+.annotation.low > .chip { background: #eef6ff; border-color: #bfdbfe; }
+.annotation.medium > .chip { background: #fffbeb; border-color: #fcd34d; }
+.annotation.high > .chip { background: #fff1f2; border-color: #fca5a5; }
 .annotation.high .alerts { color: #b91c1c; font-weight: 700; }
 .annotation.medium .alerts { color: #92400e; font-weight: 700; }
 .pop {
@@ -268,9 +309,9 @@ export const ANNOTATION_CSS = `
 .pop button:focus-visible, .pop summary:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .annotation > .chip { color: #e5e7eb; background: #1f2937; border-color: #374151; }
-  .annotation.low > button { background: #1e293b; border-color: #334155; }
-  .annotation.medium > button { background: #3b2f10; border-color: #92400e; }
-  .annotation.high > button { background: #3f1d1d; border-color: #7f1d1d; }
+  .annotation.low > .chip { background: #1e293b; border-color: #334155; }
+  .annotation.medium > .chip { background: #3b2f10; border-color: #92400e; }
+  .annotation.high > .chip { background: #3f1d1d; border-color: #7f1d1d; }
   .annotation.high .alerts { color: #fca5a5; }
   .annotation.medium .alerts { color: #fcd34d; }
   .pop { color: #e5e7eb; background: #111827; border-color: #374151; }

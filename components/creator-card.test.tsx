@@ -22,7 +22,11 @@ describe('creatorCardText', () => {
 
   it('shows samples, GMV and ROI on the chip and every figure with its page and time in the popover', () => {
     const { parts, figures } = creatorCardText(card, en);
-    expect(parts).toEqual(['3 sent · 2 posted', 'GMV $2,500.00', 'ROI 1.46×']);
+    expect(parts).toEqual([
+      { text: '3 sent · 2 posted', short: '2/3' },
+      { text: 'GMV $2,500.00', short: 'GMV $2,500.00' },
+      { text: 'ROI 1.46×', short: 'ROI 1.46×' },
+    ]);
     expect(figures.map((f) => f.text)).toEqual([
       'Sample fulfilment rate (90 days, from TikTok): 82.5%.',
       'This shop sent 3 of the 4 sample requests Collab Lens has seen from this creator; 2 of those produced content. Counted from statuses you have viewed, not TikTok totals.',
@@ -37,7 +41,7 @@ describe('creatorCardText', () => {
   it('says what is not known yet, in Indonesian too', () => {
     const bare: CreatorCard = { handle: 'budi', samples: { seen: 0, sent: 0, withContent: 0 }, content: { videos: 0, lives: 0 }, roi: { kind: 'missing-costs', skus: 2 } };
     expect(creatorCardText(bare, en)).toEqual({
-      parts: ['No samples sent yet'],
+      parts: [{ text: 'No samples sent yet', short: 'New' }],
       figures: [
         { text: 'Fulfilment rate: the creator has not shared it.' },
         { text: expect.stringContaining('This shop sent 0 of the 0'), seen: undefined },
@@ -46,6 +50,10 @@ describe('creatorCardText', () => {
         { text: 'Full-cost ROI: enter in the options page the cost of the SKUs that have none (2) to see it.' },
       ],
     });
-    expect(creatorCardText(card, createI18n('id')).parts).toEqual(['3 dikirim · 2 diposting', 'GMV US$2.500,00', 'ROI 1,46×']);
+    expect(creatorCardText(card, createI18n('id')).parts.map((p) => [p.text, p.short])).toEqual([
+      ['3 dikirim · 2 diposting', '2/3'],
+      ['GMV US$2.500,00', 'GMV US$2.500,00'],
+      ['ROI 1,46×', 'ROI 1,46×'],
+    ]);
   });
 });

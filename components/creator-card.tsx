@@ -1,18 +1,22 @@
 import type { PageI18n } from '../lib/i18n/page';
 import type { CreatorCard } from '../lib/queries/creator-card';
-import type { Figure } from './annotation';
+import type { ChipPart, Figure } from './annotation';
 
 /**
  * What a creator's reliability card says: the short figures on its chip, and every figure with where it was seen for
  * its popover. Pure, so it is tested without a page.
  */
-export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: string[]; figures: Figure[] } {
+export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: ChipPart[]; figures: Figure[] } {
   const { samples, content, gmv, roi } = card;
   const ratio = (r: number) => i18n.number(Math.round(r * 100) / 100);
-  const parts = [
-    samples.sent === 0 ? i18n.t('badge.noneSent') : i18n.t('badge.history', { sent: samples.sent, content: samples.withContent }),
-    ...(gmv ? [i18n.t('card.gmvChip', { amount: i18n.money(gmv.amount) })] : []),
-    ...(roi?.kind === 'value' ? [i18n.t('card.roiChip', { ratio: ratio(roi.ratio) })] : []),
+  const history = { sent: samples.sent, content: samples.withContent };
+  const same = (text: string): ChipPart => ({ text, short: text });
+  const parts: ChipPart[] = [
+    samples.sent === 0
+      ? { text: i18n.t('badge.noneSent'), short: i18n.t('badge.noneSentShort') }
+      : { text: i18n.t('badge.history', history), short: i18n.t('badge.historyShort', history) },
+    ...(gmv ? [same(i18n.t('card.gmvChip', { amount: i18n.money(gmv.amount) }))] : []),
+    ...(roi?.kind === 'value' ? [same(i18n.t('card.roiChip', { ratio: ratio(roi.ratio) }))] : []),
   ];
   const figures: Figure[] = [
     card.fulfillment

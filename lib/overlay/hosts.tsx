@@ -47,7 +47,7 @@ const isBlock = (el: Element) => !isInline(getComputedStyle(el).display);
 
 /** The room wrapper: never wider than the room measured for it, its chips side by side, shrinking before wrapping. */
 const ROOM_CSS = `
-.cl-room { display: inline-flex; align-items: center; gap: 4px; max-width: max(var(--cl-room, 480px), 44px); vertical-align: middle; }
+.cl-room { display: inline-flex; align-items: center; gap: 4px; max-width: max(var(--cl-room, 480px), 56px); vertical-align: middle; }
 .cl-room > * { min-width: 0; flex: 0 1 auto; }
 `;
 

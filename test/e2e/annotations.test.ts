@@ -18,12 +18,12 @@ import { REG, shopCampaigns, UNDER_REQUIREMENT_BPS } from '../sim/surfaces/partn
 import { EXPIRING_UNACCEPTED, invitationsOf } from '../sim/surfaces/target-invitations';
 import { duplicateSample, shopByKey, tabRequests } from '../sim/world';
 import { readDb, waitFor } from './browser';
-import { afterRender, clickTab, navigate, nextPage, open, startEnv, type Env } from './pages';
+import { afterRender, clickTab, navigate, nextPage, open, openExtensionPage, startEnv, type Env } from './pages';
 
 /**
  * Every annotated surface in each of its markups: the expected annotation on the right item, at most one per item,
  * a keyboard-focusable button with an accessible name, provenance in its popover; a dismissed finding that stays
- * dismissed across a reload (and the re-evaluation it brings); and the page's own elements keeping their boxes.
+ * dismissed across a reload and a re-check of every rule; and the page's own elements keeping their boxes.
  */
 
 let env: Env;
@@ -52,7 +52,7 @@ async function expectAtMostOnePerItem(page: Page, items: string): Promise<void> 
  * The annotation's own button: reachable by keyboard (focus opens its popover), named for screen readers; its
  * popover says where each figure came from. Returns the accessible name and the popover's text.
  */
-async function inspect(host: Locator, source: string): Promise<{ label: string; text: string }> {
+async function inspect(host: Locator, source: string | RegExp): Promise<{ label: string; text: string }> {
   const button = host.locator('.annotation > [role="button"]').first();
   const label = (await button.getAttribute('aria-label')) ?? '';
   expect(label).toMatch(/^Collab Lens, /);
@@ -61,7 +61,7 @@ async function inspect(host: Locator, source: string): Promise<{ label: string; 
   const pop = host.locator('[role="dialog"]').first();
   await expect.poll(() => pop.evaluate((el) => el.matches(':popover-open'))).toBe(true);
   const text = (await pop.textContent()) ?? '';
-  expect(text).toContain(`Source: ${source}, seen`);
+  expect(text).toMatch(new RegExp(`Source: (${typeof source === 'string' ? source : source.source}), seen`));
   await button.press('Escape');
   await expect.poll(() => pop.evaluate((el) => el.matches(':popover-open'))).toBe(false);
   // Escape gives focus back to the button; leave it, so the next look starts from nothing.
@@ -298,7 +298,9 @@ describe('Creators: the reliability card', () => {
     expect(await hostsPerItem(page, items)).toEqual(shown.map(() => 1));
     const m = shown.find((x) => x.authorised)!;
     const host = page.locator(`[data-collab-lens="creator-card"][data-handle="${m.creator.handle}"]`);
-    const { label, text } = await inspect(host, 'Find creators');
+    // An unchanged figure keeps the page it was first seen on (within the seen-time resolution): this creator may have
+    // been seen on the sample requests or a collaboration page before.
+    const { label, text } = await inspect(host, /Find creators|Sample requests|Target collaboration|Open collaboration/);
     expect(label).toContain(`@${m.creator.handle}`);
     expect(text).toContain(`(90 days, from TikTok): ${m.creator.fulfillmentPercentage}`);
     await page.close();
@@ -351,7 +353,7 @@ describe('Creators: the reliability card', () => {
 });
 
 describe('dismissing', () => {
-  it('a dismissed finding stays dismissed across a reload and the re-evaluation it brings', async () => {
+  it('a dismissed finding stays dismissed across a reload and a re-check of every rule', async () => {
     const { zero } = commissionOddities(env.world, us());
     const id = `${orderCommissionSanity.id}|${zero!.orderId}|${zero!.skuId}|zero`;
     const page = await open(env, simUrl(us(), 'orders', { markup: 'cards' }));
@@ -370,16 +372,23 @@ describe('dismissing', () => {
       const state = (db.findingStates ?? []).find((s) => s.id === id);
       return state?.dismissedAt ? db : undefined;
     }, 'the dismissal to be stored');
-    const before = (stored.findings ?? []).find((f) => f.id === id)?.evaluatedAt as number;
+    const firstSeenAt = (stored.findings ?? []).find((f) => f.id === id)?.firstSeenAt;
+    expect(firstSeenAt).toBeGreaterThan(0);
 
     await navigate(page, page.url());
-    // The reload captured the orders again and the rules ran again: the finding still holds, and stays hidden.
-    await waitFor(async () => {
-      const db = await readDb(env.session);
-      return ((db.findings ?? []).find((f) => f.id === id)?.evaluatedAt as number) > before;
-    }, 'the re-evaluation after the reload');
     const { gap } = commissionOddities(env.world, us());
-    await waitFor(async () => (await hostWith(page, 'order-findings', `${orderCommissionSanity.id}|${gap!.orderId}`).count()) === 1, 'the other annotation');
+    const other = () => hostWith(page, 'order-findings', `${orderCommissionSanity.id}|${gap!.orderId}`);
+    await waitFor(async () => (await other().count()) === 1, 'the other annotation after the reload');
+    expect(await hostWith(page, 'order-findings', id).count()).toBe(0);
+    // The seller saves the rules in the options page: every rule runs again, the finding still holds, and stays hidden.
+    const options = await openExtensionPage(env, 'options.html');
+    const rules = options.getByTestId('rules');
+    await rules.locator('fieldset').first().waitFor();
+    await rules.getByRole('button', { name: 'Save rules' }).click();
+    await expect.poll(() => options.getByTestId('rules-status').textContent()).toMatch(/^Saved\. Every rule was checked again/);
+    await options.close();
+    expect(((await readDb(env.session)).findings ?? []).find((f) => f.id === id)?.firstSeenAt).toBe(firstSeenAt);
+    await waitFor(async () => (await other().count()) === 1, 'the other annotation after the re-check');
     expect(await hostWith(page, 'order-findings', id).count()).toBe(0);
     await page.close();
   });
@@ -413,6 +422,42 @@ describe('layout', () => {
     });
     expect(removed).toBeGreaterThan(0);
     expect(await boxes(page)).toEqual(withAnnotations);
+    await page.close();
+  });
+
+  /** What each creator card's chip shows: its first figure (after any alert count), whether any part is cut off, and its accessible name. */
+  const chips = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-collab-lens="creator-card"]')].map((host) => {
+        const chip = host.shadowRoot?.querySelector('.chip');
+        const parts = [...(chip?.children ?? [])] as HTMLElement[];
+        // Parts that do not fit wrap onto the chip's hidden second line; those on its one visible line must fit whole.
+        const visible = parts.filter((p) => p.offsetTop === parts[0]?.offsetTop);
+        return {
+          first: parts.find((p) => !p.classList.contains('alerts'))?.textContent ?? '',
+          cut: visible.some((p) => p.scrollWidth > p.clientWidth + 1),
+          label: chip?.getAttribute('aria-label') ?? '',
+        };
+      }),
+    );
+
+  // The grid's cards leave little room beside a long handle: there the short form. A table cell may leave room for either.
+  it.each([
+    ['grid', true],
+    ['table', false],
+  ] as const)('Find creators, %s markup: no chip is cut off mid-word; where the room is narrow it says the same in short', async (markup, someShort) => {
+    const page = await open(env, simUrl(us(), 'find-creators', { markup }));
+    const count = listingOf(env.world, us(), 'find').slice(0, 20).length;
+    const shown = await waitFor(async () => {
+      const now = await chips(page);
+      return now.length === count && now.every((c) => !c.cut) && now;
+    }, 'every chip to fit');
+    const short = /^(\d+\/\d+|New)$/;
+    for (const c of shown) {
+      expect(c.first).toMatch(/^(\d+\/\d+|New|\d+ sent · \d+ posted|No samples sent yet)$/);
+      expect(c.label).toMatch(/: (\d+ sent · \d+ posted|No samples sent yet)/);
+    }
+    if (someShort) expect(shown.some((c) => short.test(c.first))).toBe(true);
     await page.close();
   });
 });
