@@ -127,6 +127,9 @@ function Quota({ invited, week, i18n }: { invited: number; week: string; i18n: I
   );
 }
 
+/** The stages a row of the invitation and message tables shows, in its columns' order. */
+const ROW_STAGES = ['invited', 'accepted', 'requested', 'posted', 'ordered'] as const;
+
 /** Counts of the stages a row of the invitation and message tables shows, with the accepted and posted rates. */
 function FunnelCells({ f, i18n }: { f: Funnel; i18n: I18n }) {
   const r = funnelRates(f);
@@ -149,15 +152,15 @@ function FunnelCells({ f, i18n }: { f: Funnel; i18n: I18n }) {
   );
 }
 
-function FunnelHead({ first, i18n }: { first: string; i18n: I18n }) {
-  const { t } = i18n;
+/** A table's head: its first column names the rows, every other one holds numbers. */
+function TableHead({ first, numbers }: { first: string; numbers: readonly string[] }) {
   return (
     <thead>
       <tr>
         <th scope="col">{first}</th>
-        {(['invited', 'accepted', 'requested', 'posted', 'ordered'] as const).map((s) => (
-          <th key={s} scope="col" class="num">
-            {t(`popup.stageShort.${s}`)}
+        {numbers.map((n) => (
+          <th key={n} scope="col" class="num">
+            {n}
           </th>
         ))}
       </tr>
@@ -172,7 +175,7 @@ function Invitations({ rows, i18n }: { rows: InvitationAggregate[]; i18n: I18n }
     <details>
       <summary>{t('popup.outreach.byInvitation')}</summary>
       <table class="compact" data-testid="by-invitation">
-        <FunnelHead first={t('popup.outreach.name')} i18n={i18n} />
+        <TableHead first={t('popup.outreach.name')} numbers={ROW_STAGES.map((s) => t(`popup.stageShort.${s}`))} />
         <tbody>
           {sorted.map((r) => (
             <tr key={r.id} data-invitation={r.id}>
@@ -198,7 +201,7 @@ function Messages({ rows, i18n }: { rows: MessageAggregate[]; i18n: I18n }) {
       <summary>{t('popup.outreach.byMessage')}</summary>
       <p class="muted source">{t('popup.outreach.byMessageHint')}</p>
       <table class="compact" data-testid="by-message">
-        <FunnelHead first={t('popup.outreach.message')} i18n={i18n} />
+        <TableHead first={t('popup.outreach.message')} numbers={ROW_STAGES.map((s) => t(`popup.stageShort.${s}`))} />
         <tbody>
           {sorted.map((r) => (
             <tr key={r.messageKey}>
@@ -238,17 +241,7 @@ export function OutreachView({ db, i18n, shopKey, now }: { db: AppDB; i18n: I18n
       <h3>{t('popup.outreach.funnel', { weeks: WEEKS })}</h3>
       <Chart label={t('popup.outreach.funnelChart', { weeks: WEEKS })} describedBy="funnel-table" spec={funnelChart(total, shortLabels, i18n)} deps={[JSON.stringify(total), i18n.locale]} testId="funnel-chart" />
       <table id="funnel-table" class="compact" data-testid="funnel">
-        <thead>
-          <tr>
-            <th scope="col">{t('popup.outreach.stage')}</th>
-            <th scope="col" class="num">
-              {t('popup.outreach.creators')}
-            </th>
-            <th scope="col" class="num">
-              {t('popup.outreach.share')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead first={t('popup.outreach.stage')} numbers={[t('popup.outreach.creators'), t('popup.outreach.share')]} />
         <tbody>
           {STAGES.map((s) => (
             <tr key={s} data-stage={s}>
@@ -272,19 +265,7 @@ export function OutreachView({ db, i18n, shopKey, now }: { db: AppDB; i18n: I18n
         ))}
       </ul>
       <table id="weekly-table" class="compact" data-testid="weekly">
-        <thead>
-          <tr>
-            <th scope="col">{t('popup.outreach.week')}</th>
-            <th scope="col" class="num">
-              {t('popup.outreach.invitations')}
-            </th>
-            {STAGES.map((s) => (
-              <th key={s} scope="col" class="num">
-                {t(`popup.stageShort.${s}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead first={t('popup.outreach.week')} numbers={[t('popup.outreach.invitations'), ...shortLabels]} />
         <tbody>
           {[...recent].reverse().map((w) => (
             <tr key={w.week} data-week={w.week}>
@@ -308,20 +289,7 @@ export function OutreachView({ db, i18n, shopKey, now }: { db: AppDB; i18n: I18n
 
       <h3>{t('popup.outreach.byTier')}</h3>
       <table class="compact" data-testid="by-tier">
-        <thead>
-          <tr>
-            <th scope="col">{t('popup.outreach.tier')}</th>
-            <th scope="col" class="num">
-              {t('popup.stageShort.invited')}
-            </th>
-            <th scope="col" class="num">
-              {t('popup.outreach.response')}
-            </th>
-            <th scope="col" class="num">
-              {t('popup.outreach.posting')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead first={t('popup.outreach.tier')} numbers={[t('popup.stageShort.invited'), t('popup.outreach.response'), t('popup.outreach.posting')]} />
         <tbody>
           {TIERS.map((tier) => {
             const s = tiers?.tiers[tier] ?? { funnel: emptyFunnel(), response: rateOf(0, 0), posting: rateOf(0, 0) };
