@@ -1,4 +1,3 @@
-import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageI18n } from '../lib/i18n/page';
 import type { FindingAction } from '../lib/overlay/findings';
@@ -9,8 +8,9 @@ import type { FindingView } from '../lib/rules/view';
  * One Collab Lens annotation on an Affiliate Center page: a small chip after the item it is about, and a popover with
  * the figures (each with the page and time it was seen) and the findings, each with Dismiss and Snooze. The popover
  * opens on hover and focus (so keyboard users read it too) and stays open on click; Escape closes it. The chip is one
- * line as wide as the room its host was given: the alert count first, then the figures that fit. Where a figure does not
- * fit whole, the chip shows every figure in its short form instead of cutting one off mid-word.
+ * line as wide as the room its host was given: the alert count first, then the figures that fit. Each figure carries its
+ * short form too: where one does not fit whole, the host layer marks the host compact and the chip shows every figure
+ * short instead of cutting one off mid-word.
  */
 
 /** A figure on the chip: its text, and a shorter one for when the room beside the item is narrow. */
@@ -70,36 +70,6 @@ function evidenceSources(f: FindingView): { page: string; at: number }[] {
   return [...seen.values()].sort((a, b) => b.at - a.at);
 }
 
-/**
- * Whether the chip shows its parts' short forms: once a part's full text overflows the room the chip was given (measured
- * when it is drawn and whenever its box changes), until the window is resized or the parts change.
- */
-function useCompact(chip: RefObject<HTMLElement | null>, parts: readonly ChipPart[]): boolean {
-  const key = parts.map((p) => p.text).join('\n');
-  const [compactFor, setCompactFor] = useState<string | undefined>(undefined);
-  const compact = compactFor === key;
-  useLayoutEffect(() => {
-    const el = chip.current;
-    if (!el || compact) return;
-    // Parts that do not fit wrap onto the chip's hidden second line; a part cut off on its visible line makes it compact.
-    const check = () => {
-      const parts = [...el.children] as HTMLElement[];
-      const line = parts[0]?.offsetTop;
-      if (parts.some((part) => part.offsetTop === line && part.scrollWidth > part.clientWidth + 1)) setCompactFor(key);
-    };
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [key, compact]);
-  useEffect(() => {
-    const wider = () => setCompactFor(undefined);
-    addEventListener('resize', wider);
-    return () => removeEventListener('resize', wider);
-  }, []);
-  return compact;
-}
-
 export function Annotation(props: AnnotationProps) {
   const { i18n, now, findings } = props;
   const [open, setOpen] = useState(false);
@@ -108,7 +78,6 @@ export function Annotation(props: AnnotationProps) {
   const button = useRef<HTMLSpanElement>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const text = annotationText(props);
-  const compact = useCompact(button, text.chip);
   const severity = findings.reduce<FindingView['severity'] | undefined>((s, f) => (!s || RANK[f.severity] > RANK[s] ? f.severity : s), undefined);
 
   const place = () => {
@@ -191,7 +160,7 @@ export function Annotation(props: AnnotationProps) {
         ref={button}
         role="button"
         tabIndex={0}
-        class={compact ? 'chip compact' : 'chip'}
+        class="chip"
         aria-label={text.label}
         aria-expanded={open}
         aria-controls="pop"
@@ -211,8 +180,9 @@ export function Annotation(props: AnnotationProps) {
         }}
       >
         {text.chip.map((part, i) => (
-          <span key={i} class={i === 0 && findings.length ? 'alerts' : undefined}>
-            {compact ? part.short : part.text}
+          <span key={i} data-part class={i === 0 && findings.length ? 'alerts' : undefined}>
+            <span class="full">{part.text}</span>
+            <span class="short">{part.short}</span>
           </span>
         ))}
       </span>
@@ -279,7 +249,9 @@ export const ANNOTATION_CSS = `
   max-width: 100%; height: 18px; overflow: hidden; white-space: nowrap;
   font: 500 11px/16px ${FONT}; color: #1f2937; background: #f3f4f6; border: 1px solid #d1d5db; border-radius: 10px; padding: 0 7px;
 }
-.annotation > .chip.compact { padding: 0 5px; }
+.annotation > .chip .short, :host([data-compact]) .annotation > .chip .full { display: none; }
+:host([data-compact]) .annotation > .chip .short { display: inline; }
+:host([data-compact]) .annotation > .chip { padding: 0 5px; }
 .annotation > .chip > span { min-width: 0; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
 .annotation > .chip:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .annotation.low > .chip { background: #eef6ff; border-color: #bfdbfe; }

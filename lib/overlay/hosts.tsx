@@ -9,7 +9,8 @@ import { HOST_ATTR } from './dom';
  * its anchor's text: where it is after an inline anchor it is there already; after a block-level one it is moved up
  * there with `translate`. To cover as little of the page as it can, an annotation is as wide as the room left on that
  * line (`--cl-room`); its chip shows what fits and its popover everything. Both are measured when the host is placed
- * and when the window is resized.
+ * or drawn again and when the window is resized. A figure that does not fit whole on the chip's line (an element marked
+ * `data-part`) marks the host `data-compact`, and the view's CSS shows its short forms instead.
  */
 
 /** Containers a sibling cannot be put beside without breaking the page's structure (a cell in a row, an item in a list). */
@@ -45,9 +46,12 @@ const insert = (p: Placement, el: HTMLElement) => (p.inside ? p.target.append(el
 const isInline = (display: string) => display === '' || display === 'contents' || display.startsWith('inline');
 const isBlock = (el: Element) => !isInline(getComputedStyle(el).display);
 
+/** The least room an annotation gets, however little its anchor's line leaves. */
+const MIN_ROOM = 56;
+
 /** The room wrapper: never wider than the room measured for it, its chips side by side, shrinking before wrapping. */
 const ROOM_CSS = `
-.cl-room { display: inline-flex; align-items: center; gap: 4px; max-width: max(var(--cl-room, 480px), 56px); vertical-align: middle; }
+.cl-room { display: inline-flex; align-items: center; gap: 4px; max-width: max(var(--cl-room, 480px), ${MIN_ROOM}px); vertical-align: middle; }
 .cl-room > * { min-width: 0; flex: 0 1 auto; }
 `;
 
@@ -58,36 +62,57 @@ const GAP = 6;
 interface Fit {
   room: number;
   shift?: { x: number; y: number };
+  /** The width the chip's first figure needs whole, from the start of the host's room; 0 without figures. */
+  need: number;
 }
 
+const COMPACT_ATTR = 'data-compact';
+
 /**
- * Where each host should be and how wide it may be (left to right, as Affiliate Center is written), for every host at
- * once: every measure first, then every write, so the page lays out once however many hosts there are.
+ * Where each host should be, how wide it may be (left to right, as Affiliate Center is written) and whether its chip
+ * must show its figures short, for every host at once: every measure first, then every write, so the page lays out once
+ * however many hosts there are. Only a chip's first figure can be cut off: a later one that does not fit wraps onto the
+ * chip's hidden second line. A host marked compact is unmarked first (all at once), so its full figures can be measured.
  */
 function fit<T>(hosts: readonly Host<T>[]): void {
-  const fits = hosts.map((h) => (h.el.isConnected ? fitOf(h) : { room: MAX_ROOM }));
+  for (const h of hosts) if (h.el.hasAttribute(COMPACT_ATTR)) h.el.removeAttribute(COMPACT_ATTR);
+  const fits = hosts.map((h): Fit => (h.el.isConnected ? fitOf(h) : { room: MAX_ROOM, need: 0 }));
   hosts.forEach((h, i) => {
     const f = fits[i] as Fit;
-    h.el.style.setProperty('--cl-room', `${Math.min(MAX_ROOM, f.room)}px`);
+    const room = Math.min(MAX_ROOM, f.room);
+    h.el.style.setProperty('--cl-room', `${room}px`);
     if (f.shift) h.el.style.setProperty('translate', `${f.shift.x}px ${f.shift.y}px`, 'important');
+    if (f.need > Math.max(room, MIN_ROOM)) h.el.setAttribute(COMPACT_ATTR, '');
   });
+}
+
+/** How wide the host's room must be for the chip's first figure (`[data-part]`) to show whole: its end and its chip's. */
+function needOf(root: ShadowRoot): number {
+  const part = root.querySelector<HTMLElement>('[data-part]');
+  const room = root.querySelector('.cl-room');
+  const chip = part?.parentElement;
+  if (!part || !room || !chip) return 0;
+  const style = getComputedStyle(chip);
+  const end = parseFloat(style.paddingRight || '0') + parseFloat(style.borderRightWidth || '0');
+  return Math.ceil(part.getBoundingClientRect().left - room.getBoundingClientRect().left + part.scrollWidth + end);
 }
 
 function fitOf<T>(h: Host<T>): Fit {
   const at = h.el.getBoundingClientRect();
+  const need = needOf(h.root);
   if (!h.placement.block) {
     const block = blockOf(h.el.parentElement);
-    return { room: block ? Math.floor(contentRight(block) - at.left) : MAX_ROOM };
+    return { room: block ? Math.floor(contentRight(block) - at.left) : MAX_ROOM, need };
   }
   // After a block-level element the host starts on the line below: move it to the end of the element's last line.
   const range = document.createRange();
   range.selectNodeContents(h.placement.target);
   const line = [...range.getClientRects()].filter((r) => r.width > 0).at(-1);
-  if (!line) return { room: MAX_ROOM };
+  if (!line) return { room: MAX_ROOM, need };
   const current = h.el.style.getPropertyValue('translate').split(' ').map((v) => parseFloat(v) || 0);
   const x = line.right + GAP - (at.left - (current[0] ?? 0));
   const y = line.top - (at.top - (current[1] ?? 0));
-  return { room: Math.floor(contentRight(h.placement.target) - line.right - GAP), shift: { x: Math.round(x), y: Math.round(y) } };
+  return { room: Math.floor(contentRight(h.placement.target) - line.right - GAP), shift: { x: Math.round(x), y: Math.round(y) }, need };
 }
 
 function blockOf(el: Element | null): Element | null {
@@ -164,7 +189,7 @@ export class HostLayer<T> {
     for (const stray of document.querySelectorAll(`[${HOST_ATTR}="${this.kind}"]`)) if (!mine.has(stray as HTMLElement)) stray.remove();
     // Every placement is read first, then every host inserted: one style pass however many hosts are new.
     const placements = new Map([...wanted.keys()].filter((a) => !this.hosts.has(a)).map((a) => [a, placementOf(a)] as const));
-    const placed: Host<T>[] = [];
+    const drawn: Host<T>[] = [];
     for (const [anchor, spec] of wanted) {
       let host = this.hosts.get(anchor);
       if (!host) {
@@ -176,15 +201,15 @@ export class HostLayer<T> {
         this.adopt(host.root);
         insert(placement, el);
         this.hosts.set(anchor, host);
-        placed.push(host);
       }
       host.data = spec.data;
       if (host.key === spec.key) continue;
       host.key = spec.key;
       for (const [k, v] of Object.entries(spec.dataset ?? {})) host.el.dataset[k] = v;
       this.draw(host);
+      drawn.push(host);
     }
-    fit(placed);
+    fit(drawn);
   }
 
   private draw(host: Host<T>): void {

@@ -434,7 +434,8 @@ describe('layout', () => {
         // Parts that do not fit wrap onto the chip's hidden second line; those on its one visible line must fit whole.
         const visible = parts.filter((p) => p.offsetTop === parts[0]?.offsetTop);
         return {
-          first: parts.find((p) => !p.classList.contains('alerts'))?.textContent ?? '',
+          // What the seller reads: the full or the short form, whichever is shown.
+          first: parts.find((p) => !p.classList.contains('alerts'))?.innerText ?? '',
           cut: visible.some((p) => p.scrollWidth > p.clientWidth + 1),
           label: chip?.getAttribute('aria-label') ?? '',
         };
