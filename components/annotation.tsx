@@ -8,9 +8,9 @@ import type { FindingView } from '../lib/rules/view';
  * One Collab Lens annotation on an Affiliate Center page: a small chip after the item it is about, and a popover with
  * the figures (each with the page and time it was seen) and the findings, each with Dismiss and Snooze. The popover
  * opens on hover and focus (so keyboard users read it too) and stays open on click; Escape closes it. The chip is one
- * line as wide as the room its host was given: the alert count first, then the figures that fit. Each figure carries its
- * short form too: where one does not fit whole, the host layer marks the host compact and the chip shows every figure
- * short instead of cutting one off mid-word.
+ * line as wide as the room its host was given: the alert count first, then the figures that fit whole (the host layer
+ * measures them). Each figure carries its short form too: where not even the first fits, the host layer marks the host
+ * compact and the chip shows that one short instead of cutting it off mid-word.
  */
 
 /** A figure on the chip: its text, and a shorter one for when the room beside the item is narrow. */

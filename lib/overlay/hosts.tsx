@@ -9,8 +9,9 @@ import { HOST_ATTR } from './dom';
  * its anchor's text: where it is after an inline anchor it is there already; after a block-level one it is moved up
  * there with `translate`. To cover as little of the page as it can, an annotation is as wide as the room left on that
  * line (`--cl-room`); its chip shows what fits and its popover everything. Both are measured when the host is placed
- * or drawn again and when the window is resized. A figure that does not fit whole on the chip's line (an element marked
- * `data-part`) marks the host `data-compact`, and the view's CSS shows its short forms instead.
+ * or drawn again and when the window is resized, and so are the chip's figures (elements marked `data-part`): those
+ * that do not fit whole are hidden, and when not even the first does the host is marked `data-compact` for the view's
+ * CSS to show short forms.
  */
 
 /** Containers a sibling cannot be put beside without breaking the page's structure (a cell in a row, an item in a list). */
@@ -59,66 +60,118 @@ const ROOM_CSS = `
 const MAX_ROOM = 480;
 const GAP = 6;
 
+/** A chip's figures (`[data-part]`) as measured in their full forms. */
+interface Figures {
+  parts: HTMLElement[];
+  /** Where the first starts, from the start of the host's room. */
+  start: number;
+  widths: number[];
+  gap: number;
+  /** The chip's own padding and border after its last figure. */
+  end: number;
+}
+
 interface Fit {
   room: number;
   shift?: { x: number; y: number };
-  /** The width the chip's first figure needs whole, from the start of the host's room; 0 without figures. */
-  need: number;
+  figures?: Figures;
 }
 
 const COMPACT_ATTR = 'data-compact';
 
 /**
- * Where each host should be, how wide it may be (left to right, as Affiliate Center is written) and whether its chip
- * must show its figures short, for every host at once: every measure first, then every write, so the page lays out once
- * however many hosts there are. Only a chip's first figure can be cut off: a later one that does not fit wraps onto the
- * chip's hidden second line. A host marked compact is unmarked first (all at once), so its full figures can be measured.
+ * Where each host should be, how wide it may be (left to right, as Affiliate Center is written) and which figures its
+ * chip shows, for every host at once: every measure first, then every write, so the page lays out once however many
+ * hosts there are. The chip shows the figures that fit whole, in order; when not even the first does, the host is
+ * marked compact and its chip shows the first figure's short form (its view's CSS has both). Marks of an earlier fit
+ * are taken off first (all at once), so the full figures can be measured.
  */
 function fit<T>(hosts: readonly Host<T>[]): void {
-  for (const h of hosts) if (h.el.hasAttribute(COMPACT_ATTR)) h.el.removeAttribute(COMPACT_ATTR);
-  const fits = hosts.map((h): Fit => (h.el.isConnected ? fitOf(h) : { room: MAX_ROOM, need: 0 }));
+  for (const h of hosts) {
+    if (h.el.hasAttribute(COMPACT_ATTR)) h.el.removeAttribute(COMPACT_ATTR);
+    for (const part of h.root.querySelectorAll<HTMLElement>('[data-part][hidden]')) part.hidden = false;
+  }
+  const fits = hosts.map((h): Fit => (h.el.isConnected ? fitOf(h) : { room: MAX_ROOM }));
   hosts.forEach((h, i) => {
     const f = fits[i] as Fit;
     const room = Math.min(MAX_ROOM, f.room);
     h.el.style.setProperty('--cl-room', `${room}px`);
     if (f.shift) h.el.style.setProperty('translate', `${f.shift.x}px ${f.shift.y}px`, 'important');
-    if (f.need > Math.max(room, MIN_ROOM)) h.el.setAttribute(COMPACT_ATTR, '');
+    if (!f.figures) return;
+    const shown = figuresThatFit(f.figures, Math.max(room, MIN_ROOM));
+    if (shown === 0) h.el.setAttribute(COMPACT_ATTR, '');
+    f.figures.parts.forEach((part, k) => {
+      if (k >= Math.max(shown, 1)) part.hidden = true;
+    });
   });
 }
 
-/** How wide the host's room must be for the chip's first figure (`[data-part]`) to show whole: its end and its chip's. */
-function needOf(root: ShadowRoot): number {
-  const part = root.querySelector<HTMLElement>('[data-part]');
+/** How many of the leading figures fit whole in `room`. */
+function figuresThatFit({ start, widths, gap, end }: Figures, room: number): number {
+  let right = start + end;
+  let n = 0;
+  for (const w of widths) {
+    right += (n ? gap : 0) + w;
+    if (right > room) break;
+    n++;
+  }
+  return n;
+}
+
+function figuresOf(root: ShadowRoot): Figures | undefined {
+  const parts = [...root.querySelectorAll<HTMLElement>('[data-part]')];
   const room = root.querySelector('.cl-room');
-  const chip = part?.parentElement;
-  if (!part || !room || !chip) return 0;
+  const chip = parts[0]?.parentElement;
+  if (!parts[0] || !room || !chip) return undefined;
   const style = getComputedStyle(chip);
-  const end = parseFloat(style.paddingRight || '0') + parseFloat(style.borderRightWidth || '0');
-  return Math.ceil(part.getBoundingClientRect().left - room.getBoundingClientRect().left + part.scrollWidth + end);
+  return {
+    parts,
+    start: parts[0].getBoundingClientRect().left - room.getBoundingClientRect().left,
+    widths: parts.map((p) => p.scrollWidth),
+    gap: parseFloat(style.columnGap) || 0,
+    end: parseFloat(style.paddingRight || '0') + parseFloat(style.borderRightWidth || '0'),
+  };
 }
 
 function fitOf<T>(h: Host<T>): Fit {
   const at = h.el.getBoundingClientRect();
-  const need = needOf(h.root);
+  const figures = figuresOf(h.root);
   if (!h.placement.block) {
     const block = blockOf(h.el.parentElement);
-    return { room: block ? Math.floor(contentRight(block) - at.left) : MAX_ROOM, need };
+    return { room: block ? Math.floor(roomRight(block) - at.left) : MAX_ROOM, figures };
   }
   // After a block-level element the host starts on the line below: move it to the end of the element's last line.
   const range = document.createRange();
   range.selectNodeContents(h.placement.target);
   const line = [...range.getClientRects()].filter((r) => r.width > 0).at(-1);
-  if (!line) return { room: MAX_ROOM, need };
+  if (!line) return { room: MAX_ROOM, figures };
   const current = h.el.style.getPropertyValue('translate').split(' ').map((v) => parseFloat(v) || 0);
   const x = line.right + GAP - (at.left - (current[0] ?? 0));
   const y = line.top - (at.top - (current[1] ?? 0));
-  return { room: Math.floor(contentRight(h.placement.target) - line.right - GAP), shift: { x: Math.round(x), y: Math.round(y) }, need };
+  return { room: Math.floor(roomRight(h.placement.target) - line.right - GAP), shift: { x: Math.round(x), y: Math.round(y) }, figures };
 }
 
 function blockOf(el: Element | null): Element | null {
   let block = el;
   while (block && isInline(getComputedStyle(block).display)) block = block.parentElement;
   return block;
+}
+
+/**
+ * Where an annotation at the end of `block` must stop: the block's own content edge, or, for an item of a flex or grid
+ * row that is only as wide as its text (a card's title beside its date), the free space up to the next item on the row.
+ */
+function roomRight(block: Element): number {
+  const own = contentRight(block);
+  const row = block.parentElement;
+  if (!row || !/flex|grid/.test(getComputedStyle(row).display)) return own;
+  const r = block.getBoundingClientRect();
+  let sibling = block.nextElementSibling;
+  while (sibling?.hasAttribute(HOST_ATTR)) sibling = sibling.nextElementSibling;
+  const next = sibling?.getBoundingClientRect();
+  if (!next) return Math.max(own, contentRight(row));
+  const sameRow = next.left >= r.right && next.top < r.bottom && next.bottom > r.top;
+  return sameRow ? Math.max(own, next.left - GAP) : own;
 }
 
 function contentRight(block: Element): number {
