@@ -89,6 +89,8 @@ describe('Affiliate orders: commission sanity', () => {
       const { label, text } = await inspect(host.first(), 'Affiliate orders');
       expect(label).toContain(orderCommissionSanity.title.en);
       expect(text).toContain(odd.orderId);
+      // The cards' order title sits beside its date with room between: the alert count reads in full there.
+      if (markup === 'cards') expect(await host.first().locator('[data-part]').first().innerText()).toMatch(/^\d+ alerts?$/);
     }
     await expectAtMostOnePerItem(page, items);
     await page.close();
