@@ -1,21 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { DAY, NOW, SHOP, campaign, invitationProduct, openCollab, product, registration } from '../../test/fixtures/rule-entities';
+import { DAY, NOW, SHOP, campaign, invitationProduct, observation as obs, openCollab, product, registration } from '../../test/fixtures/rule-entities';
 import type { AppDB } from '../db/app-db';
 import { commissionBenchmark, type CommissionObservation } from '../queries/benchmark';
 import { benchmarkAggregates, benchmarkValues, groupPairs, percentileRank } from './commission';
-
-const obs = (bps: number, productId: string, over: Partial<CommissionObservation> = {}): CommissionObservation => ({
-  bps,
-  productId,
-  shopKey: SHOP,
-  categoryId: 'beauty',
-  kind: 'open',
-  key: `${SHOP}|${productId}`,
-  seenAt: NOW,
-  ...over,
-});
 
 describe('percentileRank', () => {
   it('is the share below, equal values counted half', () => {

@@ -1,19 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
-import { DAY, NOW, OTHER_SHOP, SHOP, campaign, invitationProduct, openCollab, product, registration, request } from '../../test/fixtures/rule-entities';
+import { DAY, NOW, OTHER_SHOP, SHOP, campaign, invitationProduct, observation as obs, openCollab, product, registration, request } from '../../test/fixtures/rule-entities';
 import type { AppDB } from '../db/app-db';
 import { commissionBenchmark, commissionObservations, percentile, regionOf, type CommissionObservation } from './benchmark';
-
-const obs = (bps: number, productId: string, over: Partial<CommissionObservation> = {}): CommissionObservation => ({
-  bps,
-  productId,
-  shopKey: SHOP,
-  categoryId: 'beauty',
-  kind: 'open',
-  key: `${SHOP}|${productId}`,
-  seenAt: NOW,
-  ...over,
-});
 
 /** One observation per product, at the given rates. */
 const spread = (rates: number[], over: Partial<CommissionObservation> = {}) => rates.map((bps, i) => obs(bps, `q${i}`, over));
