@@ -130,23 +130,26 @@ function Quota({ invited, week, i18n }: { invited: number; week: string; i18n: I
 /** The stages a row of the invitation and message tables shows, in its columns' order. */
 const ROW_STAGES = ['invited', 'accepted', 'requested', 'posted', 'ordered'] as const;
 
+/** A stage's count over its rate from the stage before. */
+function CountAndRate({ count, rate, i18n }: { count: number; rate: Parameters<typeof RateText>[0]['rate']; i18n: I18n }) {
+  return (
+    <td class="num">
+      {i18n.number(count)}
+      <br />
+      <RateText rate={rate} i18n={i18n} min={MIN_RATE_BASE} />
+    </td>
+  );
+}
+
 /** Counts of the stages a row of the invitation and message tables shows, with the accepted and posted rates. */
 function FunnelCells({ f, i18n }: { f: Funnel; i18n: I18n }) {
   const r = funnelRates(f);
   return (
     <>
       <td class="num">{i18n.number(f.invited)}</td>
-      <td class="num">
-        {i18n.number(f.accepted)}
-        <br />
-        <RateText rate={r.accepted} i18n={i18n} min={MIN_RATE_BASE} />
-      </td>
+      <CountAndRate count={f.accepted} rate={r.accepted} i18n={i18n} />
       <td class="num">{i18n.number(f.requested)}</td>
-      <td class="num">
-        {i18n.number(f.posted)}
-        <br />
-        <RateText rate={r.posted} i18n={i18n} min={MIN_RATE_BASE} />
-      </td>
+      <CountAndRate count={f.posted} rate={r.posted} i18n={i18n} />
       <td class="num">{i18n.number(f.ordered)}</td>
     </>
   );
