@@ -4,7 +4,7 @@ import { simUrl } from '../sim/install';
 import { shopByKey, tabRequests } from '../sim/world';
 import { readDb, waitFor } from './browser';
 import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
-import { allRows, rowOf, SCROLLER } from './side-panel';
+import { allRows, rowOf } from './side-panel';
 
 /** What the seller sees outside the page: the popup's summary for the shop and the side panel's review queue. */
 
@@ -70,8 +70,7 @@ describe('after browsing Sample requests', () => {
     const order = (await allRows(panel)).map((r) => r.applyId);
     const bySoonest = [...pending].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity)).map((r) => r.applyId);
     expect(order).toEqual(bySoonest);
-    await panel.locator(SCROLLER).evaluate((el) => el.scrollTo(0, 0));
-    const first = panel.locator('[data-apply-id]').first();
+    const first = await rowOf(panel, bySoonest[0] ?? '');
     expect(await first.locator('.source').textContent()).toMatch(/^Source: Sample requests, seen /);
     expect(await first.locator('.figures').textContent()).toMatch(/Fulfil (\d+%|n\/a) · \d+ sent · \d+ posted \(of \d+ seen\)/);
     expect(await first.locator('.deadline').getAttribute('class')).toContain('urgent');

@@ -115,8 +115,7 @@ describe('the queue', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((s) => s >= 0 && s <= 100)).toBe(true);
 
-    await panel.locator(SCROLLER).evaluate((el) => el.scrollTo(0, 0));
-    const first = panel.locator(`${SCROLLER} li[data-apply-id]`).first();
+    const first = await rowOf(panel, rows[0]?.applyId ?? '');
     expect(await first.locator('.chip .factor').allTextContents()).toEqual(['Fulfilment', 'Your samples', 'GMV', 'Views', 'Payback', 'Deadline']);
     await first.locator('.why summary').click();
     await expect.poll(() => first.locator('.why dd').count()).toBe(6);
@@ -128,9 +127,10 @@ describe('the queue', () => {
 
     // The most urgent request carries the rule engine's review-deadline alert and a red countdown.
     await panel.getByTestId('order').selectOption('deadline');
-    await panel.locator(SCROLLER).evaluate((el) => el.scrollTo(0, 0));
-    const soonest = panel.locator(`${SCROLLER} li[data-apply-id]`).first();
-    expect(await soonest.getAttribute('data-apply-id')).toBe([...pending].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity))[0]?.applyId);
+    await expect.poll(() => panel.getByTestId('count').textContent()).toBe(`${pending.length} to review, soonest deadline first`);
+    const bySoonest = (await allRows(panel)).map((r) => r.applyId);
+    expect(bySoonest).toEqual([...pending].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity)).map((r) => r.applyId));
+    const soonest = await rowOf(panel, bySoonest[0] ?? '');
     expect(await soonest.locator('.finding[data-rule="sample-review-deadline"] strong').textContent()).toBe('Sample request review deadline near');
     expect(await soonest.locator('.deadline').getAttribute('class')).toContain('urgent');
     await panel.close();
