@@ -17,7 +17,7 @@ import { commissionOddities } from '../sim/surfaces/orders';
 import { REG, shopCampaigns, UNDER_REQUIREMENT_BPS } from '../sim/surfaces/partner-campaigns';
 import { EXPIRING_UNACCEPTED, invitationsOf } from '../sim/surfaces/target-invitations';
 import { duplicateSample, shopByKey, tabRequests } from '../sim/world';
-import { readDb, waitFor } from './browser';
+import { domSettled, readDb, waitFor } from './browser';
 import { afterRender, clickTab, navigate, nextPage, open, openExtensionPage, startEnv, type Env } from './pages';
 
 /**
@@ -415,7 +415,7 @@ describe('layout', () => {
   ] as const)('%s (%s markup): the page’s own elements keep their boxes with the annotations in place', async (route, markup, kind) => {
     const page = await open(env, simUrl(us(), route, { markup }));
     await waitFor(async () => (await page.locator(`[data-collab-lens="${kind}"]`).count()) > 0, 'annotations');
-    await page.waitForTimeout(500);
+    await domSettled(page);
     const withAnnotations = await boxes(page);
     const removed = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('[data-collab-lens]')];

@@ -182,6 +182,21 @@ export async function domSettled(page: Page, quietMs = 300, timeoutMs = 20_000):
 }
 
 /**
+ * Runs `action` (a visit, a reload, a click) and waits until the background has stored an answer of `endpoint` (of
+ * any endpoint, if none is named) that came after it. The diagnostics keep when each endpoint last answered to the
+ * moment even when the answer changed nothing else, so this is how a test knows a repeat visit was taken in.
+ */
+export async function capturedAfter(session: Session, endpoint: string | undefined, action: () => Promise<unknown>): Promise<void> {
+  const answered = async () => {
+    const stats = (await readDb(session)).endpointStats ?? [];
+    return Math.max(0, ...stats.filter((s) => endpoint === undefined || s.endpoint === endpoint).map((s) => s.lastSeenAt as number));
+  };
+  const before = await answered();
+  await action();
+  await waitFor(async () => (await answered()) > before, `a new answer of ${endpoint ?? 'any endpoint'} to be stored`);
+}
+
+/**
  * Control of the extension's service worker through the DevTools protocol (ServiceWorker domain, attached to an
  * extension page): stop it the way Chrome stops an idle worker, and count how often it started again.
  */

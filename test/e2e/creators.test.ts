@@ -6,7 +6,7 @@ import { gmvRangeLabel, HOSTILE_BIO, marketOf, type MarketCreator } from '../sim
 import { latestRankDate, rankingOf } from '../sim/surfaces/creator-rankings';
 import { FIND_FAULT_POSITIONS, listingOf } from '../sim/surfaces/find-creators';
 import { HOSTILE, shopByKey, type SimShop } from '../sim/world';
-import { readDb, waitFor } from './browser';
+import { capturedAfter, readDb, waitFor } from './browser';
 import { afterRender, clickTab, navigate, nextPage, open, startEnv, type Env } from './pages';
 
 /** Find creators, Creator rankings and Creator detail on the simulated Affiliate Center, checked against what was stored. */
@@ -116,9 +116,7 @@ describe.each([
     expect(stat(db, 'creators.recommendation')?.accepted).toBeGreaterThanOrEqual(20);
     // Each creator's metrics were snapshotted when first seen, and seeing them again adds none.
     const before = (db.snapshots ?? []).filter((s) => s.entity === 'creator' && handles.includes(s.key)).length;
-    await navigate(page, page.url());
-    await waitFor(async () => (await page.locator(CARDS[markup]).count()) > 0, 'the reloaded list');
-    await page.waitForTimeout(500);
+    await capturedAfter(env.session, undefined, () => navigate(page, page.url()));
     const after = await read();
     expect((after.snapshots ?? []).filter((s) => s.entity === 'creator' && handles.includes(s.key)).length).toBe(before);
     expect(await noScriptRan(page)).toBe(true);
@@ -220,8 +218,7 @@ describe('Creator rankings', () => {
     expect(creatorsIn(db, top(1, 0))).toHaveLength(20);
     // The same ranking seen again stores no new snapshot.
     const count = (db.snapshots ?? []).filter((s) => s.entity === 'ranking').length;
-    await afterRender(page, () => page.getByRole('combobox', { name: 'Rank type' }).selectOption('1'));
-    await page.waitForTimeout(500);
+    await capturedAfter(env.session, 'creators.rankings', () => afterRender(page, () => page.getByRole('combobox', { name: 'Rank type' }).selectOption('1')));
     expect(((await read()).snapshots ?? []).filter((s) => s.entity === 'ranking').length).toBe(count);
     await page.close();
   });

@@ -90,7 +90,7 @@ describe('a creator analysis export (xlsx)', () => {
   it('is recognised, read and checked with a progress bar, then stored for the shop and period', async () => {
     truths = creatorTruths(31, names(), locale);
     bytes = creatorAnalysisExport(truths, locale, { format: 'xlsx', shuffleSeed: 4 });
-    expect(await options.locator('#import-shop option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain(shop.key);
+    await expect.poll(() => options.locator('#import-shop option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain(shop.key);
     await choose('Creator analysis May.xlsx', bytes, XLSX_MIME);
     await watchProgress();
     await options.getByRole('button', { name: 'Import', exact: true }).click();

@@ -5,7 +5,7 @@ import { money } from '../../lib/domain/money';
 import { simUrl } from '../sim/install';
 import { DATE_TYPES, INSIGHT_FAULTS, insightFigures, type InsightModule } from '../sim/surfaces/insights';
 import { shopByKey, type SimShop } from '../sim/world';
-import { readDb, waitFor } from './browser';
+import { capturedAfter, readDb, waitFor } from './browser';
 import { afterRender, clickTab, open, startEnv, type Env } from './pages';
 
 /** Insights pages in both markups and both route generations on every host, and the figures stored from them. */
@@ -97,10 +97,10 @@ describe('coming back', () => {
   it('adds no snapshot when the figures have not changed', async () => {
     const us = shopByKey(env.world, 'us');
     const before = (await readDb(env.session)).snapshots?.filter((s) => s.entity === 'insight').length ?? 0;
-    const page = await open(env, simUrl(us, 'insights-transaction'));
-    await dbWhen((d) => (d.endpointStats?.find((s) => s.endpoint === 'insights.transaction')?.lastSeenAt as number) > Date.now() - 10_000, 'the visit to be seen');
+    let page: Page | undefined;
+    await capturedAfter(env.session, 'insights.transaction', async () => (page = await open(env, simUrl(us, 'insights-transaction'))));
     const after = (await readDb(env.session)).snapshots?.filter((s) => s.entity === 'insight').length ?? 0;
     expect(after).toBe(before);
-    await page.close();
+    await page?.close();
   });
 });

@@ -75,7 +75,8 @@ describe('language', () => {
     expect(await options.getByRole('combobox', { name: 'Tampilkan Collab Lens dalam' }).inputValue()).toBe('id');
     expect(await row(skuIds[0] as string).getByRole('textbox', { name: /^Harga pokok dalam USD/ }).inputValue()).toBe('1234,50');
     const popup = await openExtensionPage(env, 'popup.html');
-    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('id');
+    // The popup sets its language once it has read the stored choice, after its page has loaded.
+    await popup.waitForFunction(() => document.documentElement.lang === 'id');
     await popup.close();
   });
 });

@@ -167,7 +167,7 @@ describe('the queue', () => {
     await expect.poll(() => row(ids[2]).getAttribute('data-mark')).toBeNull();
     await panel.keyboard.press('Control+z');
     await expect.poll(() => row(ids[1]).getAttribute('data-mark')).toBeNull();
-    expect(await panel.getByTestId('status').textContent()).toContain('Undone: 1 marks back as they were.');
+    await expect.poll(() => panel.getByTestId('status').textContent()).toContain('Undone: 1 marks back as they were.');
     expect(await marksInDb()).toEqual({ [ids[0] as string]: 'approve' });
 
     await panel.reload();
@@ -376,16 +376,16 @@ describe('in Bahasa Indonesia', () => {
   it('ranks, marks and runs the dry run in Indonesian', async () => {
     const panel = await openPanel();
     expect(await panel.getByTestId('count').textContent()).toBe(`${tabRequests(us, 10).length} perlu ditinjau, skor terbaik lebih dulu`);
-    const first = panel.locator(`${SCROLLER} li[data-apply-id]`).first();
-    const id = await first.getAttribute('data-apply-id');
+    const id = await panel.locator(`${SCROLLER} li[data-apply-id]`).first().getAttribute('data-apply-id');
+    const first = panel.locator(`${SCROLLER} li[data-apply-id="${id}"]`);
     const before = await first.getAttribute('data-mark');
     expect(await first.locator('.chip .factor').allTextContents()).toEqual(['Pemenuhan', 'Sampel Anda', 'GMV', 'Penayangan', 'Balik modal', 'Tenggat']);
     await first.focus();
     await panel.keyboard.press('s');
-    await expect.poll(() => panel.locator(`${SCROLLER} li[data-apply-id="${id}"] .mark`).textContent()).toBe('Ditandai: lewati');
-    expect(await panel.getByTestId('status').textContent()).toContain('1 ditandai untuk dilewati.');
+    await expect.poll(() => first.locator('.mark').textContent()).toBe('Ditandai: lewati');
+    await expect.poll(() => panel.getByTestId('status').textContent()).toContain('1 ditandai untuk dilewati.');
     await panel.keyboard.press('u');
-    await expect.poll(() => panel.locator(`${SCROLLER} li[data-apply-id="${id}"]`).getAttribute('data-mark')).toBe(before);
+    await expect.poll(() => first.getAttribute('data-mark')).toBe(before);
 
     await runRule(panel, ID, { followers: '5000', fulfilment: '50', quota: '100' });
     const n = us.requests.filter(qualifies).length;
