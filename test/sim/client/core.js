@@ -72,6 +72,74 @@
     document.documentElement.setAttribute('data-sim-ready', String(window.__simReady));
   }
 
+  /** Shows a load failure in `host`, as an alert with a Retry button when `retry` is given, and counts the render. */
+  function showError(host, text, retry) {
+    host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, text, retry ? h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: retry }) : null));
+    markReady();
+  }
+
+  /** Shows that a list has nothing to show in `host`, and counts the render. */
+  function showEmpty(host, text) {
+    host.replaceChildren(h('div', { class: 'sim-empty', text: text }));
+    markReady();
+  }
+
+  /**
+   * A guard for one stream of requests of a route (`route` is its state): `settle(promise, ok, fail)` calls `ok(value)`
+   * or `fail(message)` only while that request is the latest one started through this guard and the route has not
+   * been left. The real pages drop the answers they no longer want the same way.
+   */
+  function latest(route) {
+    var seq = 0;
+    return function settle(promise, ok, fail) {
+      var mine = ++seq;
+      promise.then(
+        function (value) {
+          if (route.alive && mine === seq) ok(value);
+        },
+        function (err) {
+          if (route.alive && mine === seq) fail(err instanceof Error ? err.message : String(err));
+        },
+      );
+    };
+  }
+
+  /**
+   * The loader the simulated list pages share. `load(start)` marks the list loading (`list.loading`, the spinner
+   * `list.el.loading` shown, `list.el.body` aria-busy when the page has one, then `update()` so pagers disable),
+   * calls `start()` for the request's promise, keeps its answer in `list.data` or its failure in `list.error`, ends
+   * the loading state the same way and calls `render()`.
+   */
+  function listLoader(route, list, update, render) {
+    var settle = latest(route);
+    function busy(on) {
+      list.loading = on;
+      list.el.loading.hidden = !on;
+      if (list.el.body && on) list.el.body.setAttribute('aria-busy', 'true');
+      else if (list.el.body) list.el.body.removeAttribute('aria-busy');
+      update();
+    }
+    function done() {
+      busy(false);
+      render();
+    }
+    return function load(start) {
+      busy(true);
+      settle(
+        start(),
+        function (data) {
+          list.data = data;
+          list.error = null;
+          done();
+        },
+        function (message) {
+          list.error = message;
+          done();
+        },
+      );
+    };
+  }
+
   /** Records an action button click (Approve, Reject, Invite…) for tests; the simulator never changes data. */
   function recordAction(entry) {
     window.__simActions.push(entry);
@@ -344,6 +412,16 @@
       setQuery: setQuery,
       setTitle: setTitle,
       markReady: markReady,
+      showError: showError,
+      showEmpty: showEmpty,
+      /** A new request guard for this route (see `latest`). */
+      latest: function () {
+        return latest(state);
+      },
+      /** A list loader for this route (see `listLoader`). */
+      listLoader: function (list, update, render) {
+        return listLoader(state, list, update, render);
+      },
       recordAction: recordAction,
       fmt: fmt,
       /** False once the route has been left: ignore late responses. */

@@ -33,7 +33,8 @@
       };
     }
 
-    var state = { f: filtersFromUrl(), page: 1, seq: 0, loading: false, data: null, error: null, el: null };
+    var state = { f: filtersFromUrl(), page: 1, loading: false, data: null, error: null, el: null };
+    var fetchList = ctx.listLoader(state, updatePager, renderList);
 
     function readPage(json) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
@@ -60,39 +61,15 @@
     }
 
     function load() {
-      var seq = ++state.seq;
-      state.loading = true;
-      state.el.loading.hidden = false;
-      updatePager();
-      var f = state.f;
-      var body = {
-        rank_list_meta: { rank_type: f.rankType, rank_period: f.rankPeriod, rank_date: f.rankDate, indus_cate: f.indusCate, content_type: f.contentType },
-        size: PAGE_SIZE,
-        page: state.page,
-      };
-      ctx
-        .request('POST', RANK_PATH, body)
-        .then(readPage)
-        .then(
-          function (data) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.data = data;
-            state.error = null;
-            finish();
-          },
-          function (err) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.error = err instanceof Error ? err.message : String(err);
-            finish();
-          },
-        );
-    }
-
-    function finish() {
-      state.loading = false;
-      state.el.loading.hidden = true;
-      updatePager();
-      renderList();
+      fetchList(function () {
+        var f = state.f;
+        var body = {
+          rank_list_meta: { rank_type: f.rankType, rank_period: f.rankPeriod, rank_date: f.rankDate, indus_cate: f.indusCate, content_type: f.contentType },
+          size: PAGE_SIZE,
+          page: state.page,
+        };
+        return ctx.request('POST', RANK_PATH, body).then(readPage);
+      });
     }
 
     function pages() {
@@ -111,18 +88,10 @@
 
     function renderList() {
       var host = state.el.listHost;
-      if (state.error) {
-        host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Could not load the ranking (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
-        ctx.markReady();
-        return;
-      }
+      if (state.error) return ctx.showError(host, 'Could not load the ranking (' + state.error + ').', load);
       if (!state.data) return;
       state.el.date.textContent = state.data.date ? 'Ranking of ' + state.data.date : '';
-      if (state.data.rows.length === 0) {
-        host.replaceChildren(h('div', { class: 'sim-empty', text: 'No creators ranked for these filters' }));
-        ctx.markReady();
-        return;
-      }
+      if (state.data.rows.length === 0) return ctx.showEmpty(host, 'No creators ranked for these filters');
       if (markup === 'list') {
         var ol = h('ol', { class: 'rk-list', style: 'list-style:none;margin:0;padding:0 20px' });
         state.data.rows.forEach(function (r) {

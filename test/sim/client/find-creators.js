@@ -256,7 +256,8 @@
       return ctx.params().get('tab') === 'recommended' ? 'recommended' : 'find';
     }
 
-    var state = { tab: tabFromUrl(), query: '', ai: '', page: 1, searchKey: '', seq: 0, loading: false, data: null, error: null, el: null };
+    var state = { tab: tabFromUrl(), query: '', ai: '', page: 1, searchKey: '', loading: false, data: null, error: null, el: null };
+    var fetchList = ctx.listLoader(state, updatePager, renderList);
 
     function kind() {
       if (state.tab === 'recommended') return 'recommendation';
@@ -265,38 +266,13 @@
     }
 
     function load() {
-      var seq = ++state.seq;
-      state.loading = true;
-      state.el.loading.hidden = false;
-      updatePager();
-      var pagination = { size: PAGE_SIZE, page: state.page };
-      if (state.page > 1) pagination.search_key = state.searchKey;
-      var k = kind();
-      var body = { query: k === 'ai' ? state.ai : state.query, query_type: 1, pagination: pagination, filter_params: {}, algorithm: 1 };
-      ctx
-        .request('POST', paths[k], body)
-        .then(readList)
-        .then(
-          function (data) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.data = data;
-            state.error = null;
-            if (data.searchKey) state.searchKey = data.searchKey;
-            finish();
-          },
-          function (err) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.error = err instanceof Error ? err.message : String(err);
-            finish();
-          },
-        );
-    }
-
-    function finish() {
-      state.loading = false;
-      state.el.loading.hidden = true;
-      updatePager();
-      renderList();
+      fetchList(function () {
+        var pagination = { size: PAGE_SIZE, page: state.page };
+        if (state.page > 1) pagination.search_key = state.searchKey;
+        var k = kind();
+        var body = { query: k === 'ai' ? state.ai : state.query, query_type: 1, pagination: pagination, filter_params: {}, algorithm: 1 };
+        return ctx.request('POST', paths[k], body).then(readList);
+      });
     }
 
     function updatePager() {
@@ -307,17 +283,10 @@
 
     function renderList() {
       var host = state.el.listHost;
-      if (state.error) {
-        host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Could not load creators (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
-        ctx.markReady();
-        return;
-      }
+      if (state.error) return ctx.showError(host, 'Could not load creators (' + state.error + ').', load);
       if (!state.data) return;
-      if (state.data.creators.length === 0) {
-        host.replaceChildren(h('div', { class: 'sim-empty', text: 'No creators match' }));
-        ctx.markReady();
-        return;
-      }
+      if (state.data.searchKey) state.searchKey = state.data.searchKey;
+      if (state.data.creators.length === 0) return ctx.showEmpty(host, 'No creators match');
       if (markup === 'table') {
         var tbody = h('tbody', { class: 'arco-table-tbody' });
         state.data.creators.forEach(function (c) {

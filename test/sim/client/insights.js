@@ -9,7 +9,7 @@
     var h = ctx.h;
     var fmt = ctx.fmt;
     var boot = ctx.data;
-    var seq = 0;
+    var settle = ctx.latest();
     var last = null;
 
     function dateType() {
@@ -96,23 +96,16 @@
       var periodEl = h('div', { class: 'in-period' });
       var host = h('div', { class: 'sim-body' }, h('div', { class: 'sim-loading', role: 'status', text: 'Loading…' }));
       main.replaceChildren(h('div', { class: 'page-head' }, h('h1', { text: boot.title }), h('p', { text: 'Affiliate performance of your shop. Figures update daily.' })), h('section', { class: 'card' }, links, range, periodEl, host));
-      var mine = ++seq;
       function load() {
-        ctx.request('POST', '/api/v1/oec/affiliate/compass/' + boot.module + '/overview/get', { date_type: current }).then(
+        settle(
+          ctx.request('POST', '/api/v1/oec/affiliate/compass/' + boot.module + '/overview/get', { date_type: current }),
           function (json) {
-            if (!ctx.alive() || mine !== seq) return;
-            if (!json || json.code !== 0) {
-              host.replaceChildren(h('div', { class: 'sim-error', role: 'alert', text: 'Data is not available right now.' }));
-              ctx.markReady();
-              return;
-            }
+            if (!json || json.code !== 0) return ctx.showError(host, 'Data is not available right now.');
             last = { data: json.data || {}, host: host, periodEl: periodEl };
             draw();
           },
-          function (err) {
-            if (!ctx.alive() || mine !== seq) return;
-            host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Something went wrong (' + err.message + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
-            ctx.markReady();
+          function (message) {
+            ctx.showError(host, 'Something went wrong (' + message + ').', load);
           },
         );
       }

@@ -40,13 +40,14 @@
   /** A paged list section: loading state, pager, error and empty states; `fetchPage(page)` returns {items, total}. */
   function pagedList(ctx, opts) {
     var h = ctx.h;
-    var state = { page: 1, seq: 0, loading: false, data: null, error: null };
     var el = {
       list: h('div', null),
       loading: h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…'),
       summary: h('span', { class: 'oc-muted', 'aria-live': 'polite' }),
       label: h('span', null),
     };
+    var state = { page: 1, loading: false, data: null, error: null, el: el };
+    var fetchList = ctx.listLoader(state, pager, draw);
     function pages() {
       return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
     }
@@ -59,41 +60,16 @@
       el.summary.textContent = state.data ? state.data.total + ' ' + opts.noun : '';
     }
     function draw() {
-      if (state.error) {
-        el.list.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Could not load ' + opts.noun + ' (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
-      } else if (state.data && !state.data.items.length) {
-        el.list.replaceChildren(h('div', { class: 'sim-empty', text: opts.empty }));
-      } else if (state.data) {
-        el.list.replaceChildren(opts.render(state.data.items));
-      } else {
-        return;
-      }
+      if (state.error) return ctx.showError(el.list, 'Could not load ' + opts.noun + ' (' + state.error + ').', load);
+      if (!state.data) return;
+      if (!state.data.items.length) return ctx.showEmpty(el.list, opts.empty);
+      el.list.replaceChildren(opts.render(state.data.items));
       ctx.markReady();
     }
     function load() {
-      var seq = ++state.seq;
-      state.loading = true;
-      el.loading.hidden = false;
-      pager();
-      opts.fetchPage(state.page).then(
-        function (data) {
-          if (!ctx.alive() || seq !== state.seq) return;
-          state.data = data;
-          state.error = null;
-          finish();
-        },
-        function (err) {
-          if (!ctx.alive() || seq !== state.seq) return;
-          state.error = err instanceof Error ? err.message : String(err);
-          finish();
-        },
-      );
-    }
-    function finish() {
-      state.loading = false;
-      el.loading.hidden = true;
-      pager();
-      draw();
+      fetchList(function () {
+        return opts.fetchPage(state.page);
+      });
     }
     pager();
     return {

@@ -207,7 +207,10 @@
     // ----------------------------------------------------------------------------------------------------------
     // Page state and loading
 
-    var state = { filter: filterFromUrl(), page: 1, seq: 0, loading: false, data: null, error: null, rows: null, el: null };
+    var state = { filter: filterFromUrl(), page: 1, loading: false, data: null, error: null, rows: null, el: null };
+    var fetchList = ctx.listLoader(state, updateControls, function () {
+      renderList(true);
+    });
 
     function totalPages() {
       return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
@@ -254,57 +257,27 @@
     }
 
     function load() {
-      var seq = ++state.seq;
-      state.loading = true;
-      state.el.loading.hidden = false;
-      state.el.body.setAttribute('aria-busy', 'true');
-      updateControls();
-      var body = {
-        conditions: { time_period: { beginning_time: String(state.filter.begin), ending_time: String(state.filter.end) } },
-        page: state.page,
-        page_size: PAGE_SIZE,
-      };
-      ctx
-        .request('POST', LIST_PATH, body)
-        .then(readList)
-        .then(
-          function (data) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.data = data;
-            state.error = null;
-            finishLoad();
-          },
-          function (err) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.error = err instanceof Error ? err.message : String(err);
-            finishLoad();
-          },
-        );
-    }
-
-    function finishLoad() {
-      state.loading = false;
-      state.el.loading.hidden = true;
-      state.el.body.removeAttribute('aria-busy');
-      updateControls();
-      renderList(true);
+      fetchList(function () {
+        var body = {
+          conditions: { time_period: { beginning_time: String(state.filter.begin), ending_time: String(state.filter.end) } },
+          page: state.page,
+          page_size: PAGE_SIZE,
+        };
+        return ctx.request('POST', LIST_PATH, body).then(readList);
+      });
     }
 
     function renderList(fresh) {
       var host = state.el.listHost;
       if (state.error) {
         state.rows = null;
-        host.replaceChildren(
-          h('div', { class: 'sim-error', role: 'alert' }, 'Something went wrong while loading orders (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })),
-        );
-        ctx.markReady();
+        ctx.showError(host, 'Something went wrong while loading orders (' + state.error + ').', load);
         return;
       }
       if (!state.data) return;
       if (state.data.orders.length === 0) {
         state.rows = null;
-        host.replaceChildren(h('div', { class: 'sim-empty', text: 'No affiliate orders in this period' }));
-        ctx.markReady();
+        ctx.showEmpty(host, 'No affiliate orders in this period');
         return;
       }
       var cards = ctx.markup() === 'cards';

@@ -37,7 +37,7 @@
     var h = ctx.h;
     var fmt = ctx.fmt;
     var boot = ctx.data || { pageSize: 10, registeredPageSize: 20, statusTabs: [] };
-    var seq = 0;
+    var settle = ctx.latest();
     var last = null; // { kind, json, fetchedAt } of the current view, for rerender
 
     function go(extra) {
@@ -59,9 +59,14 @@
       return h('button', { type: 'button', role: 'tab', 'aria-selected': selected ? 'true' : 'false', onclick: onclick, text: label });
     }
 
-    function failed(host, err, retry) {
-      host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Something went wrong (' + (err instanceof Error ? err.message : String(err)) + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: retry })));
-      ctx.markReady();
+    /** Requests one view's data into `host`: `show(data)` draws it; a failure shows in `host` with a Retry. */
+    function fetchView(host, path, body, show) {
+      function load() {
+        settle(ctx.request('POST', path, body).then(envelope), show, function (message) {
+          ctx.showError(host, 'Something went wrong (' + message + ').', load);
+        });
+      }
+      load();
     }
 
     function envelope(json) {
@@ -226,39 +231,19 @@
       );
       var body = { campaign_source: my ? kind[2] : 1, query_type: my ? 2 : 1, campaign_scope: my ? 0 : scope[2], cur_page: page, page_size: boot.pageSize };
       var extra = my ? { tab: 'my', kind: kind[0] } : { tab: 'marketplace', scope: scope[0] };
-      var mine = ++seq;
-      function load() {
-        ctx.request('POST', SEARCH, body).then(
-          function (json) {
-            if (!ctx.alive() || mine !== seq) return;
-            var data;
-            try {
-              data = envelope(json);
-            } catch (err) {
-              failed(host, err, load);
-              return;
-            }
-            last = { kind: 'list', data: data, fetchedAt: Date.now(), my: my, host: host, page: page, extra: extra };
-            drawList();
-          },
-          function (err) {
-            if (ctx.alive() && mine === seq) failed(host, err, load);
-          },
-        );
-      }
-      load();
+      fetchView(host, SEARCH, body, function (data) {
+        last = { kind: 'list', data: data, fetchedAt: Date.now(), my: my, host: host, page: page, extra: extra };
+        drawList();
+      });
     }
 
     function drawList() {
       var d = last.data;
       var list = (Array.isArray(d.campaign_list) ? d.campaign_list : []).map(readCampaign).filter(Boolean);
       var total = fmt.num(d.total) || 0;
-      if (list.length === 0) {
-        last.host.replaceChildren(h('div', { class: 'sim-empty', text: last.my ? 'You have not joined any campaigns yet' : 'No campaigns match this filter' }));
-      } else {
-        var rows = ctx.markup(['table', 'cards']) === 'cards' ? campaignCards(list, last.fetchedAt, last.my) : campaignTable(list, last.fetchedAt, last.my);
-        last.host.replaceChildren(h('div', { class: 'sim-toolbar' }, h('span', { class: 'pc-partner', text: total + (total === 1 ? ' campaign' : ' campaigns') })), rows, pager(last.page, total, boot.pageSize, last.extra));
-      }
+      if (list.length === 0) return ctx.showEmpty(last.host, last.my ? 'You have not joined any campaigns yet' : 'No campaigns match this filter');
+      var rows = ctx.markup(['table', 'cards']) === 'cards' ? campaignCards(list, last.fetchedAt, last.my) : campaignTable(list, last.fetchedAt, last.my);
+      last.host.replaceChildren(h('div', { class: 'sim-toolbar' }, h('span', { class: 'pc-partner', text: total + (total === 1 ? ' campaign' : ' campaigns') })), rows, pager(last.page, total, boot.pageSize, last.extra));
       ctx.markReady();
     }
 
@@ -269,27 +254,10 @@
       ctx.setTitle('Campaign details');
       var host = h('section', { class: 'card pc-detail' }, h('div', { class: 'sim-loading', role: 'status', text: 'Loading…' }));
       main.replaceChildren(h('div', { class: 'page-head' }, h('a', { class: 'pc-back', href: ctx.hrefFor('partner-campaigns', { tab: 'marketplace' }), 'data-spa': '', text: '← Partner campaigns' }), h('h1', { text: 'Campaign details' })), host);
-      var mine = ++seq;
-      function load() {
-        ctx.request('POST', DETAIL, { campaign_id: id }).then(
-          function (json) {
-            if (!ctx.alive() || mine !== seq) return;
-            var data;
-            try {
-              data = envelope(json);
-            } catch (err) {
-              failed(host, err, load);
-              return;
-            }
-            last = { kind: 'detail', data: data, host: host, id: id };
-            drawDetail();
-          },
-          function (err) {
-            if (ctx.alive() && mine === seq) failed(host, err, load);
-          },
-        );
-      }
-      load();
+      fetchView(host, DETAIL, { campaign_id: id }, function (data) {
+        last = { kind: 'detail', data: data, host: host, id: id };
+        drawDetail();
+      });
     }
 
     function drawDetail() {
@@ -413,38 +381,17 @@
         h('div', { class: 'page-head' }, h('a', { class: 'pc-back', href: ctx.hrefFor('partner-campaigns', { campaign_id: id }), 'data-spa': '', text: '← Campaign details' }), h('h1', { text: 'Registered products' })),
         h('section', { class: 'card' }, tabs, host),
       );
-      var mine = ++seq;
-      function load() {
-        ctx.request('POST', REGISTERED, { campaign_id: id, status_tab: statusTab, cur_page: page, page_size: boot.registeredPageSize }).then(
-          function (json) {
-            if (!ctx.alive() || mine !== seq) return;
-            var data;
-            try {
-              data = envelope(json);
-            } catch (err) {
-              failed(host, err, load);
-              return;
-            }
-            last = { kind: 'products', data: data, host: host, id: id, page: page, extra: { campaign_id: id, view: 'products', status_tab: statusTab } };
-            drawProducts();
-          },
-          function (err) {
-            if (ctx.alive() && mine === seq) failed(host, err, load);
-          },
-        );
-      }
-      load();
+      fetchView(host, REGISTERED, { campaign_id: id, status_tab: statusTab, cur_page: page, page_size: boot.registeredPageSize }, function (data) {
+        last = { kind: 'products', data: data, host: host, id: id, page: page, extra: { campaign_id: id, view: 'products', status_tab: statusTab } };
+        drawProducts();
+      });
     }
 
     function drawProducts() {
       var d = last.data;
       var list = (Array.isArray(d.product_list) ? d.product_list : []).map(readRegistration).filter(Boolean);
       var total = fmt.num(d.total) || 0;
-      if (list.length === 0) {
-        last.host.replaceChildren(h('div', { class: 'sim-empty', text: 'No registered products' }));
-        ctx.markReady();
-        return;
-      }
+      if (list.length === 0) return ctx.showEmpty(last.host, 'No registered products');
       var rows;
       if (ctx.markup(['table', 'cards']) === 'cards') {
         rows = h('div', { class: 'pc-reg-list' });

@@ -320,7 +320,11 @@
       return ctx.params().get('sample_type') === 'refundable' ? 'refundable' : 'free';
     }
 
-    var state = { kind: kindFromUrl(), tab: tabFromUrl(), page: 1, seq: 0, tabSeq: 0, loading: false, data: null, error: null, rows: null, el: null, panel: null };
+    var state = { kind: kindFromUrl(), tab: tabFromUrl(), page: 1, loading: false, data: null, error: null, rows: null, el: null, panel: null };
+    var fetchList = ctx.listLoader(state, updatePager, function () {
+      renderList(true);
+    });
+    var settleTabCounts = ctx.latest();
 
     function totalPages() {
       return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
@@ -372,12 +376,12 @@
     }
 
     function loadTabCounts() {
-      var seq = ++state.tabSeq;
       setTabCounts(null);
-      if (state.kind !== 'refundable') return;
-      ctx.request('POST', REFUNDABLE_TABS_PATH, {}).then(
+      var request = state.kind === 'refundable' ? ctx.request('POST', REFUNDABLE_TABS_PATH, {}) : Promise.resolve(null);
+      settleTabCounts(
+        request,
         function (json) {
-          if (!ctx.alive() || seq !== state.tabSeq) return;
+          if (!json) return;
           var list = json && json.code === 0 && json.data && Array.isArray(json.data.tab_list) ? json.data.tab_list : [];
           var counts = {};
           list.forEach(function (t) {
@@ -400,39 +404,13 @@
     }
 
     function load() {
-      var seq = ++state.seq;
-      state.loading = true;
-      state.el.loading.hidden = false;
-      state.el.body.setAttribute('aria-busy', 'true');
-      updatePager();
-      closeContent();
-      var body = { tab: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: [], order_params: [] };
-      ctx
-        .request('POST', state.kind === 'refundable' ? REFUNDABLE_LIST_PATH : LIST_PATH, body)
-        .then(function (json) {
+      fetchList(function () {
+        closeContent();
+        var body = { tab: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: [], order_params: [] };
+        return ctx.request('POST', state.kind === 'refundable' ? REFUNDABLE_LIST_PATH : LIST_PATH, body).then(function (json) {
           return readList(json, Date.now());
-        })
-        .then(
-          function (data) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.data = data;
-            state.error = null;
-            finishLoad();
-          },
-          function (err) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.error = err instanceof Error ? err.message : String(err);
-            finishLoad();
-          },
-        );
-    }
-
-    function finishLoad() {
-      state.loading = false;
-      state.el.loading.hidden = true;
-      state.el.body.removeAttribute('aria-busy');
-      updatePager();
-      renderList(true);
+        });
+      });
     }
 
     /** Renders the list from state. fresh=true builds a new list container (after a fetch); otherwise only rows are recreated. */
@@ -440,17 +418,13 @@
       var host = state.el.listHost;
       if (state.error) {
         state.rows = null;
-        host.replaceChildren(
-          h('div', { class: 'sr-error', role: 'alert' }, 'Something went wrong while loading sample requests (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })),
-        );
-        ctx.markReady();
+        ctx.showError(host, 'Something went wrong while loading sample requests (' + state.error + ').', load);
         return;
       }
       if (!state.data) return;
       if (state.data.groups.length === 0) {
         state.rows = null;
-        host.replaceChildren(h('div', { class: 'sr-empty', text: 'No sample requests' }));
-        ctx.markReady();
+        ctx.showEmpty(host, 'No sample requests');
         return;
       }
       var cards = ctx.markup() === 'cards';
@@ -538,36 +512,31 @@
       var format = CONTENT_FORMATS.find(function (f) {
         return f.code === panel.format;
       });
-      if (error) list.replaceChildren(h('div', { class: 'sr-error', role: 'alert', text: 'Could not load content (' + error + ').' }));
-      else if (!data.items.length) list.replaceChildren(h('div', { class: 'sr-empty', text: format.empty }));
-      else {
-        var ul = h('ul', { class: 'sr-content-list' });
-        data.items.forEach(function (c) {
-          ul.appendChild(contentItem(c));
-        });
-        list.replaceChildren(h('div', { class: 'sr-content-total', text: data.total + (data.total === 1 ? ' post' : ' posts') }), ul);
-      }
+      if (error) return ctx.showError(list, 'Could not load content (' + error + ').');
+      if (!data.items.length) return ctx.showEmpty(list, format.empty);
+      var ul = h('ul', { class: 'sr-content-list' });
+      data.items.forEach(function (c) {
+        ul.appendChild(contentItem(c));
+      });
+      list.replaceChildren(h('div', { class: 'sr-content-total', text: data.total + (data.total === 1 ? ' post' : ' posts') }), ul);
       ctx.markReady();
     }
 
     function loadContent() {
       var panel = state.panel;
-      var seq = ++panel.seq;
       panel.el.tabs.querySelectorAll('[role=tab]').forEach(function (b) {
         b.setAttribute('aria-selected', Number(b.getAttribute('data-format')) === panel.format ? 'true' : 'false');
       });
       panel.el.list.replaceChildren(h('div', { class: 'sr-content-loading', role: 'status', text: 'Loading…' }));
-      ctx
-        .request('POST', PERFORMANCE_PATH, { apply_id: panel.applyId, content_type: panel.format, cur_page: 1, page_size: CONTENT_PAGE_SIZE })
-        .then(readContent)
-        .then(
-          function (data) {
-            if (ctx.alive() && state.panel === panel && seq === panel.seq) renderContent(panel, data, null);
-          },
-          function (err) {
-            if (ctx.alive() && state.panel === panel && seq === panel.seq) renderContent(panel, null, err instanceof Error ? err.message : String(err));
-          },
-        );
+      panel.settle(
+        ctx.request('POST', PERFORMANCE_PATH, { apply_id: panel.applyId, content_type: panel.format, cur_page: 1, page_size: CONTENT_PAGE_SIZE }).then(readContent),
+        function (data) {
+          if (state.panel === panel) renderContent(panel, data, null);
+        },
+        function (message) {
+          if (state.panel === panel) renderContent(panel, null, message);
+        },
+      );
     }
 
     function onPanelKey(e) {
@@ -593,7 +562,7 @@
         tabsEl,
         listEl,
       );
-      var panel = { applyId: item.applyId, format: CONTENT_FORMATS[0].code, seq: 0, el: { dialog: dialog, tabs: tabsEl, list: listEl } };
+      var panel = { applyId: item.applyId, format: CONTENT_FORMATS[0].code, settle: ctx.latest(), el: { dialog: dialog, tabs: tabsEl, list: listEl } };
       CONTENT_FORMATS.forEach(function (f) {
         tabsEl.appendChild(
           h('button', {

@@ -89,22 +89,17 @@
       h('div', { class: 'page-head' }, h('h1', { text: 'Linked accounts' }), h('p', { text: 'TikTok accounts that show your products in their showcase: one official account, up to four marketing accounts, and any number of affiliates.' })),
       h('section', { class: 'card' }, host),
     );
+    var settle = ctx.latest();
     function load() {
-      ctx.request('GET', '/api/v1/affiliate/seller/linked_accounts').then(
+      settle(
+        ctx.request('GET', '/api/v1/affiliate/seller/linked_accounts'),
         function (json) {
-          if (!ctx.alive()) return;
-          if (!json || json.code !== 0) {
-            host.replaceChildren(h('div', { class: 'sim-error', role: 'alert', text: 'Could not load linked accounts.' }));
-            ctx.markReady();
-            return;
-          }
+          if (!json || json.code !== 0) return ctx.showError(host, 'Could not load linked accounts.');
           last = { account_list: (json.data || {}).account_list, host: host };
           draw();
         },
-        function (err) {
-          if (!ctx.alive()) return;
-          host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Something went wrong (' + err.message + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
-          ctx.markReady();
+        function (message) {
+          ctx.showError(host, 'Something went wrong (' + message + ').', load);
         },
       );
     }

@@ -84,7 +84,8 @@
         : 1;
     }
 
-    var state = { tab: tabFromUrl(), page: 1, accepted: false, freeSample: false, seq: 0, loading: false, data: null, error: null };
+    var state = { tab: tabFromUrl(), page: 1, accepted: false, freeSample: false, loading: false, data: null, error: null, el: null };
+    var fetchList = ctx.listLoader(state, updatePager, renderList);
 
     function num(v) {
       return v === null ? '—' : String(v);
@@ -148,17 +149,9 @@
     }
 
     function renderList() {
-      if (state.error) {
-        el.list.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, 'Could not load invitations (' + state.error + ').', h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: load })));
-        ctx.markReady();
-        return;
-      }
+      if (state.error) return ctx.showError(el.list, 'Could not load invitations (' + state.error + ').', load);
       if (!state.data) return;
-      if (!state.data.items.length) {
-        el.list.replaceChildren(h('div', { class: 'sim-empty', text: 'No invitations' }));
-        ctx.markReady();
-        return;
-      }
+      if (!state.data.items.length) return ctx.showEmpty(el.list, 'No invitations');
       if (ctx.markup() === 'cards') {
         el.list.replaceChildren(withChildren(h, 'div', { class: 'ti-cards' }, state.data.items.map(card)));
       } else {
@@ -176,35 +169,11 @@
     }
 
     function load() {
-      var seq = ++state.seq;
-      state.loading = true;
-      el.loading.hidden = false;
-      updatePager();
-      var params = { query_items: [], filter_accept_status: state.accepted ? 2 : 3, search_group_type: SEARCH_GROUP_TYPES };
-      if (state.freeSample) params.free_sample_status = 1;
-      ctx
-        .request('POST', SEARCH_PATH, { invitation_group_status: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: params })
-        .then(readList)
-        .then(
-          function (data) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.data = data;
-            state.error = null;
-            done();
-          },
-          function (err) {
-            if (!ctx.alive() || seq !== state.seq) return;
-            state.error = err instanceof Error ? err.message : String(err);
-            done();
-          },
-        );
-    }
-
-    function done() {
-      state.loading = false;
-      el.loading.hidden = true;
-      updatePager();
-      renderList();
+      fetchList(function () {
+        var params = { query_items: [], filter_accept_status: state.accepted ? 2 : 3, search_group_type: SEARCH_GROUP_TYPES };
+        if (state.freeSample) params.free_sample_status = 1;
+        return ctx.request('POST', SEARCH_PATH, { invitation_group_status: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: params }).then(readList);
+      });
     }
 
     function showTab(code) {
@@ -258,6 +227,7 @@
       next: h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', onclick: function () { if (!state.loading && state.page < totalPages()) { state.page += 1; load(); } } }),
       pageLabel: h('span', null),
     };
+    state.el = el;
     main.replaceChildren(
       h('div', { class: 'page-head' }, h('h1', { text: 'Target collaboration' }), h('p', { text: 'Invite creators to promote your products with a higher commission.' })),
       h(
@@ -466,9 +436,7 @@
           renderDetail(inv);
         },
         function (err) {
-          if (!ctx.alive()) return;
-          main.replaceChildren(h('div', { class: 'sim-error', role: 'alert', text: 'Could not load this invitation (' + (err instanceof Error ? err.message : String(err)) + ').' }));
-          ctx.markReady();
+          if (ctx.alive()) ctx.showError(main, 'Could not load this invitation (' + (err instanceof Error ? err.message : String(err)) + ').');
         },
       );
   });
