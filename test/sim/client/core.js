@@ -72,6 +72,61 @@
     document.documentElement.setAttribute('data-sim-ready', String(window.__simReady));
   }
 
+  /** The overlay a list shows while it loads (hidden until then). */
+  function spinner() {
+    return h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…');
+  }
+
+  /** A list's pager: Previous and Next (named for screen readers) around the page label (`labelClass`), in a nav. */
+  function pager(onPrev, onNext, labelClass) {
+    var el = {
+      prev: h('button', { type: 'button', class: 'btn', 'aria-label': 'Previous page', text: 'Previous', onclick: onPrev }),
+      label: h('span', { class: labelClass }),
+      next: h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', onclick: onNext }),
+    };
+    el.nav = h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, el.prev, el.label, el.next);
+    return el;
+  }
+
+  /**
+   * A pager over `list.data.total` items, `pageSize` a page: Previous and Next turn `list.page` and call `load()`, not
+   * while `list.loading`; `update()` writes the page label and disables what cannot be used now.
+   */
+  function totalPager(list, pageSize, load, labelClass) {
+    function pages() {
+      return list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
+    }
+    function turn(by) {
+      return function () {
+        var to = list.page + by;
+        if (list.loading || to < 1 || to > pages()) return;
+        list.page = to;
+        load();
+      };
+    }
+    var el = pager(turn(-1), turn(1), labelClass);
+    el.update = function () {
+      el.label.textContent = 'Page ' + list.page + ' of ' + pages();
+      el.prev.disabled = list.loading || list.page <= 1;
+      el.next.disabled = list.loading || list.page >= pages();
+    };
+    return el;
+  }
+
+  /**
+   * Puts a fixed-layout Arco table (`tableClass`) in `host`, its head made of `columns` (`[label, width]` pairs), and
+   * returns its empty body for the rows.
+   */
+  function arcoTable(host, tableClass, columns) {
+    var headRow = h('tr', { class: 'arco-table-tr' });
+    columns.forEach(function (c) {
+      headRow.appendChild(h('th', { class: 'arco-table-th', style: 'width:' + c[1], text: c[0] }));
+    });
+    var tbody = h('tbody', { class: 'arco-table-tbody' });
+    host.replaceChildren(h('div', { class: 'arco-table-container' }, h('table', { class: tableClass }, h('thead', { class: 'arco-table-thead' }, headRow), tbody)));
+    return tbody;
+  }
+
   /** Shows a load failure in `host`, as an alert with a Retry button when `retry` is given, and counts the render. */
   function showError(host, text, retry) {
     host.replaceChildren(h('div', { class: 'sim-error', role: 'alert' }, text, retry ? h('button', { type: 'button', class: 'btn', text: 'Retry', onclick: retry }) : null));
@@ -412,6 +467,10 @@
       setQuery: setQuery,
       setTitle: setTitle,
       markReady: markReady,
+      spinner: spinner,
+      arcoTable: arcoTable,
+      pager: pager,
+      totalPager: totalPager,
       showError: showError,
       showEmpty: showEmpty,
       /** A new request guard for this route (see `latest`). */

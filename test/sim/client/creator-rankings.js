@@ -72,14 +72,8 @@
       });
     }
 
-    function pages() {
-      return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
-    }
-
     function updatePager() {
-      state.el.pageLabel.textContent = 'Page ' + state.page + ' of ' + pages();
-      state.el.prev.disabled = state.loading || state.page <= 1;
-      state.el.next.disabled = state.loading || state.page >= pages();
+      state.el.pager.update();
     }
 
     function creatorLink(r) {
@@ -185,37 +179,15 @@
       }),
       h('label', null, 'Date', dateInput),
     );
-    var loading = h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…');
+    var loading = ctx.spinner();
     var listHost = h('div', { class: 'rk-list-host' });
     var date = h('div', { class: 'rk-date' });
-    var prev = h('button', {
-      type: 'button',
-      class: 'btn',
-      'aria-label': 'Previous page',
-      text: 'Previous',
-      onclick: function () {
-        if (state.loading || state.page <= 1) return;
-        state.page -= 1;
-        load();
-      },
-    });
-    var next = h('button', {
-      type: 'button',
-      class: 'btn',
-      'aria-label': 'Next page',
-      text: 'Next',
-      onclick: function () {
-        if (state.loading || state.page >= pages()) return;
-        state.page += 1;
-        load();
-      },
-    });
-    var pageLabel = h('span', { class: 'rk-page-label' });
+    var pager = ctx.totalPager(state, PAGE_SIZE, load, 'rk-page-label');
     main.replaceChildren(
       h('div', { class: 'page-head' }, h('h1', { text: 'Creator rankings' }), h('p', { text: 'Top creators in the marketplace by period, category and content type.' })),
-      h('section', { class: 'card rk-panel' }, filters, date, h('div', { class: 'rk-body' }, listHost, loading), h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, prev, pageLabel, next)),
+      h('section', { class: 'card rk-panel' }, filters, date, h('div', { class: 'rk-body' }, listHost, loading), pager.nav),
     );
-    state.el = { loading: loading, listHost: listHost, date: date, prev: prev, next: next, pageLabel: pageLabel };
+    state.el = { loading: loading, listHost: listHost, date: date, pager: pager };
     updatePager();
     load();
 

@@ -369,31 +369,21 @@
         } else restart();
       },
     });
-    var loading = h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…');
+    var loading = ctx.spinner();
     var listHost = h('div', { class: 'fc-list-host' });
-    var prev = h('button', {
-      type: 'button',
-      class: 'btn',
-      'aria-label': 'Previous page',
-      text: 'Previous',
-      onclick: function () {
+    var pager = ctx.pager(
+      function () {
         if (state.loading || state.page <= 1) return;
         state.page -= 1;
         load();
       },
-    });
-    var next = h('button', {
-      type: 'button',
-      class: 'btn',
-      'aria-label': 'Next page',
-      text: 'Next',
-      onclick: function () {
+      function () {
         if (state.loading || !state.data || !state.data.hasMore) return;
         state.page = state.data.nextPage || state.page + 1;
         load();
       },
-    });
-    var pageLabel = h('span', { class: 'fc-page-label' });
+      'fc-page-label',
+    );
 
     main.replaceChildren(
       h('div', { class: 'page-head' }, h('h1', { text: 'Find creators' }), h('p', { text: 'Discover creators in the marketplace and invite them to promote your products.' })),
@@ -403,10 +393,10 @@
         tablist,
         h('div', { class: 'fc-toolbar' }, search, searchBtn, ai, aiBtn),
         h('div', { class: 'fc-body' }, listHost, loading),
-        h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, prev, pageLabel, next),
+        pager.nav,
       ),
     );
-    state.el = { tablist: tablist, loading: loading, listHost: listHost, prev: prev, next: next, pageLabel: pageLabel };
+    state.el = { tablist: tablist, loading: loading, listHost: listHost, prev: pager.prev, next: pager.next, pageLabel: pager.label };
     updatePager();
     load();
 

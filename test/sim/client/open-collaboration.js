@@ -40,23 +40,17 @@
   /** A paged list section: loading state, pager, error and empty states; `fetchPage(page)` returns {items, total}. */
   function pagedList(ctx, opts) {
     var h = ctx.h;
+    var state = { page: 1, loading: false, data: null, error: null, el: null };
     var el = {
       list: h('div', null),
-      loading: h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…'),
+      loading: ctx.spinner(),
       summary: h('span', { class: 'oc-muted', 'aria-live': 'polite' }),
-      label: h('span', null),
+      pager: ctx.totalPager(state, PAGE_SIZE, load),
     };
-    var state = { page: 1, loading: false, data: null, error: null, el: el };
+    state.el = el;
     var fetchList = ctx.listLoader(state, pager, draw);
-    function pages() {
-      return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
-    }
-    el.prev = h('button', { type: 'button', class: 'btn', 'aria-label': 'Previous page', text: 'Previous', onclick: function () { if (!state.loading && state.page > 1) { state.page -= 1; load(); } } });
-    el.next = h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', onclick: function () { if (!state.loading && state.page < pages()) { state.page += 1; load(); } } });
     function pager() {
-      el.label.textContent = 'Page ' + state.page + ' of ' + pages();
-      el.prev.disabled = state.loading || state.page <= 1;
-      el.next.disabled = state.loading || state.page >= pages();
+      el.pager.update();
       el.summary.textContent = state.data ? state.data.total + ' ' + opts.noun : '';
     }
     function draw() {
@@ -83,7 +77,7 @@
         if (!state.loading) draw();
       },
       body: h('div', { class: 'sim-body' }, el.list, el.loading),
-      pager: h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, el.prev, el.label, el.next),
+      pager: el.pager.nav,
     };
   }
 

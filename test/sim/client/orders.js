@@ -286,15 +286,17 @@
           state.rows = h('div', { class: 'ord-cards' });
           host.replaceChildren(state.rows);
         } else {
-          var tbody = h('tbody', { class: 'arco-table-tbody' });
-          var headRow = h('tr', { class: 'arco-table-tr' });
-          var widths = ['13%', '22%', '13%', '10%', '8%', '9%', '9%', '9%', '7%'];
-          ['Order', 'Product', 'Creator', 'Content', 'Commission rate', 'Est. commission', 'Actual commission', 'Settlement', 'Action'].forEach(function (label, i) {
-            headRow.appendChild(h('th', { class: 'arco-table-th', style: 'width:' + widths[i], text: label }));
-          });
-          var table = h('table', { class: 'arco-table arco-table-layout-fixed' }, h('thead', { class: 'arco-table-thead' }, headRow), tbody);
-          host.replaceChildren(h('div', { class: 'arco-table-container' }, table));
-          state.rows = tbody;
+          state.rows = ctx.arcoTable(host, 'arco-table arco-table-layout-fixed', [
+            ['Order', '13%'],
+            ['Product', '22%'],
+            ['Creator', '13%'],
+            ['Content', '10%'],
+            ['Commission rate', '8%'],
+            ['Est. commission', '9%'],
+            ['Actual commission', '9%'],
+            ['Settlement', '9%'],
+            ['Action', '7%'],
+          ]);
         }
       }
       var els = [];
@@ -338,18 +340,23 @@
       ]),
     );
     var body = h('div', { class: 'sim-body' });
-    var loading = h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…');
+    var loading = ctx.spinner();
     var listHost = h('div');
     body.appendChild(listHost);
     body.appendChild(loading);
-    var prev = h('button', { type: 'button', class: 'btn', 'aria-label': 'Previous page', text: 'Previous', onclick: function () { goPage(-1); } });
-    var next = h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', onclick: function () { goPage(1); } });
-    var pageLabel = h('span');
+    var pager = ctx.pager(
+      function () {
+        goPage(-1);
+      },
+      function () {
+        goPage(1);
+      },
+    );
     main.replaceChildren(
       h('div', { class: 'page-head' }, h('h1', { text: 'Affiliate orders' }), h('p', { text: 'Orders creators drove to your shop, with their commission and settlement status.' })),
-      h('section', { class: 'card' }, filter, body, h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, prev, pageLabel, next)),
+      h('section', { class: 'card' }, filter, body, pager.nav),
     );
-    state.el = { summary: summary, body: body, loading: loading, listHost: listHost, prev: prev, next: next, pageLabel: pageLabel, presetButtons: presetButtons, from: from, to: to };
+    state.el = { summary: summary, body: body, loading: loading, listHost: listHost, prev: pager.prev, next: pager.next, pageLabel: pager.label, presetButtons: presetButtons, from: from, to: to };
     load();
 
     return {

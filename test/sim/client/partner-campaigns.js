@@ -185,13 +185,11 @@
           go(q);
         };
       }
-      return h(
-        'nav',
-        { class: 'sim-pager', 'aria-label': 'Pagination' },
-        h('button', { type: 'button', class: 'btn', 'aria-label': 'Previous page', text: 'Previous', disabled: page <= 1, onclick: to(page - 1) }),
-        h('span', { text: 'Page ' + page + ' of ' + pages }),
-        h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', disabled: page >= pages, onclick: to(page + 1) }),
-      );
+      var el = ctx.pager(to(page - 1), to(page + 1));
+      el.prev.disabled = page <= 1;
+      el.next.disabled = page >= pages;
+      el.label.textContent = 'Page ' + page + ' of ' + pages;
+      return el.nav;
     }
 
     function showList(p) {

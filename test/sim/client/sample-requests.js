@@ -433,15 +433,15 @@
           state.rows = h('div', { class: 'sr-card-list' });
           host.replaceChildren(state.rows);
         } else {
-          var tbody = h('tbody', { class: 'arco-table-tbody' });
-          var headRow = h('tr', { class: 'arco-table-tr' });
-          var widths = ['21%', '27%', '8%', '10%', '12%', '10%', '12%'];
-          ['Creator', 'Product', 'Commission', 'Sample type', 'Status', deadlineHeader(state.tab), 'Action'].forEach(function (label, i) {
-            headRow.appendChild(h('th', { class: 'arco-table-th', style: 'width:' + widths[i], text: label }));
-          });
-          var table = h('table', { class: 'arco-table arco-table-size-default arco-table-layout-fixed' }, h('thead', { class: 'arco-table-thead' }, headRow), tbody);
-          host.replaceChildren(h('div', { class: 'arco-table-container' }, table));
-          state.rows = tbody;
+          state.rows = ctx.arcoTable(host, 'arco-table arco-table-size-default arco-table-layout-fixed', [
+            ['Creator', '21%'],
+            ['Product', '27%'],
+            ['Commission', '8%'],
+            ['Sample type', '10%'],
+            ['Status', '12%'],
+            [deadlineHeader(state.tab), '10%'],
+            ['Action', '12%'],
+          ]);
         }
       }
       var rows = [];

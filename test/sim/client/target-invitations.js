@@ -137,14 +137,8 @@
       );
     }
 
-    function totalPages() {
-      return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
-    }
-
     function updatePager() {
-      el.pageLabel.textContent = 'Page ' + state.page + ' of ' + totalPages();
-      el.prev.disabled = state.loading || state.page <= 1;
-      el.next.disabled = state.loading || state.page >= totalPages();
+      el.pager.update();
       el.summary.textContent = state.data ? state.data.total + (state.data.total === 1 ? ' invitation' : ' invitations') : '';
     }
 
@@ -222,10 +216,8 @@
       tablist: tablist,
       summary: h('span', { class: 'ti-muted', 'aria-live': 'polite' }),
       list: h('div', { class: 'ti-list' }),
-      loading: h('div', { class: 'sim-loading', role: 'status', hidden: true }, h('span', { class: 'sim-spinner', 'aria-hidden': 'true' }), 'Loading…'),
-      prev: h('button', { type: 'button', class: 'btn', 'aria-label': 'Previous page', text: 'Previous', onclick: function () { if (!state.loading && state.page > 1) { state.page -= 1; load(); } } }),
-      next: h('button', { type: 'button', class: 'btn', 'aria-label': 'Next page', text: 'Next', onclick: function () { if (!state.loading && state.page < totalPages()) { state.page += 1; load(); } } }),
-      pageLabel: h('span', null),
+      loading: ctx.spinner(),
+      pager: ctx.totalPager(state, PAGE_SIZE, load),
     };
     state.el = el;
     main.replaceChildren(
@@ -236,7 +228,7 @@
         tablist,
         h('div', { class: 'sim-toolbar' }, h('div', { class: 'ti-filters' }, chip('Accepted invitations', 'accepted'), chip('With free samples', 'freeSample')), el.summary),
         h('div', { class: 'sim-body' }, el.list, el.loading),
-        h('nav', { class: 'sim-pager', 'aria-label': 'Pagination' }, el.prev, el.pageLabel, el.next),
+        el.pager.nav,
       ),
     );
     updatePager();
