@@ -1,7 +1,7 @@
 import type { CampaignFact, ContactValue, RegistrationFact } from '../../adapters/campaigns';
 import type { Campaign, ContactChannel, Registration } from '../../domain/types';
 import type { Sighting } from '../merge';
-import type { Sink, SinkContext } from './sink';
+import { mergeAll, type Sink, type SinkContext } from './sink';
 
 /**
  * Partner campaigns and the seller's product registrations. Pure merges (a fact older than what is stored fills gaps
@@ -105,30 +105,18 @@ export const campaignsSink: Sink<CampaignFact> = {
   keyOf: (f) => f.id,
   table: 'campaigns',
   apply: async (ctx, facts) => {
-    const prev = await ctx.tables.campaigns.bulkGet(facts.map((f) => f.id));
-    const merged = facts.map((f, i) => {
-      const m = mergeCampaign(prev[i], f, ctx.sighting);
+    await mergeAll<Campaign, CampaignFact>(ctx.tables.campaigns, facts, (f) => f.id, (prev, f) => {
+      const m = mergeCampaign(prev, f, ctx.sighting);
       const c = m.entity;
       if (m.newer) {
-        c.snapshotHash = ctx.history.snapshot(
-          'campaign',
-          c.id,
-          {
-            commissionRequirementBps: c.commissionRequirementBps,
-            registrationStartAt: c.registrationStartAt,
-            registrationEndAt: c.registrationEndAt,
-            campaignStartAt: c.campaignStartAt,
-            campaignEndAt: c.campaignEndAt,
-            registeredProducts: c.registeredProducts,
-          },
-          prev[i]?.snapshotHash,
-        );
+        const { commissionRequirementBps, registrationStartAt, registrationEndAt, campaignStartAt, campaignEndAt, registeredProducts } = c;
+        const values = { commissionRequirementBps, registrationStartAt, registrationEndAt, campaignStartAt, campaignEndAt, registeredProducts };
+        c.snapshotHash = ctx.history.snapshot('campaign', c.id, values, prev?.snapshotHash);
         keepContacts(ctx, 'campaign', c.id, f.contacts);
       }
-      if (m.statusChanged) ctx.history.transition('campaign', c.id, prev[i]?.status, c.status, c.statusRaw ?? '');
+      if (m.statusChanged) ctx.history.transition('campaign', c.id, prev?.status, c.status, c.statusRaw ?? '');
       return c;
     });
-    await ctx.tables.campaigns.bulkPut(merged);
   },
 };
 
@@ -136,27 +124,16 @@ export const registrationsSink: Sink<RegistrationFact> = {
   keyOf: registrationKey,
   table: 'registrations',
   apply: async (ctx, facts) => {
-    const prev = await ctx.tables.registrations.bulkGet(facts.map(registrationKey));
-    const merged = facts.map((f, i) => {
-      const m = mergeRegistration(prev[i], f, ctx.sighting);
+    await mergeAll<Registration, RegistrationFact>(ctx.tables.registrations, facts, registrationKey, (prev, f) => {
+      const m = mergeRegistration(prev, f, ctx.sighting);
       const r = m.entity;
       if (m.newer) {
-        r.snapshotHash = ctx.history.snapshot(
-          'registration',
-          r.key,
-          {
-            totalCommissionBps: r.totalCommissionBps,
-            creatorCommissionBps: r.creatorCommissionBps,
-            partnerCommissionBps: r.partnerCommissionBps,
-            sampleQuantity: r.sampleQuantity,
-          },
-          prev[i]?.snapshotHash,
-        );
+        const { totalCommissionBps, creatorCommissionBps, partnerCommissionBps, sampleQuantity } = r;
+        r.snapshotHash = ctx.history.snapshot('registration', r.key, { totalCommissionBps, creatorCommissionBps, partnerCommissionBps, sampleQuantity }, prev?.snapshotHash);
         keepContacts(ctx, 'registration', r.key, f.contacts);
       }
-      if (m.statusChanged) ctx.history.transition('registration', r.key, prev[i]?.state, r.state, r.stateRaw);
+      if (m.statusChanged) ctx.history.transition('registration', r.key, prev?.state, r.state, r.stateRaw);
       return r;
     });
-    await ctx.tables.registrations.bulkPut(merged);
   },
 };
