@@ -116,7 +116,7 @@ describe.each([
     expect(stat(db, 'creators.recommendation')?.accepted).toBeGreaterThanOrEqual(20);
     // Each creator's metrics were snapshotted when first seen, and seeing them again adds none.
     const before = (db.snapshots ?? []).filter((s) => s.entity === 'creator' && handles.includes(s.key)).length;
-    await capturedAfter(env.session, undefined, () => navigate(page, page.url()));
+    await capturedAfter(env.session, 'creators.recommendation', () => navigate(page, page.url()));
     const after = await read();
     expect((after.snapshots ?? []).filter((s) => s.entity === 'creator' && handles.includes(s.key)).length).toBe(before);
     expect(await noScriptRan(page)).toBe(true);
