@@ -4,6 +4,8 @@ import { AFFILIATE_MATCHES } from './lib/hosts';
 
 // Manifest facts only; everything else lives in lib/.
 export default defineConfig({
+  // COLLAB_LENS_OUT_DIR lets several builds live side by side (test/e2e/browser.ts reads the same variable).
+  outDir: process.env.COLLAB_LENS_OUT_DIR ?? '.output',
   imports: false,
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),

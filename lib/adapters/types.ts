@@ -1,6 +1,7 @@
 import type { Money } from '../domain/money';
+import type { ReadSet } from '../shapes/reads';
 import type { SampleStatus } from '../domain/sample-status';
-import type { ContactChannel, CreatorMetrics, SampleRequest, SampleType } from '../domain/types';
+import type { ContactChannel, CreatorMetrics, SampleRequest, SampleType, TikTokView } from '../domain/types';
 
 /** Facts one response carries, before they are merged into the model with their provenance. */
 export interface CreatorFact {
@@ -49,6 +50,10 @@ export interface SampleRequestFact {
   expiresInMs?: number;
   /** Refundable samples only (`sample/refundable/apply/list`): the sales goal, progress toward it, window and deposit. */
   refundable?: SampleRequest['refundable'];
+  /** TikTok's own flags and scores for the request, where the list sends any. */
+  tiktok?: TikTokView;
+  mainOrderId?: string;
+  reviewStatusRaw?: string;
 }
 
 /**
@@ -81,9 +86,26 @@ export interface AdapterResult {
   skipped?: true;
 }
 
+/** What an adapter knows of where the answer was seen, besides the answer and its request. */
+export interface ParseContext {
+  /**
+   * The shop's region (`US`, `ID`, `GB`…, from the page and API URLs; `XX` when unknown): the locale that display
+   * strings (`"Rp130.973.930"`, `"$2,400"`, `"100.00%"`) are written in, and the currency of money sent without one.
+   */
+  region: string;
+}
+
 /** One endpoint family: validates a response (and the request body that asked for it) and maps it to facts. */
 export interface EndpointAdapter {
-  parse(json: unknown, requestBody: unknown): AdapterResult;
+  parse(json: unknown, requestBody: unknown, context?: ParseContext): AdapterResult;
+  /** Every JSON path `parse` reads, derived from its schemas (`readsOf`): what the shape watch compares answers with. */
+  reads: ReadSet;
+  /**
+   * Which form of answer a request asks for, where one endpoint answers in several (a sample-list tab, a creator
+   * profile type): each form keeps its own shape. A short code built from the request's own enums (`tab:10`), never
+   * a value the seller typed.
+   */
+  variantOf?(requestBody: unknown): string | undefined;
 }
 
 /** Append facts of one kind to a Records object. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Rejection } from './types';
 import { money } from '../domain/money';
+import { safeKey } from '../shapes/shape';
 
 /**
  * Value schemas for Affiliate Center's internal JSON: ids are 64-bit and sent as strings, numbers often arrive as strings,
@@ -43,10 +44,17 @@ export const handle = z
   .transform((s) => s.trim().replace(/^@/, '').toLowerCase())
   .pipe(z.string().regex(/^[a-z0-9._]{1,64}$/));
 
-/** Turn a zod error into diagnostics: the path (indices folded) and the issue code, never the value. */
+const NO_VALUES: ReadonlySet<string> = new Set();
+
+/**
+ * Turn a zod error into diagnostics: the path (indices folded, a key that is no field name, such as a record's key,
+ * folded to `{key}`) and the issue code, never the value.
+ */
 export function rejectionsOf(prefix: string, error: z.ZodError): Rejection[] {
   return error.issues.map((issue) => ({
-    path: [...(prefix ? [prefix] : []), ...issue.path.map((p) => (typeof p === 'number' ? '[]' : String(p)))].join('.').replace(/\.\[\]/g, '[]'),
+    path: [...(prefix ? [prefix] : []), ...issue.path.map((p) => (typeof p === 'number' ? '[]' : safeKey(String(p), NO_VALUES, false)))]
+      .join('.')
+      .replace(/\.\[\]/g, '[]'),
     code: issue.code,
   }));
 }

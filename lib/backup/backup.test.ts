@@ -48,7 +48,7 @@ describe('backup format', () => {
   it('holds every table, with the schema version and an ISO export time', async () => {
     const b = await backupOf(db);
     expect(b.format).toBe(BACKUP_FORMAT);
-    expect(b.schemaVersion).toBe(3);
+    expect(b.schemaVersion).toBe(4);
     expect(b.exportedAt).toBe(new Date(NOW).toISOString());
     expect(Object.keys(b.tables).sort()).toEqual(db.tables.map((t) => t.name).sort());
     // The fixture really fills every table, so the round trip below proves something for each of them.
@@ -130,7 +130,7 @@ describe('restore refuses a bad file and leaves the database untouched', () => {
   const cases: [string, (b: Backup & { tables: Record<string, unknown[]> }) => unknown, object][] = [
     ['another format', (b) => ({ ...b, format: 'something-else' }), { code: 'not-backup' }],
     ['no tables', ({ tables: _t, ...rest }) => rest, { code: 'not-backup' }],
-    ['a newer schema version', (b) => ({ ...b, schemaVersion: 4 }), { code: 'newer', version: 4, supported: 3 }],
+    ['a newer schema version', (b) => ({ ...b, schemaVersion: 5 }), { code: 'newer', version: 5, supported: 4 }],
     ['an unknown table', (b) => ({ ...b, tables: { ...b.tables, secrets: [] } }), { code: 'unknown-table', table: 'secrets' }],
     ['a missing table', ({ tables: { contacts: _c, ...tables }, ...rest }) => ({ ...rest, tables }), { code: 'missing-table', table: 'contacts' }],
     ['a row that is not an object', (b) => ({ ...b, tables: { ...b.tables, creators: [...b.tables.creators!, 'x'] } }), { code: 'bad-row', table: 'creators' }],
@@ -150,11 +150,11 @@ describe('restore refuses a bad file and leaves the database untouched', () => {
   });
 
   it('text that is not JSON', () => {
-    expect(parseBackupText('{"format":', 3)).toEqual({ ok: false, problem: { code: 'not-json' } });
+    expect(parseBackupText('{"format":', 4)).toEqual({ ok: false, problem: { code: 'not-json' } });
   });
 
   it('a schema version that never shipped', async () => {
-    expect(parseBackup({ ...(await good()), schemaVersion: 4 }, 5)).toEqual({ ok: false, problem: { code: 'unknown-version', version: 4 } });
+    expect(parseBackup({ ...(await good()), schemaVersion: 5 }, 6)).toEqual({ ok: false, problem: { code: 'unknown-version', version: 5 } });
   });
 
   it('a transfer cut short or out of order', async () => {

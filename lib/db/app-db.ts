@@ -24,11 +24,13 @@ import type {
   SampleRequest,
   Shop,
   ShopAccount,
+  ShopCreator,
   Sku,
   Snapshot,
   Transition,
 } from '../domain/types';
 import type { Finding, FindingState } from '../rules/types';
+import type { EndpointShape } from '../shapes/watch';
 import { upgradeV1toV2 } from './upgrades/v1-to-v2';
 
 export const DB_NAME = 'collab-lens';
@@ -67,6 +69,8 @@ export class AppDB extends Dexie {
   costs!: EntityTable<ProductCost, 'key'>;
   triageMarks!: EntityTable<TriageMark, 'applyId'>;
   aggregates!: EntityTable<Aggregate, 'key'>;
+  shapes!: EntityTable<EndpointShape, 'key'>;
+  shopCreators!: Dexie.Table<ShopCreator, [string, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -75,6 +79,7 @@ export class AppDB extends Dexie {
       .stores(V2)
       .upgrade((tx: Transaction) => upgradeV1toV2(tx));
     this.version(3).stores(V3);
+    this.version(4).stores(V4);
   }
 }
 
@@ -128,6 +133,17 @@ export const V3 = {
   costs: 'key, shopKey, productId',
   triageMarks: 'applyId, shopKey',
   aggregates: 'key, shopKey',
+};
+
+/**
+ * The shape watch (`lib/shapes`: per endpoint and form of answer, the JSON paths real answers carried, no values) and
+ * the shop-relative view of creators. New tables only, so no upgrade function.
+ */
+export const V4 = {
+  ...V3,
+  shapes: 'key, endpoint',
+  /** What each shop's creator marketplace showed about a creator: shop-relative flags, median commission (lib/queries/benchmark.ts). */
+  shopCreators: '[shopKey+handle], handle, shopKey',
 };
 
 /** Tables only the seller or the rule engine write; an ingest transaction never locks them. */

@@ -32,7 +32,8 @@ const CURRENCY_OF_REGION: Readonly<Record<string, string>> = {
 };
 
 export function currencyOfRegion(region: string): string | undefined {
-  return CURRENCY_OF_REGION[region.toUpperCase()];
+  const key = region.toUpperCase();
+  return Object.hasOwn(CURRENCY_OF_REGION, key) ? CURRENCY_OF_REGION[key] : undefined;
 }
 
 /** The region part of a shop key (`REGION:sellerId`). */

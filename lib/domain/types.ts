@@ -14,6 +14,9 @@ export interface Observed<T> {
   source: SourceRef;
 }
 
+/** When and where something was seen. */
+export type Sighted = Omit<Observed<unknown>, 'value'>;
+
 export interface Shop {
   /** `REGION:sellerId`, or `REGION:-` when the seller id was not visible. */
   key: string;
@@ -33,8 +36,14 @@ export interface Creator {
   followerCount?: Observed<number>;
   /** 90-day sample fulfilment rate in basis points. */
   fulfillmentBps?: Observed<number>;
-  /** Latest public metrics (dated snapshots of them are in `snapshots`, entity `creator`). */
+  /**
+   * Latest public metrics (dated snapshots of them are in `snapshots`, entity `creator`). Pages show different figures
+   * (Sample requests: GMV, followers, items sold; Find creators: GMV, views…), so each figure keeps its own sighting in
+   * `metricSources`; `metrics.seenAt`/`source` are those of the newest page that showed any. Read one figure with its
+   * sighting through `metricOf` (lib/domain/creator-metrics.ts).
+   */
   metrics?: Observed<CreatorMetrics>;
+  metricSources?: { [K in keyof CreatorMetrics]?: Sighted };
   categories?: string[];
   /** Region the creator sells in (`selection_region`). */
   region?: string;
@@ -75,6 +84,18 @@ export interface Deadline {
   seenAt: number;
 }
 
+/**
+ * TikTok's own view of a sample request as the sample list sends it (research/real-shapes.md §1): whether the seller can
+ * approve it now and TikTok's scores, kept as sent (decimals such as 0.3), beside Collab Lens's own triage score.
+ */
+export interface TikTokView {
+  canBeApproved?: boolean;
+  operable?: boolean;
+  predictedRoi?: number;
+  finalScore?: number;
+  exposureScore?: number;
+}
+
 export interface SampleRequest {
   applyId: string;
   shopKey: string;
@@ -92,6 +113,12 @@ export interface SampleRequest {
   deadline?: Deadline;
   /** Refundable samples: the sales goal that refunds the creator, and progress toward it. */
   refundable?: { goalUnits?: number; soldUnits?: number; windowEndAt?: number; deposit?: Money };
+  /** What TikTok itself says of the request (the sample list's flags and scores), with where and when it was seen. */
+  tiktok?: Observed<TikTokView>;
+  /** The order TikTok created to ship the sample (`main_order_id`), once approved. */
+  mainOrderId?: string;
+  /** `review_status` exactly as sent (its codes are not documented). */
+  reviewStatusRaw?: string;
   /** Hash of the last snapshot of the refundable progress (see History, entity `sampleRequest`). */
   snapshotHash?: string;
   firstSeenAt: number;
@@ -177,6 +204,70 @@ export interface CreatorMetrics {
   liveGpmRange?: ValueRange;
   /** Follower demographics (creator detail): each share in basis points, or a count where the page sends counts. */
   audience?: { gender?: AudienceShare[]; age?: AudienceShare[]; location?: AudienceShare[] };
+  /** Video views as Sample requests shows them with the creator (`content_video_views`; period and kind not documented). */
+  contentVideoViews?: number;
+  /** GMV per thousand views over all content (creator detail `gpm`), or its range. */
+  gpm?: Money;
+  gpmRange?: ValueRange;
+  /** Shoppable LIVE: median viewers and engagement (creator detail type 2). */
+  medianLiveViews?: number;
+  liveEngagementBps?: number;
+  /** All videos and LIVEs, shoppable or not: median views and engagement (creator detail type 2). */
+  allVideoMedianViews?: number;
+  allLiveMedianViews?: number;
+  allVideoEngagementBps?: number;
+  allLiveEngagementBps?: number;
+  avgRevenuePerBuyer?: Money;
+  avgRevenuePerBuyerRange?: ValueRange;
+  collaboratedBrands?: number;
+  /** Price range of the products the creator promotes (`product_price_range`, a label such as `89.3K₫ - 602.0K₫`). */
+  productPriceRange?: ValueRange;
+  /** Fulfilment reviews the marketplace counts for the creator (`creator_fulfillment_reviews`; shape unknown). */
+  fulfillmentReviews?: number;
+}
+
+/** Shop-relative flags Find creators shows a shop about a creator: what the seller decides on. */
+export interface ShopCreatorFlags {
+  hasCollaborated?: boolean;
+  invitedWithin90d?: boolean;
+  blockedByShop?: boolean;
+  highSampleDispatchRate?: boolean;
+}
+
+/** A creator's median commission as the marketplace showed it: one market observation for the commission benchmark. */
+export interface MedianCommission {
+  /** The rate counted, bps: the exact median when sent, else the middle of the range, else its one end. */
+  bps: number;
+  minBps?: number;
+  maxBps?: number;
+  /** As displayed, e.g. `10%-15%`. */
+  label?: string;
+  /** How it came: `exact` (`med_commission_rate`), or `med_commission_rate_range` as a `label` or a `bps` number. */
+  form: 'exact' | 'label' | 'bps';
+  /** When this rate was first and last seen for the creator in the shop, and where last. */
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+/** A creator's category as the marketplace names it; `id` when sent (`industry_groups[].key`, `magellan_<id>`). */
+export interface CreatorCategory {
+  id?: string;
+  name?: string;
+}
+
+/**
+ * What one shop's creator marketplace showed about a creator (Find creators, creator detail), key `[shopKey+handle]`:
+ * the flags relative to the shop, and the creator's median commission and categories (the market benchmark's source).
+ */
+export interface ShopCreator {
+  shopKey: string;
+  handle: string;
+  flags?: Observed<ShopCreatorFlags>;
+  medianCommission?: MedianCommission;
+  categories?: Observed<CreatorCategory[]>;
+  firstSeenAt: number;
+  lastSeenAt: number;
 }
 
 /** One slice of a creator's followers: `key` as sent (`female`, `18-24`, `CA`…). */
@@ -258,8 +349,15 @@ export interface Invitation {
   shopKey: string;
   name: string;
   message?: string;
+  /** From the status tab it was listed under, or COMPLETED once its end had passed when seen. */
   status: InvitationStatus;
+  /** What `status` rests on: `tab:<n>` (the tab the list was asked for) or `ended` (its end time had passed). */
   statusRaw: string;
+  /**
+   * The record's own `group_status`, exactly as sent: TikTok's code. Sources read it differently (research
+   * real-shapes.md §5), so it is kept and shown as sent, never mapped to a status.
+   */
+  groupStatusRaw?: string;
   startAt?: number;
   endAt?: number;
   freeSample?: { offered: boolean; autoApproved?: boolean };
@@ -363,15 +461,25 @@ export interface Order {
 
 export type Settlement = 'UNKNOWN' | 'AWAITING_PAYMENT' | 'TO_SETTLE' | 'SETTLED' | 'INELIGIBLE';
 
+/** How a rate was written: basis points (`1000`), percent (`"10.00"`, `"10%"`) or a fraction (`"0.1"`); all mean 10%. */
+export type RateForm = 'bps' | 'percent' | 'fraction';
+
 /** One SKU row of an affiliate order: what Affiliate Center counts as an "SKU order". */
 export interface OrderSku {
-  /** `orderId|skuId` */
+  /**
+   * `orderId|skuId`; `orderId|#n` for a line sent without a SKU id (the real Affiliate orders answer carries none), `n`
+   * being its 1-based position among the order's lines: a `#` never starts a SKU id, so the two never collide.
+   */
   key: string;
   orderId: string;
   shopKey: string;
   createdAt: number;
   productId?: string;
-  skuId: string;
+  skuId?: string;
+  /** The line's 1-based position among the order's lines, as sent. */
+  line?: number;
+  /** The product name the line was sent with, when it names one: a line without a product id joins its product by it. */
+  productTitle?: string;
   quantity?: number;
   price?: Money;
   creatorHandle?: string;
@@ -385,16 +493,25 @@ export interface OrderSku {
   actualCommission?: Money;
   estimatedAdsCommission?: Money;
   actualAdsCommission?: Money;
-  /** Paid to a TAP partner (agency) on campaign orders. */
+  /** Paid to a TAP partner (agency) on campaign orders (`sponsor_*` on the Affiliate orders page). */
   estimatedPartnerCommission?: Money;
   actualPartnerCommission?: Money;
-  /** The content type exactly as sent when it is not one of the open-API names (e.g. a numeric `promotion_position_type`). */
+  /** The agency (TAP partner) the order came through: `sponsor_id` and `sponsor_name`. */
+  partner?: { id?: string; name?: string };
+  /** The form each rate arrived in (the page's rate units are not known): see `RateForm`. */
+  rateForms?: { commission?: RateForm; ads?: RateForm; partner?: RateForm };
+  /**
+   * The channel as sent when it is not one of the open-API names: a `promotion_position_type` code (`1` showcase or
+   * product card, `2` video, `3` LIVE: kept beside the mapped type) or a name not known.
+   */
   contentTypeRaw?: string;
   settlement: Settlement;
   settlementRaw: string;
   /** The field that carried the settlement status (`settlement_status`, …): the internal name is not confirmed. */
   settlementField?: string;
   refunded: 0 | 1;
+  /** The field that said whether the order was fully returned; absent when nothing said so (then `refunded` is 0). */
+  refundedField?: string;
   /** Hash of the last snapshot of the commission amounts (see History, entity `orderSku`). */
   snapshotHash?: string;
   firstSeenAt: number;

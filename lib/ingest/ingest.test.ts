@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_URL, apply, creatorMaya, NOW, PAGE_URL, requestBody, toReviewPage } from '../../test/fixtures/sample-group-list';
+import { API_URL, apply, creatorMaya, element, NOW, PAGE_URL, requestBody, toReviewPage } from '../../test/fixtures/sample-group-list';
 import { dump, freshDb, withoutSeenTimes } from '../../test/db';
 import type { Capture } from '../capture/schema';
 import type { AppDB } from '../db/app-db';
@@ -43,8 +43,10 @@ describe('ingestCaptures', () => {
         skus: ['1729600000000000001', '1729600000000000002'],
         sampleRequests: REQUESTS,
         transitions: REQUESTS.map((id) => `sampleRequest|${id}`),
+        snapshots: ['creator|glowwithmaya', 'creator|dapurbunda.id'],
         observations: [expect.any(String) as unknown],
         endpointStats: ['sample.group.list'],
+        shapes: ['sample.group.list|tab:10'],
       },
     });
     expect(await db.shops.toArray()).toEqual([
@@ -73,7 +75,9 @@ describe('ingestCaptures', () => {
     const before = await dump(db);
     // A reload later: expired_in has shrunk by the time that passed, the deadline is the same.
     const reloadAfter = (ms: number): unknown =>
-      JSON.parse(JSON.stringify(toReviewPage()).replace(/"expired_in":"?(\d+)"?/g, (_m, left: string) => `"expired_in":"${Number(left) - ms}"`));
+      JSON.parse(
+        JSON.stringify(toReviewPage()).replace(/"expired_in":("?)(\d+)"?/g, (_m, quote: string, left: string) => `"expired_in":${quote}${Number(left) - ms}${quote}`),
+      );
     // Within the seen-time resolution a reload rewrites nothing but when the endpoint last answered, so the rule engine
     // has nothing to re-check.
     expect((await ingestCaptures(db, [capture(reloadAfter(60_000), { seenAt: NOW + 60_000 })])).changes).toEqual({ endpointStats: ['sample.group.list'] });
@@ -89,7 +93,7 @@ describe('ingestCaptures', () => {
 
   it('records each observed status change once, with the time it was seen', async () => {
     await ingestCaptures(db, [capture(toReviewPage())]);
-    const shipped = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 'SHIPPED', expired_in: '0' }) } }] } };
+    const shipped = { agg_info: [element('7300000000000000001', creatorMaya, apply({ curr_status: 30, expired_in: 0 }))] };
     await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 86_400_000, requestBody: requestBody(30) })]);
     await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 90_000_000, requestBody: requestBody(30) })]);
     const history = await db.transitions.where('[entity+key]').equals(['sampleRequest', '1729000000000000101']).sortBy('seenAt');
@@ -102,7 +106,7 @@ describe('ingestCaptures', () => {
   });
 
   it('never lets a late, older capture overwrite a newer status', async () => {
-    const shipped = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 'SHIPPED' }) } }] } };
+    const shipped = { agg_info: [element('7300000000000000001', creatorMaya, apply({ curr_status: 30 }))] };
     await ingestCaptures(db, [capture(shipped, { seenAt: NOW + 1000 })]);
     await ingestCaptures(db, [capture(toReviewPage(), { seenAt: NOW })]);
     expect((await db.sampleRequests.get('1729000000000000101'))?.status).toBe('SHIPPED');
@@ -110,14 +114,14 @@ describe('ingestCaptures', () => {
 
   it('counts rejected records per endpoint with their failing paths, stores none of them, and counts a sighting once', async () => {
     const page = toReviewPage();
-    (page.data.agg_info[0] as { apply_infos: Record<string, unknown>[] }).apply_infos[0] = apply({ expired_in: 'soon' });
+    page.agg_info[0]!.apply_deatil.apply_info = apply({ expired_in: 'soon' });
     await ingestCaptures(db, [capture(page)]);
     await ingestCaptures(db, [capture(page)]);
     expect(await db.sampleRequests.get('1729000000000000101')).toBeUndefined();
     expect(await db.endpointStats.get('sample.group.list')).toMatchObject({
       accepted: 4,
       rejected: 1,
-      failures: { 'agg_info[].apply_infos[].expired_in: invalid_union': 1 },
+      failures: { 'agg_info[].apply_deatil.apply_info.expired_in: invalid_union': 1 },
       lastRejectedAt: NOW,
     });
   });
@@ -136,7 +140,7 @@ describe('ingestCaptures', () => {
 
   it('keeps a known status when a later sighting carries one it cannot read', async () => {
     await ingestCaptures(db, [capture(toReviewPage())]);
-    const odd = { data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: apply({ status: 99 }) } }] } };
+    const odd = { agg_info: [element('7300000000000000001', creatorMaya, apply({ curr_status: 99 }))] };
     await ingestCaptures(db, [capture(odd, { seenAt: NOW + 1000, requestBody: JSON.stringify({ cur_page: 1 }) })]);
     expect((await db.sampleRequests.get('1729000000000000101'))?.status).toBe('PENDING');
     expect(await db.transitions.where('[entity+key]').equals(['sampleRequest', '1729000000000000101']).count()).toBe(1);

@@ -8,6 +8,9 @@ import { fnv1a52 } from './hash';
 import type { ChangeSet } from '../rules/types';
 import type { Sighting } from './merge';
 import { sanitisePage, shopOf, type ShopRef } from './page';
+import { pathSanitiser, shapeOf, type ResponseShape } from '../shapes/shape';
+import { silentDropFailures } from '../shapes/unread';
+import { mergeShape, shapeKey } from '../shapes/watch';
 import { SINKS } from './sinks';
 import { Stage, type StagedTables } from './stage';
 import { sinkContext, type Sink } from './sinks/sink';
@@ -32,6 +35,8 @@ interface Plan {
   result: AdapterResult;
   recordKeys: string[];
   observationId: string;
+  /** The answer's shape and the form of answer it is (`variantOf`), for the shape watch. */
+  shape?: { key: string; variant?: string; paths: ResponseShape };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -56,33 +61,51 @@ function dedupe(records: Records): Records {
   return out;
 }
 
+/** A stable digest of an answer's shape: the same paths and types give the same text. */
+const shapeDigest = (shape: ResponseShape) => [...shape.paths].map(([path, types]) => `${path}:${types}`).sort().join(',');
+
 /**
  * Validate and map one capture. Pure: nothing is written here. Captures of endpoints we do not read, and error
- * envelopes (nothing was shown), give no plan.
+ * envelopes (nothing was shown), give no plan. An answer that carried data and gave no record is a failure to read
+ * (`silentDropFailures`), never an empty page.
  */
 export function planCapture(c: Capture): Plan | undefined {
   const endpoint = endpointOf(c.url);
   if (!endpoint) return undefined;
+  const adapter = ADAPTERS[endpoint];
   const response = parseJson(c.responseText);
   const requestBody = c.requestBody === undefined ? undefined : parseJson(c.requestBody);
+  const body = requestBody?.ok ? requestBody.value : undefined;
+  const shop = shopOf(c.url, c.pageUrl);
   const parsed: AdapterResult = response.ok
-    ? ADAPTERS[endpoint].parse(response.value, requestBody?.ok ? requestBody.value : undefined)
+    ? adapter.parse(response.value, body, { region: shop.region })
     : { records: {}, accepted: 0, rejections: [{ path: '(body)', code: 'invalid_json' }] };
   if (parsed.skipped) return undefined;
-  const result = { ...parsed, records: dedupe(parsed.records) };
-  const shop = shopOf(c.url, c.pageUrl);
+  const paths = response.ok ? shapeOf(response.value) : undefined;
+  const dropped = paths ? silentDropFailures(parsed, paths, adapter.reads) : [];
+  // A rejection's path may name a key of the answer (a record keyed by handle): fold any that could be a value.
+  const safe = response.ok && parsed.rejections.length ? pathSanitiser(response.value) : (path: string) => path;
+  const rejections = [...parsed.rejections.map((r) => ({ ...r, path: safe(r.path) })), ...dropped];
+  const result = { ...parsed, rejections, records: dedupe(parsed.records) };
   const page = sanitisePage(c.pageUrl);
   const recordKeys = kinds(result.records)
     .flatMap((k) => (result.records[k] ?? []).map((f) => `${k}:${sinkOf(k).keyOf(f)}`))
     .sort();
   const failures = result.rejections.map((r) => `${r.path}:${r.code}`).sort();
+  // A form of answer is a short code of the request's enums (`tab:10`, `types:2`): anything else is not kept.
+  const asked = adapter.variantOf?.(body);
+  const variant = asked !== undefined && /^[a-z_]{1,16}:[\w,-]{1,24}$/.test(asked) ? asked : undefined;
   return {
     endpoint,
     shop,
     result,
     recordKeys,
     sighting: { seenAt: c.seenAt, source: { endpoint, page }, shopKey: shop.key },
-    observationId: fnv1a52([endpoint, shop.key, page, recordKeys.join(','), failures.join(',')].join('|')),
+    // The same records in another shape are another sighting: the shape watch counts distinct answers.
+    observationId: fnv1a52(
+      [endpoint, shop.key, page, recordKeys.join(','), failures.join(','), variant ?? '', paths ? shapeDigest(paths) : ''].join('|'),
+    ),
+    ...(paths && { shape: { key: shapeKey(endpoint, variant), variant, paths } }),
   };
 }
 
@@ -142,6 +165,11 @@ async function applyPlan(stage: Stage, p: Plan): Promise<void> {
     lastRejectedAt: rejections.length ? Math.max(prevStat?.lastRejectedAt ?? seenAt, seenAt) : prevStat?.lastRejectedAt,
   };
   await tables.endpointStats.put(stat);
+
+  if (isNew && p.shape) {
+    const prevShape = await tables.shapes.get(p.shape.key);
+    await tables.shapes.put(mergeShape(prevShape, p.endpoint, p.shape.variant, p.shape.paths, seenAt));
+  }
 }
 
 /** Every key the batch's plans will read from tables keyed by what they carry, per table. */
@@ -150,6 +178,7 @@ function keysToRead(plans: readonly Plan[]): Map<keyof StagedTables, string[]> {
     ['shops', plans.map((p) => p.shop.key)],
     ['observations', plans.map((p) => p.observationId)],
     ['endpointStats', plans.map((p) => p.endpoint)],
+    ['shapes', plans.flatMap((p) => (p.shape ? [p.shape.key] : []))],
   ]);
   for (const p of plans) {
     for (const kind of kinds(p.result.records)) {

@@ -85,7 +85,7 @@ function pool(): Capture[] {
   });
   const T = samples.NOW;
   const shipped = samples.toReviewPage();
-  const later = JSON.parse(JSON.stringify(shipped).replaceAll('"PENDING"', '"AWAITING_SHIPMENT"')) as unknown;
+  const later = JSON.parse(JSON.stringify(shipped).replaceAll('"curr_status":10', '"curr_status":20')) as unknown;
   const campaign = (path: string, body: unknown, json: unknown, at: number) => cap(`${campaigns.API_BASE}/${path}${campaigns.API_QUERY}`, campaigns.PAGE_URL, body, json, at);
   return [
     cap(samples.API_URL, samples.PAGE_URL, samples.requestBody(), shipped, T),

@@ -47,7 +47,7 @@ describe('backup and restore', () => {
     backupPath = file.path;
     expect(file.name).toMatch(/^collab-lens-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     const backup = JSON.parse(file.text) as { format: string; schemaVersion: number; exportedAt: string; tables: Record<string, unknown[]> };
-    expect(backup).toMatchObject({ format: 'collab-lens-backup', schemaVersion: 3 });
+    expect(backup).toMatchObject({ format: 'collab-lens-backup', schemaVersion: 4 });
     expect(Date.parse(backup.exportedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(Object.keys(backup.tables).sort()).toEqual(Object.keys(stored).sort());
     expect(backup.tables).toEqual(stored);

@@ -8,7 +8,8 @@ import { chromium, type BrowserContext, type Page, type Request, type Worker } f
 /** The slice of the extension API that test code evaluates inside the service worker. */
 declare const chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The Chrome build under test: `.output/chrome-mv3`, or under COLLAB_LENS_OUT_DIR when set (as for `wxt build`). */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.COLLAB_LENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** Debian's Chromium binary (not the /usr/bin wrapper); CHROMIUM_PATH overrides it on other machines. */
 export function chromiumPath(): string {

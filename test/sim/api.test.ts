@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleApi } from './api';
+import { handleApi, PROBE_FIELD, probeAnswer } from './api';
 import { simUrl } from './install';
 import { matchRoute } from './pages';
 import { generateWorld, shopByKey, type SimShop } from './world';
@@ -66,5 +66,33 @@ describe('simUrl options', () => {
 
   it('throws for a route nobody registered', () => {
     expect(() => simUrl(us, 'no-such-page')).toThrow(/unknown simulated route "no-such-page"/);
+  });
+});
+
+describe('probes: a deliberate change of every answer’s shape', () => {
+  const answer = { code: 0, data: { list: [{ id: '1', name: 'a', nested: { name: 'b' } }] } };
+
+  it('add-field puts a new field into every object, drop: removes keys wherever they are', () => {
+    expect(probeAnswer(answer, 'add-field')).toEqual({
+      code: 0,
+      [PROBE_FIELD]: 'probe',
+      data: { [PROBE_FIELD]: 'probe', list: [{ id: '1', name: 'a', nested: { name: 'b', [PROBE_FIELD]: 'probe' }, [PROBE_FIELD]: 'probe' }] },
+    });
+    expect(probeAnswer(answer, 'drop:name,code')).toEqual({ data: { list: [{ id: '1', nested: {} }] } });
+    expect(probeAnswer(answer, 'add-field|drop:nested')).toEqual({
+      code: 0,
+      [PROBE_FIELD]: 'probe',
+      data: { [PROBE_FIELD]: 'probe', list: [{ id: '1', name: 'a', [PROBE_FIELD]: 'probe' }] },
+    });
+    expect(answer.data.list[0]?.name).toBe('a');
+    expect(() => probeAnswer(answer, 'rename')).toThrow();
+  });
+
+  it('applies to what the API answers when the page asks for it', () => {
+    const shop = world.shops[0]!;
+    const url = new URL(`https://${shop.host}/api/v1/affiliate/account/info?shop_region=${shop.region}&oec_seller_id=${shop.sellerId}&cl_probe=drop:shop_name`);
+    const res = handleApi(world, { url, method: 'POST', body: '{}' });
+    expect(res?.json).toMatchObject({ code: 0, data: { shop_region: shop.region } });
+    expect((res?.json as { data: Record<string, unknown> }).data).not.toHaveProperty('shop_name');
   });
 });

@@ -10,7 +10,7 @@
  * Like the real site, application errors come back as HTTP 200 with a non-zero `code`.
  */
 import { SURFACES } from './surfaces';
-import { invalid, methodNotAllowed, ok, type ApiRequest, type ApiResponse } from './surface';
+import { invalid, methodNotAllowed, ok, wireVariants, type ApiRequest, type ApiResponse } from './surface';
 import { resolveShop, type SimShop, type World } from './world';
 
 export { CODE_INVALID_PARAMS, CODE_OK, type ApiRequest, type ApiResponse } from './surface';
@@ -29,14 +29,41 @@ export {
 export const MENU_PATH = '/api/v1/affiliate/menu';
 export const ACCOUNT_INFO_PATH = '/api/v1/affiliate/account/info';
 
+/** Every wire variant a surface declares (names are global: `<surface>.<form>`). */
+const KNOWN_VARIANTS = new Set(SURFACES.flatMap((s) => Object.keys(s.variants ?? {})));
+
 export function handleApi(world: World, req: ApiRequest): ApiResponse | undefined {
-  const general = generalApi(world, req);
-  if (general) return general;
-  for (const surface of SURFACES) {
-    const res = surface.api?.(world, req);
-    if (res) return res;
-  }
-  return undefined;
+  // A variant no surface serves is a mistake in the test that asked for it: answer so that it fails loudly.
+  const unknown = [...wireVariants(req)].filter((v) => !KNOWN_VARIANTS.has(v));
+  if (unknown.length) return { status: 400, json: { code: 400, message: `unknown wire variant: ${unknown.join(',')}` } };
+  const res = generalApi(world, req) ?? SURFACES.reduce<ApiResponse | undefined>((found, s) => found ?? s.api?.(world, req), undefined);
+  const probe = req.url.searchParams.get('cl_probe');
+  return res && probe ? { ...res, json: probeAnswer(res.json, probe) } : res;
+}
+
+/** The field `add-field` puts into every object of an answer: a field no adapter reads. */
+export const PROBE_FIELD = 'cl_probe_new_field';
+
+/**
+ * A deliberate shape change, as TikTok might make one day, for the shape watch's tests: `add-field` puts
+ * `PROBE_FIELD` (a string) into every object of the answer; `drop:<key>[,<key>…]` removes those keys wherever they
+ * are; both together as `add-field|drop:<key>`. The answer is copied, never changed in place.
+ */
+export function probeAnswer(json: unknown, probe: string): unknown {
+  const parts = probe.split('|');
+  const dropPart = parts.find((p) => p.startsWith('drop:'));
+  const drop = dropPart ? new Set(dropPart.slice(5).split(',')) : undefined;
+  const add = parts.includes('add-field');
+  if (parts.some((p) => p !== 'add-field' && !p.startsWith('drop:'))) throw new Error(`unknown probe: ${probe}`);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (!drop?.has(k)) out[k] = walk(x);
+    if (add) out[PROBE_FIELD] = 'probe';
+    return out;
+  };
+  return walk(json);
 }
 
 function generalApi(world: World, req: ApiRequest): ApiResponse | undefined {

@@ -16,6 +16,17 @@ export interface SimUrlOptions {
   tab?: number;
   transport?: 'fetch' | 'xhr';
   fault?: 'shape';
+  /**
+   * Which of the plausible wire forms the page's API answers in (`variant=`, sent on as `cl_variant=`), where the
+   * evidence is unknown or conflicting (research/real-shapes.md); each surface names its own (`wireVariant`). Unset:
+   * the surface's default, the best-evidenced form.
+   */
+  variant?: string;
+  /**
+   * A deliberate change of every answer's shape (`probe=`, sent on as `cl_probe=`; see `probeAnswer` in api.ts), as
+   * TikTok might make one day: `add-field` or `drop:<key>[,…]`.
+   */
+  probe?: string;
   /** Re-render the same rows every 1.5 s (`rerender=1`). */
   rerender?: boolean;
   /** Surface-specific query parameters, e.g. `{ cid: creator.creatorOecId }` for creator detail. */
@@ -41,6 +52,8 @@ export function simUrl(shop: SimShop, route: SimRoute, opts: SimUrlOptions = {})
   if (opts.markup) q.set('markup', opts.markup);
   if (opts.transport) q.set('transport', opts.transport);
   if (opts.fault) q.set('fault', opts.fault);
+  if (opts.variant) q.set('variant', opts.variant);
+  if (opts.probe) q.set('probe', opts.probe);
   if (opts.rerender) q.set('rerender', '1');
   return url.toString();
 }

@@ -46,6 +46,18 @@ export interface SimSurface {
    * when the shell is served. The client reads it as `ctx.data`. Page data proper belongs in the API.
    */
   boot?(world: World, shop: SimShop): unknown;
+  /**
+   * The wire forms this surface can answer in besides its default, where the evidence is unknown or conflicting
+   * (research/real-shapes.md): variant name → the evidence it rests on. A page asks for some with `?variant=a,b`
+   * (`simUrl(…, { variant })`); the API reads them with `wireVariants(req)`. The default form is the best-evidenced one.
+   */
+  variants?: Readonly<Record<string, string>>;
+}
+
+/** The wire variants the page asked for (`cl_variant=a,b` on the API call; see `SimSurface.variants`). */
+export function wireVariants(req: ApiRequest): ReadonlySet<string> {
+  const raw = req.url.searchParams.get('cl_variant');
+  return new Set(raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : []);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@
 //
 // Every data string goes through textContent or setAttribute (h() does that), never innerHTML, as in a React app.
 // Test hooks: window.__simReady / <html data-sim-ready> (render counter), window.__simActions (action clicks).
-// URL switches kept across SPA navigation: markup, transport=fetch|xhr, fault=shape, rerender=1, route_migration=1.
+// URL switches kept across SPA navigation: markup, transport=fetch|xhr, fault=shape, variant=<wire variant>,
+// probe=<shape change>, rerender=1, route_migration=1.
 (function () {
   'use strict';
 
@@ -24,7 +25,7 @@
   window.__simReady = 0;
   window.__simActions = [];
 
-  var KEEP_PARAMS = ['shop_region', 'shop_id', 'markup', 'transport', 'fault', 'rerender', 'route_migration'];
+  var KEEP_PARAMS = ['shop_region', 'shop_id', 'markup', 'transport', 'fault', 'variant', 'probe', 'rerender', 'route_migration'];
   var SITE = 'TikTok Shop Affiliate Center';
   var renderers = {};
   var started = false;
@@ -286,7 +287,9 @@
 
   // ------------------------------------------------------------------------------------------------------------
   // API transport: fetch by default, XMLHttpRequest with responseType 'json' when transport=xhr. The query string
-  // carries what the real app sends (research/domain.md §3); fault=shape on the page adds cl_fault=shape.
+  // carries what the real app sends (research/domain.md §3); fault=shape on the page adds cl_fault=shape, and
+  // variant=<name> adds cl_variant=<name> (which of the plausible wire forms a surface serves; see surface.ts), and
+  // probe=<change> adds cl_probe=<change> (a field added to or dropped from every answer; see api.ts).
 
   function randomToken(len, alphabet) {
     var bytes = new Uint8Array(len);
@@ -308,6 +311,8 @@
       q.set('oec_seller_id', boot.shop.sellerId);
     }
     if (params().get('fault') === 'shape') q.set('cl_fault', 'shape');
+    if (params().get('variant')) q.set('cl_variant', params().get('variant'));
+    if (params().get('probe')) q.set('cl_probe', params().get('probe'));
     if (params().get('scroll') === 'infinite') q.set('cl_scroll', 'infinite');
     q.set('msToken', randomToken(126, B64) + '==');
     q.set('X-Bogus', 'DFS' + randomToken(25, B64.slice(0, 62)));

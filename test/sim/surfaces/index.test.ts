@@ -62,6 +62,15 @@ describe('the surface registry', () => {
     }
   });
 
+  it('names wire variants `<route>.<form>`, each once, each with the evidence it rests on; an unknown one fails the call', () => {
+    const names = SURFACES.flatMap((s) => Object.keys(s.variants ?? {}).map((v) => [s.route, v] as const));
+    for (const [route, v] of names) expect(v).toMatch(new RegExp(`^${route}\\.[a-z0-9-]+$`));
+    expect(new Set(names.map(([, v]) => v)).size).toBe(names.length);
+    for (const s of SURFACES) for (const evidence of Object.values(s.variants ?? {})) expect(evidence.length).toBeGreaterThan(10);
+    const url = new URL(`https://${us.host}/api/v1/affiliate/menu?cl_variant=no-such.variant`);
+    expect(handleApi(world, { url, method: 'GET', body: null })?.status).toBe(400);
+  });
+
   it('gives boot data that survives JSON', () => {
     for (const shop of world.shops) {
       const boot = bootData(world, shop, false);
