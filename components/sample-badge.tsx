@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { metricOf } from '../lib/domain/creator-metrics';
+import type { Sighted } from '../lib/domain/types';
 import type { PageI18n } from '../lib/i18n/page';
 import type { CreatorFigures, RequestFigure } from '../lib/queries/figures';
 import { pageKindOf } from '../lib/page-detect';
@@ -12,6 +14,49 @@ export interface SampleBadgeProps {
   i18n: PageI18n;
   now: number;
   highlighted: boolean;
+}
+
+/** TikTok's predicted ROI rounded for reading (`0.3`, `1.25`). */
+const roi = (n: number, i18n: PageI18n) => i18n.number(Math.round(n * 100) / 100);
+
+/**
+ * TikTok's own word on a row's requests awaiting review: that one cannot be approved, else its predicted ROI (the range
+ * when the row's requests differ).
+ */
+export function tiktokPart(requests: readonly RequestFigure[], i18n: PageI18n): string | undefined {
+  const pending = requests.filter((r) => r.status === 'PENDING');
+  if (pending.some((r) => r.tiktok?.value.canBeApproved === false)) return i18n.t('badge.tiktokBlocked');
+  const rois = [...new Set(pending.flatMap((r) => (r.tiktok?.value.predictedRoi === undefined ? [] : [r.tiktok.value.predictedRoi])))].sort((a, b) => a - b);
+  if (rois.length === 0) return undefined;
+  const text = rois.length === 1 ? roi(rois[0]!, i18n) : `${roi(rois[0]!, i18n)}–${roi(rois.at(-1)!, i18n)}`;
+  return i18n.t('badge.tiktokRoi', { roi: text });
+}
+
+/**
+ * The creator's figures as TikTok shows them (followers, GMV, items sold), grouped by the page and time each was seen
+ * on (pages show different figures at different times): one text per sighting, newest first.
+ */
+export function creatorFiguresText(f: CreatorFigures, i18n: PageI18n): { text: string; seen: Sighted }[] {
+  const figures = [
+    metricOf(f, 'followers'),
+    metricOf(f, 'gmv'),
+    metricOf(f, 'unitsSold'),
+  ] as const;
+  const texts = [
+    figures[0] && i18n.t('tip.followers', { count: i18n.number(figures[0].value) }),
+    figures[1] && i18n.t('tip.gmv', { amount: i18n.money(figures[1].value) }),
+    figures[2] && i18n.t('tip.sold', { count: i18n.number(figures[2].value) }),
+  ];
+  const groups = new Map<string, { texts: string[]; seen: Sighted }>();
+  figures.forEach((o, i) => {
+    const text = texts[i];
+    if (!o || !text) return;
+    const key = `${o.seenAt}|${o.source.page}`;
+    const g = groups.get(key) ?? { texts: [], seen: { seenAt: o.seenAt, source: o.source } };
+    g.texts.push(text);
+    groups.set(key, g);
+  });
+  return [...groups.values()].sort((a, b) => b.seen.seenAt - a.seen.seenAt).map((g) => ({ text: g.texts.join(' · '), seen: g.seen }));
 }
 
 /** The review deadline that matters for a row: the soonest among its pending requests. */
@@ -35,7 +80,10 @@ export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
   // The seller's own triage mark (side panel) on the row's request.
   const marked = p.requests.find((r) => r.mark)?.mark;
   const mark = marked && i18n.t(`triage.marked.${marked}`);
-  return { fulfil, history, review, left, deadline, mark, urgent: left !== undefined && left < DAY_MS };
+  const tiktok = tiktokPart(p.requests, i18n);
+  const gmvSeen = metricOf(f, 'gmv');
+  const gmv = gmvSeen ? i18n.t('badge.gmv', { amount: i18n.money(gmvSeen.value) }) : undefined;
+  return { fulfil, history, review, left, deadline, mark, tiktok, gmv, urgent: left !== undefined && left < DAY_MS };
 }
 
 const pageName = (i18n: PageI18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
@@ -45,7 +93,9 @@ export function SampleBadge(props: SampleBadgeProps) {
   const parts = badgeParts(props);
   const tip = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const summary = [parts.fulfil, parts.history, parts.deadline, parts.mark].filter(Boolean).join(' · ');
+  const summary = [parts.fulfil, parts.history, parts.deadline, parts.mark, parts.tiktok, parts.gmv].filter(Boolean).join(' · ');
+  const figures = creatorFiguresText(f, i18n);
+  const withTikTok = props.requests.filter((r) => r.tiktok);
 
   const show = () => {
     const el = tip.current;
@@ -101,6 +151,8 @@ export function SampleBadge(props: SampleBadgeProps) {
         <span class="history">{parts.history}</span>
         {parts.deadline && <span class="deadline">{parts.deadline}</span>}
         {parts.mark && <span class="mark">{parts.mark}</span>}
+        {parts.tiktok && <span class="tiktok">{parts.tiktok}</span>}
+        {parts.gmv && <span class="gmv">{parts.gmv}</span>}
       </button>
       <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip" onMouseEnter={keep} onMouseLeave={hideSoon}>
         <p class="title">{i18n.t('tip.title', { handle: f.handle })}</p>
@@ -127,6 +179,24 @@ export function SampleBadge(props: SampleBadgeProps) {
             </span>
           )}
         </p>
+        {figures.map((g) => (
+          <p class="figures" key={`${g.seen.seenAt}|${g.seen.source.page}`}>
+            {i18n.t('tip.creatorFigures', { figures: g.text })}
+            <span class="src"> {i18n.t('tip.source', { page: pageName(i18n, g.seen.source.page), when: i18n.dateTime(g.seen.seenAt) })}</span>
+          </p>
+        ))}
+        {withTikTok.map((r) => (
+          <p key={r.applyId} class="tiktok-view" data-apply-id={r.applyId}>
+            {withTikTok.length > 1 && `${r.productTitle ?? r.productId}: `}
+            {[
+              r.tiktok?.value.canBeApproved === undefined ? undefined : i18n.t(r.tiktok.value.canBeApproved ? 'tip.tiktokCan' : 'tip.tiktokCannot'),
+              r.tiktok?.value.predictedRoi === undefined ? undefined : i18n.t('tip.tiktokRoi', { roi: roi(r.tiktok.value.predictedRoi, i18n) }),
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            {r.tiktok && <span class="src"> {i18n.t('tip.source', { page: pageName(i18n, r.tiktok.source.page), when: i18n.dateTime(r.tiktok.seenAt) })}</span>}
+          </p>
+        ))}
         {parts.review?.deadline && (
           <p>
             {i18n.t('tip.deadline', {
@@ -158,6 +228,7 @@ export const BADGE_CSS = `
 .badge button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .urgent .deadline { color: #b91c1c; font-weight: 700; }
 .mark { color: #1d4ed8; font-weight: 600; }
+.tiktok { color: #6d28d9; }
 .urgent button { border-color: #fca5a5; background: #fff1f2; }
 .highlighted button { box-shadow: 0 0 0 3px #f59e0b; }
 .tip {
@@ -174,6 +245,7 @@ export const BADGE_CSS = `
   .urgent button { background: #3f1d1d; border-color: #7f1d1d; }
   .urgent .deadline { color: #fca5a5; }
   .mark { color: #93c5fd; }
+  .tiktok { color: #c4b5fd; }
   .tip { color: #e5e7eb; background: #111827; border-color: #374151; }
   .tip .src { color: #9ca3af; }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { I18n } from '../../lib/i18n';
 import type { FindingView } from '../../lib/rules/view';
-import { FILTER_KINDS, selectByFilter, type BulkFilter } from '../../lib/triage/filters';
+import { FILTER_KINDS, selectByFilter, VALUELESS, type BulkFilter } from '../../lib/triage/filters';
 import type { Mark, TriageItem } from '../../lib/triage/queue';
 import { MARKS, Row, type RowHandlers } from './row';
 import { useVirtualizer } from './use-virtualizer';
@@ -30,7 +30,7 @@ type Entry = { kind: 'item'; item: TriageItem; position: number } | { kind: 'ove
 
 const ESTIMATED_ROW_PX = 230;
 const KEY_MARKS: Readonly<Record<string, Mark | null>> = { a: 'approve', r: 'reject', s: 'skip', c: null };
-const DEFAULT_VALUES: Record<BulkFilter['kind'], number> = { 'fulfilment-under': 40, 'no-content': 0, 'deadline-within': 24, 'score-under': 50 };
+const DEFAULT_VALUES: Record<BulkFilter['kind'], number> = { 'fulfilment-under': 40, 'no-content': 0, 'deadline-within': 24, 'score-under': 50, 'tiktok-cannot': 0 };
 
 function filterOf(kind: BulkFilter['kind'], value: number): BulkFilter {
   switch (kind) {
@@ -41,6 +41,7 @@ function filterOf(kind: BulkFilter['kind'], value: number): BulkFilter {
     case 'score-under':
       return { kind, points: value };
     case 'no-content':
+    case 'tiktok-cannot':
       return { kind };
   }
 }
@@ -263,7 +264,7 @@ export function QueueView({ i18n, items, marks, findings, now, setMarks, reveal 
                 ))}
               </select>
             </label>
-            {filterKind !== 'no-content' && (
+            {!VALUELESS.has(filterKind) && (
               <label>
                 {t('triage.bulk.value')}{' '}
                 <input

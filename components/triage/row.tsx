@@ -1,4 +1,5 @@
 import { memo } from 'preact/compat';
+import type { Observed, TikTokView } from '../../lib/domain/types';
 import type { I18n } from '../../lib/i18n';
 import { pageKindOf } from '../../lib/page-detect';
 import type { FindingView } from '../../lib/rules/view';
@@ -36,9 +37,33 @@ export interface RowProps {
   measure(el: HTMLElement | null): void;
 }
 
+/** TikTok's rounded predicted ROI (`0.3`, `1.25`). */
+const roiText = (roi: number, i18n: Pick<I18n, 'number'>) => i18n.number(Math.round(roi * 100) / 100);
+
+/**
+ * What TikTok itself says of the request, labelled as TikTok's and kept apart from Collab Lens's score (it adds no
+ * points), with where and when it was seen.
+ */
+export function TikTokLine({ tiktok, i18n }: { tiktok: Observed<TikTokView>; i18n: I18n }) {
+  const { t } = i18n;
+  const v = tiktok.value;
+  const parts = [
+    v.canBeApproved === false ? t('triage.tiktok.cannot') : v.canBeApproved ? t('triage.tiktok.can') : undefined,
+    v.predictedRoi === undefined ? undefined : t('triage.tiktok.roi', { roi: roiText(v.predictedRoi, i18n) }),
+  ].filter((x): x is string => Boolean(x));
+  if (parts.length === 0) return null;
+  return (
+    <div class={`tiktok${v.canBeApproved === false ? ' blocked' : ''}`}>
+      <span class="label">{t('triage.tiktok.label')}</span> <span class="view">{parts.join(' · ')}</span>{' '}
+      <span class="muted">{t('tip.source', { page: t(`page.${pageKindOf(tiktok.source.page)}`), when: i18n.dateTime(tiktok.seenAt) })}</span>
+    </div>
+  );
+}
+
 /**
  * One pending request in the queue: score, creator and product, the badge's figures, the review countdown, the
- * reasons behind the score, the request's alerts, the seller's mark and where it was seen. Every text is inserted as
+ * reasons behind the score, TikTok's own view of it, the request's alerts, the seller's mark and where it was seen. A
+ * request TikTok says cannot be approved is marked so on the row. Every text is inserted as
  * text. The row is focusable (the list moves focus with j/k); its buttons work with the mouse too.
  */
 function RowView(p: RowProps) {
@@ -60,6 +85,7 @@ function RowView(p: RowProps) {
       style={{ transform: `translateY(${p.top}px)` }}
       aria-current={p.active ? 'true' : undefined}
       tabIndex={p.active ? 0 : -1}
+      data-tiktok={item.tiktok?.value.canBeApproved === false ? 'cannot-approve' : undefined}
       class={`card row${p.active ? ' active' : ''}${p.selected ? ' selected' : ''}${p.mark ? ` marked-${p.mark}` : ''}`}
       onFocus={(e) => {
         if (e.target === e.currentTarget || !p.active) h.current.activate(item.applyId);
@@ -85,6 +111,7 @@ function RowView(p: RowProps) {
       <div class={left !== undefined && left < DAY_MS ? 'deadline urgent' : 'deadline'}>
         {left === undefined ? t('panel.deadlineUnknown') : left <= 0 ? t('badge.expired') : t('badge.left', { time: i18n.duration(left) })}
       </div>
+      {item.tiktok && <TikTokLine tiktok={item.tiktok} i18n={i18n} />}
       <Reasons reasons={item.score.reasons} i18n={i18n} />
       {findings.length > 0 && (
         <ul class="findings" aria-label={t('triage.findings')}>

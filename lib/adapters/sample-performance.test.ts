@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
+import { expectNoSilentDrop, expectReadsCover, outcome } from '../../test/adapter-harness';
 import { creatorMaya } from '../../test/fixtures/sample-group-list';
 import { APPLY_ID, livePage, NOW, video, videoPage } from '../../test/fixtures/sample-performance';
 import { samplePerformance } from './sample-performance';
 
 const DAY = 86_400_000;
 const body = (contentType: unknown, applyId: unknown = APPLY_ID) => ({ apply_id: applyId, content_type: contentType, cur_page: 1, page_size: 10 });
-const parse = (json: unknown, requestBody: unknown = body(2)) => samplePerformance.parse(json, requestBody);
+const parse = (json: unknown, requestBody: unknown = body(2)) => samplePerformance.parse(json, requestBody, { region: 'US' });
 const one = (content: Record<string, unknown>) => ({ code: 0, data: { apply_id: APPLY_ID, creator_info: creatorMaya, content_list: [{ content }] } });
 
 describe('sample.performance adapter', () => {
@@ -33,7 +34,23 @@ describe('sample.performance adapter', () => {
       },
       expect.objectContaining({ contentId: '7310000000000000002', format: 'VIDEO', productId: undefined, views: undefined, likes: undefined, paidOrders: 0 }),
     ]);
-    expect(r.records.creators).toEqual([{ handle: 'glowwithmaya', nickname: 'Maya ✨ Skincare', aliases: ['cid:7494000000000000001'], followerCount: 125_300, fulfillmentBps: 6085 }]);
+    expect(r.records.creators).toEqual([
+      expect.objectContaining({ handle: 'glowwithmaya', nickname: 'Maya ✨ Skincare', aliases: ['cid:7494000000000000001'], followerCount: 125_300, fulfillmentBps: 6085 }),
+    ]);
+    expect(r.records.creators?.[0]?.metrics).toMatchObject({ followers: 125_300, unitsSold: 1204, gmv: { minor: 4_825_050, currency: 'USD' } });
+  });
+
+  it.each([
+    ['under data', videoPage(), 'data.content_list'],
+    ['at the top level, as the real sample list keeps its list', { code: 0, message: '', ...videoPage().data }, 'content_list'],
+  ] as const)('finds the list %s, declares what it reads, and drops nothing', (_name, json, listPath) => {
+    const r = outcome(samplePerformance, json, body(2));
+    expect(r.rejections).toEqual([]);
+    expect(r.records.sampleContents?.map((c) => c.contentId)).toEqual(['7310000000000000001', '7310000000000000002']);
+    expectReadsCover(samplePerformance, json, body(2));
+    expectNoSilentDrop(samplePerformance, json, listPath, body(2));
+    expect(samplePerformance.variantOf?.(body(2))).toBe('content_type:2');
+    expect(samplePerformance.variantOf?.(body(1))).toBe('content_type:1');
   });
 
   it('reads a LIVE, taking the sample request from the request body when the response does not echo it', () => {

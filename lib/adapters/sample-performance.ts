@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { creatorInfo, handleOf, isObject } from './sample-elements';
-import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
+import { readsOf } from '../shapes/reads';
+import { creatorInfoSchema, isObject, readCreator } from './sample-elements';
+import { add, type AdapterResult, type EndpointAdapter, type ParseContext, type Records, type Rejection } from './types';
 import { epochMsOrNone, id, int, nonNegativeInt, rejectionsOf, text } from './values';
 
 /**
  * POST /api/v1/affiliate/sample/performance: the content a creator posted for one sample request, one format per call
- * (body `content_type` 1 = LIVE, 2 = video; domain.md §3.1 [M]). The response shape is our assumption [L], modelled on
- * the open API's fulfilment content (§1.5 [H]) the way the internal APIs differ from it: ids as strings, times as ms
- * strings, counts as numbers or numeric strings.
+ * (body `content_type` 1 = LIVE, 2 = video; domain.md §3.1). The response shape is unknown (research/real-shapes.md
+ * §6) [unknown]: our assumption is modelled on the open API's fulfilment content (domain.md §1.5) the way the internal
+ * APIs differ from it: ids as strings, times as ms strings, counts as numbers or numeric strings. The list is read
+ * under `data` or at the top level (where the real sample list keeps its own), and the creator block as the sample
+ * list sends it (sample-elements.ts).
  *
  *   body: { apply_id: "…", content_type: 2, cur_page: 1, page_size: 10 }
- *   data: { apply_id, creator_info: {creator_id, name, nick_name}, total_count, has_more,
+ *   data: { apply_id, creator_info: {creator_id, name, nick_name, follower_num…}, total_count, has_more,
  *           content_list: [{ content: {id, format, description, url, page_link, create_time, live_end_time,
  *                                      view_count, like_count, comment_count, paid_order_count},
  *                            product: {id, main_image_url} }] }
@@ -86,47 +89,48 @@ const item = z.object({
   product: z.object({ id: id.nullish() }).nullish(),
 });
 
-const envelope = z.object({
-  code: int.optional(),
-  data: z
-    .object({
-      apply_id: id.nullish(),
-      creator_info: z.unknown().optional(),
-      content_list: z.array(z.unknown()).nullish(),
-    })
-    .nullish(),
-});
+const part = {
+  apply_id: id.nullish(),
+  creator_info: z.unknown().optional(),
+  content_list: z.array(z.unknown()).nullish(),
+  // Paging: it describes the page, never a record.
+  total_count: z.unknown().optional(),
+  has_more: z.unknown().optional(),
+};
+
+const envelope = z.object({ code: int.optional(), ...part, data: z.object(part).nullish() });
 
 const body = z.object({ apply_id: id.nullish().catch(undefined), content_type: format.nullish().catch(undefined) });
 
-function parse(json: unknown, requestBody: unknown): AdapterResult {
+function parse(json: unknown, requestBody: unknown, context?: ParseContext): AdapterResult {
   const records: Records = {};
   const rejections: Rejection[] = [];
   const env = envelope.safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
   if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
-  const data = env.data.data;
-  const list = data?.content_list ?? [];
+  const [data, base] = env.data.data?.content_list ? [env.data.data, 'data.'] : [env.data, ''];
+  const list = data.content_list ?? [];
   if (list.length === 0) return { records, accepted: 0, rejections };
 
-  const creator = creatorInfo.safeParse(data?.creator_info);
-  if (!creator.success) return { records, accepted: 0, rejections: rejectionsOf('data.creator_info', creator.error) };
-  const creatorHandle = handleOf(creator.data);
+  const creator = readCreator(data.creator_info, `${base}creator_info`, context?.region);
+  if (!creator.fact) return { records, accepted: 0, rejections: creator.rejections };
+  rejections.push(...creator.rejections);
+  const creatorHandle = creator.fact.handle;
   const asked = body.safeParse(isObject(requestBody) ? requestBody : {});
-  const applyId = data?.apply_id ?? (asked.success ? asked.data.apply_id : undefined) ?? undefined;
+  const applyId = data.apply_id ?? (asked.success ? asked.data.apply_id : undefined) ?? undefined;
   const askedFormat = asked.success ? (asked.data.content_type ?? undefined) : undefined;
 
   let accepted = 0;
   for (const el of list) {
     const parsed = item.safeParse(el);
     if (!parsed.success) {
-      rejections.push(...rejectionsOf('data.content_list[]', parsed.error));
+      rejections.push(...rejectionsOf(`${base}content_list[]`, parsed.error));
       continue;
     }
     const c = parsed.data.content;
     const contentFormat = c.format ?? askedFormat;
     if (!contentFormat) {
-      rejections.push({ path: 'data.content_list[].content.format', code: 'missing' });
+      rejections.push({ path: `${base}content_list[].content.format`, code: 'missing' });
       continue;
     }
     accepted += 1;
@@ -146,17 +150,18 @@ function parse(json: unknown, requestBody: unknown): AdapterResult {
       paidOrders: c.paid_order_count ?? undefined,
     });
   }
-  if (accepted > 0) {
-    const cr = creator.data;
-    add(records, 'creators', {
-      handle: creatorHandle,
-      nickname: cr.nick_name ?? cr.nickname ?? undefined,
-      aliases: cr.creator_id ? [`cid:${cr.creator_id}`] : [],
-      followerCount: cr.follower_cnt ?? undefined,
-      fulfillmentBps: cr.fulfillment_percentage ?? undefined,
-    });
-  }
+  if (accepted > 0) add(records, 'creators', creator.fact);
   return { records, accepted, rejections };
 }
 
-export const samplePerformance: EndpointAdapter = { parse };
+const mounts = (base: string) => ({ [`${base}content_list[]`]: item, [`${base}creator_info`]: creatorInfoSchema });
+
+export const samplePerformance: EndpointAdapter = {
+  parse,
+  reads: readsOf({ '': envelope, ...mounts(''), ...mounts('data.') }),
+  variantOf: (requestBody) => {
+    const asked = body.safeParse(isObject(requestBody) ? requestBody : {});
+    const format = asked.success ? asked.data.content_type : undefined;
+    return format ? `content_type:${format === 'LIVE' ? 1 : 2}` : undefined;
+  },
+};

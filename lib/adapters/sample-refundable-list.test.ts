@@ -1,18 +1,23 @@
 import fc from 'fast-check';
 import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
-import { creatorMaya } from '../../test/fixtures/sample-group-list';
-import { NOW, refundableApply, refundablePage } from '../../test/fixtures/sample-refundable-list';
+import { expectNoSilentDrop, expectReadsCover, outcome } from '../../test/adapter-harness';
+import { creatorMaya, element } from '../../test/fixtures/sample-group-list';
+import { legacyRefundablePage, NOW, refundableApply, refundablePage } from '../../test/fixtures/sample-refundable-list';
 import { money } from '../domain/money';
 import { sampleRefundableList } from './sample-refundable-list';
 
 const DAY = 86_400_000;
-const parse = (json: unknown, body: unknown = { tab: 40, cur_page: 1, page_size: 50 }) => sampleRefundableList.parse(json, body);
-const single = (info: Record<string, unknown>) => ({ code: 0, data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: info } }] } });
+const BODY = { tab: 40, cur_page: 1, page_size: 50 };
+const parse = (json: unknown, body: unknown = BODY) => sampleRefundableList.parse(json, body, { region: 'US' });
+const single = (info: Record<string, unknown>) => ({ code: 0, agg_info: [element('7300000000000000011', creatorMaya, info)] });
 
 describe('sample.refundable.list adapter', () => {
-  it('reads every element variant and marks every record as a refundable sample', () => {
-    const r = parse(refundablePage());
+  it.each([
+    ['the group list’s real element form, at the top level', refundablePage, 'agg_info'],
+    ['domain.md’s element forms, under data', legacyRefundablePage, 'data.agg_info'],
+  ] as const)('reads %s, marks every record as a refundable sample, declares what it reads, drops nothing', (_name, page, listPath) => {
+    const r = outcome(sampleRefundableList, page(), BODY);
     expect(r.rejections).toEqual([]);
     expect(r.accepted).toBe(5);
     const requests = r.records.sampleRequests ?? [];
@@ -26,6 +31,9 @@ describe('sample.refundable.list adapter', () => {
     expect(requests[0]).toMatchObject({ groupId: '7300000000000000011', status: 'CONTENT_PENDING', expiresInMs: 12 * DAY });
     // One creator fact per element (ingest keeps one per handle).
     expect((r.records.creators ?? []).map((c) => c.handle)).toEqual(['glowwithmaya', 'lee.reviews', 'dapurbunda.id', 'dapurbunda.id']);
+    expectReadsCover(sampleRefundableList, page(), BODY);
+    expectNoSilentDrop(sampleRefundableList, page(), listPath, BODY);
+    expect(sampleRefundableList.variantOf?.(BODY)).toBe('tab:40');
   });
 
   it('keeps the refundable units: goal and sales as integers from numbers or strings, the window end in ms, the deposit in minor units', () => {
@@ -45,14 +53,14 @@ describe('sample.refundable.list adapter', () => {
 
   it('rejects a record whose refundable part changed shape, with the path that broke, and keeps the rest', () => {
     const page = refundablePage();
-    const group = page.data.agg_info[0] as { apply_infos: Record<string, unknown>[] };
-    group.apply_infos[0] = refundableApply({ refundable_info: { sales_target: 'twenty', sales_count: 7 } });
-    group.apply_infos[1] = refundableApply({ apply_id: '1729000000000000202', refundable_info: { sales_target: 10, deposit: { value: '12.50', symbol: '$' } } });
+    const detail = page.agg_info[0]!.apply_deatil as { apply_info: unknown; apply_infos: unknown[] };
+    detail.apply_info = refundableApply({ refundable_info: { sales_target: 'twenty', sales_count: 7 } });
+    detail.apply_infos[1] = refundableApply({ apply_id: '1729000000000000202', refundable_info: { sales_target: 10, deposit: { value: '12.50', symbol: '$' } } });
     const r = parse(page);
     expect(r.accepted).toBe(3);
     expect(r.rejections).toEqual([
-      { path: 'agg_info[].apply_infos[].refundable_info.sales_target', code: 'invalid_union' },
-      { path: 'agg_info[].apply_infos[].refundable_info.deposit.currency', code: 'custom' },
+      { path: 'agg_info[].apply_deatil.apply_info.refundable_info.sales_target', code: 'invalid_union' },
+      { path: 'agg_info[].apply_deatil.apply_infos[].refundable_info.deposit.currency', code: 'custom' },
     ]);
     expect((r.records.sampleRequests ?? []).map((s) => s.applyId)).not.toContain('1729000000000000201');
   });
@@ -61,8 +69,8 @@ describe('sample.refundable.list adapter', () => {
     const r = parse(single(refundableApply({ refundable_info: { sales_count: -1, end_time: '1765000000' } })));
     expect(r.accepted).toBe(0);
     expect(r.rejections.map((x) => x.path)).toEqual([
-      'agg_info[].apply_detail.apply_info.refundable_info.sales_count',
-      'agg_info[].apply_detail.apply_info.refundable_info.end_time',
+      'agg_info[].apply_deatil.apply_info.refundable_info.sales_count',
+      'agg_info[].apply_deatil.apply_info.refundable_info.end_time',
     ]);
   });
 
@@ -72,8 +80,9 @@ describe('sample.refundable.list adapter', () => {
     [30, 'SHIPPED'],
     [40, 'CONTENT_PENDING'],
     [50, 'COMPLETED'],
+    [60, 'CANCELLED'],
   ] as const)('falls back to tab %i (%s) for a record without a status', (tab, expected) => {
-    const r = parse(single(refundableApply({ status: undefined })), { tab });
+    const r = parse(single(refundableApply({ curr_status: undefined })), { tab });
     expect(r.records.sampleRequests?.[0]).toMatchObject({ status: expected, statusRaw: `tab:${tab}` });
   });
 
@@ -85,7 +94,7 @@ describe('sample.refundable.list adapter', () => {
     const mutate = anyJson;
     const fields = ['sales_target', 'sales_count', 'end_time', 'deposit'];
     fc.assert(
-      fc.property(fc.constantFrom(...fields), mutate, fc.constantFrom('apply_id', 'status', 'refundable_info', 'sample_type'), mutate, (field, value, applyField, applyValue) => {
+      fc.property(fc.constantFrom(...fields), mutate, fc.constantFrom('apply_id', 'curr_status', 'refundable_info', 'sample_type'), mutate, (field, value, applyField, applyValue) => {
         const info: Record<string, unknown> = refundableApply();
         const r = parse(single({ ...info, [applyField]: applyValue, refundable_info: applyField === 'refundable_info' ? applyValue : { ...(info.refundable_info as object), [field]: value } }));
         for (const s of r.records.sampleRequests ?? []) {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { applyInfo, parseApplyList } from './sample-elements';
+import { applyInfo, listReads, parseApplyList, tabVariant } from './sample-elements';
 import type { EndpointAdapter } from './types';
 import { epochMsOrNone, moneyObject, nonNegativeInt } from './values';
 
 /**
- * POST /api/v1/affiliate/sample/refundable/apply/list: the "Refundable samples" view of the Sample requests page
- * (domain.md §1.5 names the endpoint [M]; its shape is our assumption [L]). Body and elements as the group list
- * (`{tab, cur_page, page_size, …}` → `agg_info[]` of `apply_group` / `apply_deatil`), and each `apply_info` adds
- * `refundable_info`: the creator is refunded the deposit once they sell `sales_target` units before `end_time`.
+ * POST /api/v1/affiliate/sample/refundable/apply/list: the "Refundable samples" view of the Sample requests page.
+ * domain.md §1.5 names the endpoint; its shape is unknown (research/real-shapes.md §6) [unknown]. Read as the group
+ * list is, in its real form and domain.md's (`{tab, cur_page, page_size, …}` → `agg_info[]`, at the top level or under
+ * `data`), each request adding `refundable_info`: the creator is refunded the deposit once they sell `sales_target`
+ * units before `end_time` (our assumption).
  *
  *   refundable_info: { sales_target: 20 | "20", sales_count: 7 | "7", end_time: "1765…" (ms), deposit: {value, symbol} }
  *
@@ -26,8 +27,10 @@ const refundableInfo = z.object({
 const refundableApply = applyInfo.extend({ refundable_info: refundableInfo.nullish() });
 
 export const sampleRefundableList: EndpointAdapter = {
-  parse: (json, requestBody) =>
-    parseApplyList(json, requestBody, {
+  reads: listReads(refundableApply),
+  variantOf: tabVariant,
+  parse: (json, requestBody, context) =>
+    parseApplyList(json, requestBody, context, {
       schema: refundableApply,
       extra: (a) => {
         const r = a.refundable_info;

@@ -1,6 +1,8 @@
 /**
- * The sample-request lifecycle (research/domain.md §1.5). `UNKNOWN` keeps a value TikTok starts sending before we know it;
- * the raw value is stored beside it so nothing seen is lost.
+ * The sample-request lifecycle (research/domain.md §1.5). `CANCELLED` is a request the Cancelled tab lists without
+ * saying why (the real list sends a numeric `curr_status` whose ending codes are unknown, research/real-shapes.md §1).
+ * `UNKNOWN` keeps a value TikTok starts sending before we know it; the raw value is stored beside it so nothing seen is
+ * lost.
  */
 export const SAMPLE_STATUSES = [
   'PENDING',
@@ -18,6 +20,7 @@ export const SAMPLE_STATUSES = [
   'OPS_CANCELLED',
   'OPS_FAILED',
   'OPS_COMPLETED',
+  'CANCELLED',
   'UNKNOWN',
 ] as const;
 
@@ -42,6 +45,7 @@ export const STAGE_OF: Readonly<Record<SampleStatus, SampleStage>> = {
   DEL_OPEN_COLLAB: 'cancelled',
   OPS_CANCELLED: 'cancelled',
   OPS_FAILED: 'cancelled',
+  CANCELLED: 'cancelled',
   UNKNOWN: 'unknown',
 };
 
@@ -52,8 +56,10 @@ export const SENT_STATUSES: ReadonlySet<SampleStatus> = new Set(['SHIPPED', 'CON
 export const CONTENT_STATUSES: ReadonlySet<SampleStatus> = new Set(['COMPLETED', 'OPS_COMPLETED']);
 
 /**
- * Affiliate Center's sample-list tabs. 10 and 30 are confirmed (domain.md §3.1); the others are our reading of the UI
- * order and are only used as a fallback when a record carries no status of its own.
+ * Affiliate Center's sample-list tabs (the request body's `tab`). 10 to review and 30 shipped are seen in real answers
+ * [raw][fixture]; 20 ready to ship and 40 in progress are the tab codes real-shapes.md §1 lists [parser]. The Completed
+ * and Cancelled tabs' codes are unknown: 50 and 60 are our reading of the UI order in steps of 10 [unknown], used only
+ * when a record's own `curr_status` is not one we know. A code outside this table gives `UNKNOWN`, its raw value kept.
  */
 export const TAB_STATUS: Readonly<Record<number, SampleStatus>> = {
   10: 'PENDING',
@@ -61,6 +67,18 @@ export const TAB_STATUS: Readonly<Record<number, SampleStatus>> = {
   30: 'SHIPPED',
   40: 'CONTENT_PENDING',
   50: 'COMPLETED',
+  60: 'CANCELLED',
+};
+
+/**
+ * A record's own state, `curr_status` (research/real-shapes.md §1): 10 to review and 30 shipped [raw][fixture]; the
+ * others follow the tab codes. The codes of completed and cancelled requests are unknown, so none is mapped here.
+ */
+export const CURR_STATUS: Readonly<Record<number, SampleStatus>> = {
+  10: 'PENDING',
+  20: 'AWAITING_SHIPMENT',
+  30: 'SHIPPED',
+  40: 'CONTENT_PENDING',
 };
 
 /** Which deadline `expired_in` counts down to, by stage. */

@@ -60,4 +60,45 @@ describe('sample-request-badges', () => {
     expect(labels[1]).not.toMatch(/Marked/);
     controller.abort();
   });
+
+  it('shows TikTok’s own flag and predicted ROI per row, and the creator’s figures from the sample list, each labelled and sourced', async () => {
+    document.body.innerHTML = `<table><tbody>
+      <tr><td><span>@maya</span></td><td>Serum <span>ID: 1720000000000000001</span></td></tr>
+      <tr><td><span>@maya</span></td><td>Cream <span>ID: 1720000000000000002</span></td></tr></tbody></table>`;
+    const [first, second] = maya.requests as [RequestFigure, RequestFigure];
+    const seen = { seenAt: TEST_NOW, source: { endpoint: 'sample.group.list', page: PAGE } };
+    const figures: CreatorFigures = {
+      ...maya,
+      metrics: { value: { followers: 125_300, gmv: { minor: 4_825_050, currency: 'USD' }, unitsSold: 1204 }, ...seen },
+      requests: [
+        { ...first, tiktok: { value: { canBeApproved: true, predictedRoi: 0.3 }, ...seen } },
+        { ...second, tiktok: { value: { canBeApproved: false, predictedRoi: 1.25 }, ...seen } },
+      ],
+    };
+    const { deps, state } = testDeps({ figures: [figures], findings: [[]] });
+    state.record({ shops: [TEST_SHOP], handles: ['maya'] });
+    const controller = new AbortController();
+    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    const [one, two] = hostsOf('sample-badge') as [HTMLElement, HTMLElement];
+    const label = (h: HTMLElement) => h.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '';
+    expect(label(one)).toMatch(/ · TikTok ROI 0\.3 · GMV \$48,250\.50$/);
+    expect(label(two)).toMatch(/ · TikTok: cannot approve · GMV \$48,250\.50$/);
+    const tip = (h: HTMLElement) => h.shadowRoot?.querySelector('[role="tooltip"]')?.textContent ?? '';
+    expect(tip(one)).toContain('As TikTok shows the creator: 125,300 followers · GMV $48,250.50 · 1,204 items sold. Source: Sample requests, seen');
+    expect(tip(one)).toContain('TikTok says this request can be approved. TikTok’s predicted ROI: 0.3 (TikTok’s own estimate, not Collab Lens’s). Source: Sample requests, seen');
+    expect(tip(two)).toContain('TikTok says this request cannot be approved now. TikTok’s predicted ROI: 1.25');
+    controller.abort();
+  });
+
+  it('says nothing of TikTok’s view or the creator’s figures where none was seen', async () => {
+    document.body.innerHTML = `<table><tbody><tr><td><span>@maya</span></td><td>Serum <span>ID: 1720000000000000001</span></td></tr></tbody></table>`;
+    const { deps, state } = testDeps({ figures: [maya], findings: [[]] });
+    state.record({ shops: [TEST_SHOP], handles: ['maya'] });
+    const controller = new AbortController();
+    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    const host = hostsOf('sample-badge')[0] as HTMLElement;
+    expect(host.shadowRoot?.querySelector('button')?.getAttribute('aria-label')).not.toMatch(/TikTok|GMV/);
+    expect(host.shadowRoot?.querySelector('.figures, .tiktok-view')).toBeNull();
+    controller.abort();
+  });
 });

@@ -23,7 +23,7 @@ const KIND = 'sample-badge';
 const FIT_CSS = `
 .cl-room > .badge { display: block; min-width: 64px; }
 .badge button { max-width: 100%; height: 20px; overflow: hidden; }
-.badge .deadline { order: -1; }
+.badge .deadline, .badge .tiktok { order: -1; }
 .annotation { order: -1; flex: none; }
 `;
 const SUBJECTS = new Set(['sampleRequest', 'creator'] as const);

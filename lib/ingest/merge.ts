@@ -1,4 +1,5 @@
 import type { CreatorFact, ProductFact, SampleRequestFact, SkuFact } from '../adapters/types';
+import { metricSightings } from '../domain/creator-metrics';
 import { DEADLINE_KIND, STAGE_OF } from '../domain/sample-status';
 import type { Creator, Deadline, Observed, Product, SampleRequest, Sku, SourceRef } from '../domain/types';
 import { same, withinResolution } from './repeat';
@@ -37,13 +38,20 @@ function contactChannelsOf(newer: boolean, prev: Creator | undefined, fact: Crea
 
 export function mergeCreator(prev: Creator | undefined, fact: CreatorFact, s: Sighting): Creator {
   const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  const metrics = observed(prev?.metrics, fact.metrics && { ...prev?.metrics?.value, ...fact.metrics }, s);
+  // Each figure keeps the sighting of the page that last showed it, not of the last page that showed any figure.
+  const metricSources =
+    metrics === prev?.metrics
+      ? prev?.metricSources
+      : { ...(prev && metricSightings(prev)), ...Object.fromEntries(Object.keys(fact.metrics ?? {}).map((k) => [k, { seenAt: s.seenAt, source: s.source }])) };
   return {
     handle: fact.handle,
     nickname: (newer ? fact.nickname : undefined) ?? prev?.nickname ?? fact.nickname,
     aliases: [...new Set([...(prev?.aliases ?? []), ...fact.aliases])].sort(),
     followerCount: observed(prev?.followerCount, fact.followerCount ?? fact.metrics?.followers, s),
     fulfillmentBps: observed(prev?.fulfillmentBps, fact.fulfillmentBps ?? fact.metrics?.fulfillmentBps, s),
-    metrics: observed(prev?.metrics, fact.metrics && { ...prev?.metrics?.value, ...fact.metrics }, s),
+    metrics,
+    ...(metricSources && { metricSources }),
     categories: (newer ? fact.categories : undefined) ?? prev?.categories ?? fact.categories,
     region: (newer ? fact.region : undefined) ?? prev?.region ?? fact.region,
     ...contactChannelsOf(newer, prev, fact),

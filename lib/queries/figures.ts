@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { CONTENT_STATUSES, SENT_STATUSES, type SampleStatus } from '../domain/sample-status';
-import type { Deadline, Observed, SourceRef, TriageMark } from '../domain/types';
+import type { Creator, CreatorMetrics, Deadline, Observed, SourceRef, TikTokView, TriageMark } from '../domain/types';
 
 /** What the badge and the side panel say about one request, with where each figure came from. */
 export interface RequestFigure {
@@ -14,6 +14,8 @@ export interface RequestFigure {
   source: SourceRef;
   /** The seller's triage mark on the request (side panel), if any. */
   mark?: TriageMark['mark'];
+  /** What TikTok itself says of the request (can it be approved, its predicted ROI), where and when seen. */
+  tiktok?: Observed<TikTokView>;
 }
 
 /** What Collab Lens knows about one creator for one shop. */
@@ -21,6 +23,10 @@ export interface CreatorFigures {
   handle: string;
   nickname?: string;
   fulfillment?: Observed<number>;
+  /** The creator's public figures as last seen (followers, GMV, items sold…), with the page and time. */
+  metrics?: Observed<CreatorMetrics>;
+  /** Where and when each of those figures was seen. */
+  metricSources?: Creator['metricSources'];
   /** This shop's samples to the creator, over the requests Collab Lens has seen. */
   history: {
     seen: number;
@@ -64,6 +70,8 @@ export async function creatorFigures(db: AppDB, shopKey: string, handles: readon
         handle,
         nickname: creator.nickname,
         fulfillment: creator.fulfillmentBps,
+        ...(creator.metrics && { metrics: creator.metrics }),
+        ...(creator.metricSources && { metricSources: creator.metricSources }),
         history: {
           seen: requests.length,
           sent: requests.filter((r) => SENT_STATUSES.has(r.status)).length,
@@ -80,6 +88,7 @@ export async function creatorFigures(db: AppDB, shopKey: string, handles: readon
           lastSeenAt: r.lastSeenAt,
           source: r.source,
           mark: marks.get(r.applyId),
+          ...(r.tiktok && { tiktok: r.tiktok }),
         })),
       },
     ];

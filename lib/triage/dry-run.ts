@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { AppDB } from '../db/app-db';
+import { metricOf } from '../domain/creator-metrics';
 import type { Money } from '../domain/money';
 import { CONTENT_STATUSES, SENT_STATUSES, type SampleStatus } from '../domain/sample-status';
 import type { Creator, CreatorMetrics, OrderSku, Product, ProductCost, SampleContent, SampleRequest, Snapshot } from '../domain/types';
@@ -181,7 +182,13 @@ function sightingsOf(creator: Creator | undefined, snapshots: readonly Snapshot[
     if (typeof m.fulfillmentBps === 'number') out.fulfilment.push({ at, value: m.fulfillmentBps });
   };
   for (const s of snapshots) add(s.at, s.values as Partial<CreatorMetrics>);
-  if (creator?.metrics) add(creator.metrics.seenAt, creator.metrics.value);
+  // Each figure at the time its own page showed it.
+  if (creator) {
+    for (const key of ['followers', 'gmv', 'gmvRange', 'fulfillmentBps'] as const) {
+      const o = metricOf(creator, key);
+      if (o) add(o.seenAt, { [key]: o.value });
+    }
+  }
   if (creator?.followerCount) out.followers.push({ at: creator.followerCount.seenAt, value: creator.followerCount.value });
   if (creator?.fulfillmentBps) out.fulfilment.push({ at: creator.fulfillmentBps.seenAt, value: creator.fulfillmentBps.value });
   return out;

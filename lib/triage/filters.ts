@@ -8,9 +8,13 @@ export type BulkFilter =
   | { kind: 'fulfilment-under'; percent: number }
   | { kind: 'no-content' }
   | { kind: 'deadline-within'; hours: number }
-  | { kind: 'score-under'; points: number };
+  | { kind: 'score-under'; points: number }
+  | { kind: 'tiktok-cannot' };
 
-export const FILTER_KINDS = ['fulfilment-under', 'no-content', 'deadline-within', 'score-under'] as const satisfies readonly BulkFilter['kind'][];
+export const FILTER_KINDS = ['fulfilment-under', 'no-content', 'deadline-within', 'score-under', 'tiktok-cannot'] as const satisfies readonly BulkFilter['kind'][];
+
+/** The filters that take no value. */
+export const VALUELESS: ReadonlySet<BulkFilter['kind']> = new Set(['no-content', 'tiktok-cannot']);
 
 /** Pure: does the request match the filter at `now`? */
 export function matchesFilter(item: TriageItem, filter: BulkFilter, now: number): boolean {
@@ -26,6 +30,8 @@ export function matchesFilter(item: TriageItem, filter: BulkFilter, now: number)
     }
     case 'score-under':
       return item.score.total < filter.points;
+    case 'tiktok-cannot':
+      return item.tiktok?.value.canBeApproved === false;
   }
 }
 

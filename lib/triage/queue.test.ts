@@ -84,6 +84,32 @@ describe('loadQueue and rankQueue', () => {
     expect(selectByFilter(items, { kind: 'score-under', points: 60 }, NOW, none, false)).toEqual(['201', '301']);
     expect(selectByFilter(items, { kind: 'no-content' }, NOW, new Map([['201', 'reject' as const]]), true)).toEqual(['301']);
   });
+
+  it('carries TikTok’s own view beside the score without counting it, and selects the requests TikTok says cannot be approved', async () => {
+    const db = await seeded();
+    const before = rankQueue(await loadQueue(db, SHOP), NOW);
+    const tiktok = (canBeApproved: boolean, predictedRoi: number) => ({ value: { canBeApproved, predictedRoi }, seenAt: NOW - H, source });
+    await db.sampleRequests.update('101', { tiktok: tiktok(false, 0.4) });
+    await db.sampleRequests.update('201', { tiktok: tiktok(true, 2.5) });
+    const items = rankQueue(await loadQueue(db, SHOP), NOW);
+    expect(items.map((i) => [i.applyId, i.tiktok?.value])).toEqual([
+      ['101', { canBeApproved: false, predictedRoi: 0.4 }],
+      ['201', { canBeApproved: true, predictedRoi: 2.5 }],
+      ['301', undefined],
+    ]);
+    expect(items.map((i) => i.score.total)).toEqual(before.map((i) => i.score.total));
+    expect(selectByFilter(items, { kind: 'tiktok-cannot' }, NOW, new Map(), false)).toEqual(['101']);
+  });
+
+  it('scores the GMV factor from the figures the sample list showed, saying where they were seen', async () => {
+    const db = await seeded();
+    const sampleList = { endpoint: 'sample.group.list', page: source.page };
+    await db.creators.update('ann', { metrics: { value: { followers: 125_300, gmv: { minor: 2_500_000, currency: 'USD' }, unitsSold: 1204 }, seenAt: NOW - H, source: sampleList } });
+    await db.products.put({ productId: 'P1', shopKey: SHOP, title: 'Serum', price: { minor: 2500, currency: 'USD' }, firstSeenAt: NOW - H, lastSeenAt: NOW - H, source: sampleList });
+    const ann = rankQueue(await loadQueue(db, SHOP), NOW).find((i) => i.applyId === '101');
+    // $25,000 is 1,000× the $25.00 price: the full 15 points.
+    expect(ann?.score.reasons.find((r) => r.factor === 'gmv')).toMatchObject({ kind: 'gmv', multiple: 1000, points: 15, fromRange: false, seen: { seenAt: NOW - H, source: sampleList } });
+  });
 });
 
 describe('loadMarks', () => {

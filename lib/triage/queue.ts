@@ -1,6 +1,6 @@
 import type { AppDB } from '../db/app-db';
 import { CONTENT_STATUSES } from '../domain/sample-status';
-import type { Creator, Deadline, Product, SampleRequest, SourceRef, TriageMark } from '../domain/types';
+import type { Creator, Deadline, Observed, Product, SampleRequest, SourceRef, TikTokView, TriageMark } from '../domain/types';
 import type { I18n } from '../i18n';
 import { RULES } from '../rules/index';
 import type { AnyRule, SubjectKind } from '../rules/types';
@@ -53,6 +53,8 @@ export interface TriageItem {
   score: Score;
   /** The review deadline has passed: TikTok has most likely cancelled the request since it was last seen. */
   overdue: boolean;
+  /** What TikTok itself says of the request (can it be approved, its predicted ROI): shown beside the score, not in it. */
+  tiktok?: Observed<TikTokView>;
 }
 
 const OPEN_STATUSES = new Set(['SHIPPED', 'CONTENT_PENDING']);
@@ -116,6 +118,7 @@ function scoreInputOf(data: QueueData, r: SampleRequest): ScoreInput {
     requestSeen: { seenAt: r.lastSeenAt, source: r.source },
     ...(creator?.fulfillmentBps ? { fulfilment: creator.fulfillmentBps } : {}),
     ...(creator?.metrics ? { metrics: creator.metrics } : {}),
+    ...(creator?.metricSources ? { metricSources: creator.metricSources } : {}),
     history: { posted: h.posted, concluded: h.concluded, open: h.open, ...(h.lastSeenAt === undefined ? {} : { seen: { seenAt: h.lastSeenAt, source: h.source } }) },
     ...(product?.price ? { price: { value: product.price, seenAt: product.lastSeenAt, source: product.source } } : {}),
     ...(cost ? { cost } : {}),
@@ -143,6 +146,7 @@ export function rankQueue(data: QueueData, now: number): TriageItem[] {
       history: data.history.get(r.creatorHandle) ?? historyOf([]),
       score: scoreRequest(scoreInputOf(data, r), now),
       overdue: r.deadline?.kind === 'review' && r.deadline.at <= now,
+      ...(r.tiktok && { tiktok: r.tiktok }),
     };
   });
   const deadlineOf = (i: TriageItem) => i.deadline?.at ?? Infinity;

@@ -1,5 +1,6 @@
+import { metricOf } from '../domain/creator-metrics';
 import type { Money } from '../domain/money';
-import type { CreatorMetrics, Deadline, Observed, ProductCost, SourceRef } from '../domain/types';
+import type { Creator, CreatorMetrics, Deadline, Observed, ProductCost, Sighted, SourceRef } from '../domain/types';
 
 /**
  * The triage score of a pending sample request: how much a sample to this creator for this product is worth sending,
@@ -86,6 +87,8 @@ export interface ScoreInput {
   /** The creator's 90-day sample fulfilment rate, bps. */
   fulfilment?: Observed<number>;
   metrics?: Observed<CreatorMetrics>;
+  /** Where and when each of those figures was seen (`Creator.metricSources`). */
+  metricSources?: Creator['metricSources'];
   /** This shop's samples to the creator, by outcome (see `historyOf`). */
   history: { posted: number; concluded: number; open: number; seen?: Seen };
   price?: Observed<Money>;
@@ -100,7 +103,7 @@ function reason(factor: Factor, subscore: number, detail: ReasonDetail, seen?: S
 }
 
 const unknown = (factor: Factor, missing: Missing): Reason => reason(factor, NEUTRAL, { kind: 'unknown', missing });
-const seenOf = <T>(o: Observed<T>): Seen => ({ seenAt: o.seenAt, source: o.source });
+const seenOf = (o: Sighted): Seen => ({ seenAt: o.seenAt, source: o.source });
 
 function fulfilmentReason(input: ScoreInput): Reason {
   const f = input.fulfilment;
@@ -123,7 +126,9 @@ function gmvReason(input: ScoreInput): Reason {
   if (price.value.currency !== gmv.currency) return unknown('gmv', 'currency');
   const multiple = gmv.minor / price.value.minor;
   const subscore = multiple <= 1 ? 0 : clamp01(Math.log10(multiple) / 3);
-  return reason('gmv', subscore, { kind: 'gmv', gmv, price: price.value, multiple, fromRange: m.value.gmv === undefined }, seenOf(m));
+  const fromRange = m.value.gmv === undefined;
+  const seen = metricOf({ metrics: m, metricSources: input.metricSources }, fromRange ? 'gmvRange' : 'gmv') ?? m;
+  return reason('gmv', subscore, { kind: 'gmv', gmv, price: price.value, multiple, fromRange }, seenOf(seen));
 }
 
 function viewsReason(input: ScoreInput): Reason {
@@ -132,7 +137,8 @@ function viewsReason(input: ScoreInput): Reason {
   const views = median ?? m?.value.avgVideoViews;
   if (!m || views === undefined) return unknown('views', 'views');
   const subscore = views <= 100 ? 0 : clamp01((Math.log10(views) - 2) / 3);
-  return reason('views', subscore, { kind: 'views', views, median: median !== undefined }, seenOf(m));
+  const seen = metricOf({ metrics: m, metricSources: input.metricSources }, median !== undefined ? 'medianVideoViews' : 'avgVideoViews') ?? m;
+  return reason('views', subscore, { kind: 'views', views, median: median !== undefined }, seenOf(seen));
 }
 
 function paybackReason(input: ScoreInput): Reason {

@@ -5,14 +5,16 @@ import { money } from '../../lib/domain/money';
 import { faultPlan } from '../sim/api';
 import { simUrl } from '../sim/install';
 import { advanceRequest, amountText, contentsOf, refundableFaultPlan, refundableOf, refundableTabRequests, refundableTabs, type ContentFormat } from '../sim/surfaces/sample-lifecycle';
-import { HOSTILE, SAMPLE_TABS, creatorOf, pageElements, shopByKey, tabByCode, type SimRequest, type SimShop, type World } from '../sim/world';
+import { currStatusOf } from '../sim/surfaces/sample-wire';
+import { HOSTILE, SAMPLE_TABS, creatorOf, pageElements, shopByKey, tabByCode, type SampleStatus, type SimRequest, type SimShop, type World } from '../sim/world';
 import { readDb, waitFor, type Session } from './browser';
-import { afterRender, clickTab, expectOneBadgePerRow, navigate, open, startEnv, type Env, type Markup } from './pages';
+import { afterRender, clickTab, expectOneBadgePerRow, freshEnv, navigate, open, startEnv, type Env, type Markup } from './pages';
 
 /**
  * Sample requests over a request's whole life: every tab of the free list, the refundable view with its progress, and
- * the content creators posted (video and LIVE), in both markups and route generations on every host; then a request
- * watched over time, and responses whose shape changed.
+ * the content creators posted (video and LIVE), in both markups and route generations on every host, on the real-shape
+ * default and on the wire variants the simulator serves; then a request watched over time, and responses whose shape
+ * changed.
  */
 
 type Row = Record<string, unknown>;
@@ -25,6 +27,18 @@ function rowOf(page: Page, markup: Markup, shop: SimShop, r: SimRequest): Locato
   if (markup === 'table') return page.locator('table tbody tr').filter({ has: page.getByText(`@${handle}`, { exact: true }) }).filter({ hasText: r.productId });
   return page.locator('article').filter({ has: page.getByText(handle, { exact: true }) }).locator('li.m-sr-item').filter({ hasText: r.productId });
 }
+
+/**
+ * What Collab Lens can know of a request's state from the wire form served: its own code where the code is one we know
+ * (10–40), else the tab it is listed under (50 completed, 60 cancelled without a reason), unless the form names it.
+ */
+function seenStatus(r: SimRequest, variants: ReadonlySet<string>): SampleStatus | 'CANCELLED' {
+  if (variants.has('sample-request.status-names')) return r.status;
+  const tab = SAMPLE_TABS.find((t) => t.statuses.includes(r.status))!;
+  return tab.code <= 40 ? r.status : tab.code === 50 ? 'COMPLETED' : 'CANCELLED';
+}
+const seenRaw = (r: SimRequest, variants: ReadonlySet<string>) =>
+  `curr_status:${currStatusOf(r.status, variants)}${variants.has('sample-request.status-names') ? ` ${r.status}` : ''}`;
 
 const FORMATS: readonly { tab: string; format: ContentFormat }[] = [
   { tab: 'Videos', format: 'VIDEO' },
@@ -68,15 +82,16 @@ beforeAll(async () => {
 afterAll(() => env?.session.close());
 
 describe.each([
-  ['us', 'table', 'legacy'],
-  ['gb', 'cards', 'migrated'],
-  ['id', 'cards', 'legacy'],
-  ['global', 'table', 'migrated'],
-] as const)('%s shop, %s markup, %s route', (key, markup, generation) => {
+  ['us', 'table', 'legacy', ''],
+  ['gb', 'cards', 'migrated', 'sample-request.status-names'],
+  ['id', 'cards', 'legacy', 'sample-request.list-under-data,sample-request.apply-detail-spelling'],
+  ['global', 'table', 'migrated', 'sample-request.end-status-codes,sample-request.content-top-level'],
+] as const)('%s shop, %s markup, %s route, wire variants [%s]', (key, markup, generation, variant) => {
   it('stores every tab, the refundable view with its progress, and the content of the requests viewed, as the world has them', async () => {
     const world = env.world;
     const shop = shopByKey(world, key);
-    const page = await open(env, simUrl(shop, 'sample-request', { markup, generation, tab: 10 }));
+    const variants = new Set(variant ? variant.split(',') : []);
+    const page = await open(env, simUrl(shop, 'sample-request', { markup, generation, tab: 10, ...(variant && { variant }) }));
 
     // Every tab of the free list; content panels on in-progress and completed rows.
     const viewed: SimRequest[] = [];
@@ -126,9 +141,12 @@ describe.each([
     );
     const requests = (db.sampleRequests ?? []).filter((r) => r.shopKey === shopKeyOf(shop));
     expect(requests.map((r) => r.applyId).sort()).toEqual([...shown.keys()].sort());
+    const inRefundableView = new Set(refundable.map((r) => r.applyId));
     for (const stored of requests) {
       const r = shown.get(stored.applyId as string)!;
-      expect(stored, r.applyId).toMatchObject({ status: r.status, statusRaw: r.status, sampleType: r.sampleType, creatorHandle: creatorOf(shop, r.creatorId).handle, productId: r.productId });
+      // The free list names a request's type only where the form sends it; the refundable view always does.
+      const sampleType = variants.has('sample-request.status-names') ? r.sampleType : inRefundableView.has(r.applyId) ? 'REFUNDABLE_SAMPLE' : undefined;
+      expect(stored, r.applyId).toMatchObject({ status: seenStatus(r, variants), statusRaw: seenRaw(r, variants), sampleType, creatorHandle: creatorOf(shop, r.creatorId).handle, productId: r.productId });
     }
     for (const r of refundable) {
       const p = refundableOf(world, shop, r);
@@ -213,11 +231,17 @@ describe('a request watched over time', () => {
     }
     expect(stages).toEqual(['PENDING', 'AWAITING_SHIPMENT', 'SHIPPED', 'CONTENT_PENDING', 'COMPLETED']);
 
-    // One of the other requests ends without being shipped: the Cancelled tab shows its ending.
+    // One of the other requests ends without being shipped: the Cancelled tab lists it, without saying why; a page
+    // that names the ending (the status-names form) gives the reason, which a later listing without one keeps.
     cancelled.status = 'OVERDUE_CANCELLED';
     cancelled.deadline = null;
     await navigate(page, simUrl(us, 'sample-request', { tab: 60 }));
+    await storedWhen(env.session, (db) => statusOf(db, cancelled) === 'CANCELLED', 'the cancellation');
+    await navigate(page, simUrl(us, 'sample-request', { tab: 60, variant: 'sample-request.status-names' }));
     await storedWhen(env.session, (db) => statusOf(db, cancelled) === 'OVERDUE_CANCELLED', 'the cancelled ending');
+    await navigate(page, simUrl(us, 'sample-request', { tab: 60 }));
+    await storedWhen(env.session, (db) => db.sampleRequests?.find((x) => x.applyId === cancelled.applyId)?.statusRaw === 'curr_status:60', 'the listing without a reason');
+    expect(statusOf(await readDb(env.session), cancelled)).toBe('OVERDUE_CANCELLED');
 
     // Completed now: its content can be viewed and is stored against it.
     await navigate(page, simUrl(us, 'sample-request', { tab: 50 }));
@@ -237,9 +261,11 @@ describe('a request watched over time', () => {
     }
     // Each stage of the free request was first seen on the free list; the refundable one on whichever list came first.
     expect(historyOf(free).every((t) => (t.source as { endpoint: string }).endpoint === 'sample.group.list')).toBe(true);
-    expect(historyOf(cancelled).map((t) => [t.from, t.to])).toEqual([
-      [undefined, 'PENDING'],
-      ['PENDING', 'OVERDUE_CANCELLED'],
+    expect(historyOf(cancelled).map((t) => [t.from, t.to, t.raw])).toEqual([
+      [undefined, 'PENDING', 'curr_status:10'],
+      ['PENDING', 'CANCELLED', 'curr_status:60'],
+      ['CANCELLED', 'OVERDUE_CANCELLED', 'curr_status:60 OVERDUE_CANCELLED'],
+      ['OVERDUE_CANCELLED', 'OVERDUE_CANCELLED', 'curr_status:60'],
     ]);
     const progress = (db.snapshots ?? [])
       .filter((s) => s.entity === 'sampleRequest' && s.key === refundable.applyId)
@@ -252,11 +278,7 @@ describe('a request watched over time', () => {
 });
 
 describe('responses whose shape changed', () => {
-  let faultEnv: Env;
-  beforeAll(async () => {
-    faultEnv = await startEnv();
-  });
-  afterAll(() => faultEnv?.session.close());
+  const faultEnv = freshEnv();
 
   it('store nothing invalid from the refundable list or the content, count the rejects, and leave the page rendering', async () => {
     const world = faultEnv.world;

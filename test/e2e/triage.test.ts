@@ -2,16 +2,18 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simUrl } from '../sim/install';
-import { creatorOf, shopByKey, tabRequests, type SimRequest, type SimShop } from '../sim/world';
-import { extensionUrl, readDb } from './browser';
-import { BADGE, clickTab, expectOneBadgePerRow, nextPage, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
+import { sampleCreatorFigures, scoresOf } from '../sim/surfaces/sample-wire';
+import { SAMPLE_TABS, creatorOf, shopByKey, skuOf, tabRequests, type SimRequest, type SimShop } from '../sim/world';
+import { extensionUrl, readDb, waitFor } from './browser';
+import { BADGE, clickTab, expectOneBadgePerRow, navigate, nextPage, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
 import { allRows, rowOf, SCROLLER } from './side-panel';
 
 /**
  * Sample triage in the side panel, on the simulated US shop after every Sample requests tab was browsed: the queue
- * ranked by score with its reasons and alerts, marking from the keyboard and by filter (saved, undone, kept across a
- * reload), showing a request on the page, and the dry run of an auto-approval rule, whose totals are worked out here
- * by hand from the simulated world, in English and in Bahasa Indonesia.
+ * ranked by score with its reasons and alerts, TikTok's own view of each request beside the score, marking from the
+ * keyboard and by filter (saved, undone, kept across a reload), showing a request on the page, and the dry run of an
+ * auto-approval rule, whose totals are worked out here by hand from the simulated world as the real shape shows it, in
+ * English and in Bahasa Indonesia.
  */
 
 // The dry run counts its daily quota in the browser's time zone; UTC makes the days below the browser's days.
@@ -28,6 +30,15 @@ const usd = (minor: number) => ({ minor, currency: 'USD' });
 const fulfilmentBps = (r: SimRequest) => {
   const p = creatorOf(us, r.creatorId).fulfillmentPercentage;
   return p === '' ? undefined : Math.round(Number.parseFloat(p) * 100);
+};
+/**
+ * The state Collab Lens stores for a request the pages showed (research/real-shapes.md §1): its own code where it is one
+ * we know (10–40), else its tab's (50 completed, 60 cancelled, no reason given), unless a page named the ending.
+ */
+let namedEndings = false;
+const seen = (r: SimRequest): string => {
+  const tab = SAMPLE_TABS.find((t) => t.statuses.includes(r.status))!;
+  return namedEndings || tab.code <= 40 ? r.status : tab.code === 50 ? 'COMPLETED' : 'CANCELLED';
 };
 const SENT = new Set(['SHIPPED', 'CONTENT_PENDING', 'COMPLETED', 'OPS_COMPLETED', 'UNFULFILL_CANCELLED']);
 const POSTED = new Set(['COMPLETED', 'OPS_COMPLETED']);
@@ -86,6 +97,7 @@ async function seriousViolations(panel: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const marksInDb = async () => Object.fromEntries(((await readDb(env.session)).triageMarks ?? []).map((m) => [m.applyId as string, m.mark as string]));
 const current = (panel: Page) => panel.locator(`${SCROLLER} li[aria-current="true"]`).getAttribute('data-apply-id');
 const focused = (panel: Page) => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.applyId);
@@ -121,7 +133,17 @@ describe('the queue', () => {
     await expect.poll(() => first.locator('.why dd').count()).toBe(6);
     const why = await first.locator('.why dd').allTextContents();
     expect(why[0]).toMatch(/^(Sample fulfilment rate [\d.]+% \(90 days, from TikTok\)\. Source: Sample requests, seen |The creator has not shared a fulfilment rate)/);
-    expect(why[2]).toBe('No GMV seen for this creator (open them in Find creators): counted as neutral.');
+    // The GMV factor rests on the creator's GMV the sample list showed, against the SKU price it showed.
+    const best = tabRequests(us, 10).find((r) => r.applyId === rows[0]?.applyId)!;
+    const figures = sampleCreatorFigures(env.world, us, creatorOf(us, best.creatorId));
+    // The best-scored creator shares their figures (an unauthorised one scores half the fulfilment points).
+    expect(figures.authorised).toBe(true);
+    const usd = (major: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(major);
+    const price = skuOf(us, best.skuId).price;
+    const multiple = figures.gmv / price;
+    const rough = new Intl.NumberFormat('en-US').format(multiple >= 10 ? Math.round(multiple) : Math.round(multiple * 10) / 10);
+    expect(why[2]).toMatch(new RegExp(`^${escapeRe(`GMV ${usd(figures.gmv)} is ${rough}× the product price ${usd(price)}. Source: Sample requests, seen `)}.+\\.$`));
+    expect(await first.locator('.chip[data-factor="gmv"]').getAttribute('class')).not.toContain('unknown');
     expect(why[4]).toBe('No cost entered for this SKU (options page, Product costs): counted as neutral.');
     expect(await first.locator('.source').textContent()).toMatch(/^Source: Sample requests, seen /);
 
@@ -133,6 +155,32 @@ describe('the queue', () => {
     const soonest = await rowOf(panel, bySoonest[0] ?? '');
     expect(await soonest.locator('.finding[data-rule="sample-review-deadline"] strong').textContent()).toBe('Sample request review deadline near');
     expect(await soonest.locator('.deadline').getAttribute('class')).toContain('urgent');
+    await panel.close();
+  });
+
+  it('shows TikTok’s own view beside the score, labelled and sourced, marks the requests it says cannot be approved, and selects them', async () => {
+    const panel = await openPanel();
+    const pending = tabRequests(us, 10);
+    const roi = (r: SimRequest) => new Intl.NumberFormat('en-US').format(Math.round(Number(scoresOf(env.world, r)?.predictRoi) * 100) / 100);
+    const approvable = pending.find((r) => !r.wire.blocked && scoresOf(env.world, r))!;
+    const row = await rowOf(panel, approvable.applyId);
+    expect(await row.locator('.tiktok').textContent()).toMatch(
+      new RegExp(`^${escapeRe(`TikTok’s own view (not in the score): can be approved · predicted ROI ${roi(approvable)} Source: Sample requests, seen `)}.+\\.$`),
+    );
+    expect(await row.getAttribute('data-tiktok')).toBeNull();
+    const blocked = pending.filter((r) => r.wire.blocked);
+    expect(blocked.length).toBeGreaterThan(0);
+    const one = await rowOf(panel, blocked[0]!.applyId);
+    expect(await one.getAttribute('data-tiktok')).toBe('cannot-approve');
+    expect(await one.locator('.tiktok .view').textContent()).toMatch(/^cannot be approved now/);
+    expect(await one.locator('.tiktok').getAttribute('class')).toContain('blocked');
+
+    const marked = await marksInDb();
+    const selectable = blocked.filter((r) => !(r.applyId in marked));
+    await panel.getByTestId('bulk').locator('summary').click();
+    await panel.getByTestId('filter-kind').selectOption('tiktok-cannot');
+    expect(await panel.getByTestId('filter-value').count()).toBe(0);
+    await expect.poll(() => panel.getByTestId('select-matching').textContent()).toBe(`Select ${selectable.length} matching`);
     await panel.close();
   });
 
@@ -266,7 +314,7 @@ describe('the dry run of an auto-approval rule', () => {
 
     // Orders of the earliest approved sample that was sent, by its creator: two after the application (2 × $20.00 ×
     // 1 and 2; commission $2.00 and $4.00 estimated, $1.50 actual on the first), one long before and one refunded.
-    const sent = approved.find((r) => SENT.has(r.status)) as SimRequest;
+    const sent = approved.find((r) => SENT.has(seen(r))) as SimRequest;
     const handle = creatorOf(us, sent.creatorId).handle;
     const source = { endpoint: 'test', page: 'https://affiliate-us.tiktok.com/product/order' };
     const row = (n: string, createdAt: number, o: object) => ({
@@ -305,10 +353,10 @@ describe('the dry run of an auto-approval rule', () => {
     expect(await panel.getByTestId('dry-later').textContent()).toBe(
       `${n} of the approvals rest on figures Collab Lens first saw after the application; the creator may have changed since.`,
     );
-    const count = (set: Set<string>) => approved.filter((r) => set.has(r.status)).length;
+    const count = (set: Set<string>) => approved.filter((r) => set.has(seen(r))).length;
     const youApproved = count(YOU_APPROVED);
     const youRejected = count(YOU_REJECTED);
-    const sellerOnly = us.requests.filter((r) => !qualifies(r) && YOU_APPROVED.has(r.status)).length;
+    const sellerOnly = us.requests.filter((r) => !qualifies(r) && YOU_APPROVED.has(seen(r))).length;
     expect(await panel.getByTestId('dry-seller').textContent()).toBe(
       `Of the rule’s ${n} approvals you approved ${youApproved} yourself and rejected or let expire ${youRejected}; ${n - youApproved - youRejected} are still waiting, were withdrawn or were cancelled by TikTok. You approved ${sellerOnly} requests the rule would not have.`,
     );
@@ -325,6 +373,31 @@ describe('the dry run of an auto-approval rule', () => {
     const missing = approved.filter((r) => !withCost.includes(r));
     expect(await panel.getByTestId('dry-cost-missing').textContent()).toBe(
       `${missing.length} approved samples have no cost entered, of ${new Set(missing.map((r) => r.skuId)).size} SKUs: enter their costs in the options page.`,
+    );
+    await panel.close();
+  });
+
+  it('counts the requests you rejected or let expire once a page has named their endings (the status-names form)', async () => {
+    const named = (tab: number) => tabRequests(us, tab).slice(0, 50);
+    for (const tab of [50, 60]) await navigate(page, simUrl(us, 'sample-request', { tab, variant: 'sample-request.status-names' }));
+    await waitFor(async () => {
+      const stored = new Map(((await readDb(env.session)).sampleRequests ?? []).map((r) => [r.applyId, r.status]));
+      return [...named(50), ...named(60)].every((r) => stored.get(r.applyId) === r.status);
+    }, 'the named endings to be stored');
+    namedEndings = true;
+    const panel = await openPanel();
+    await runRule(panel, EN, { followers: '5000', fulfilment: '50', quota: '100' });
+    const n = approved.length;
+    const count = (set: Set<string>) => approved.filter((r) => set.has(seen(r))).length;
+    const youApproved = count(YOU_APPROVED);
+    const youRejected = count(YOU_REJECTED);
+    expect(youRejected).toBeGreaterThan(0);
+    const sellerOnly = us.requests.filter((r) => !qualifies(r) && YOU_APPROVED.has(seen(r))).length;
+    expect(await panel.getByTestId('dry-seller').textContent()).toBe(
+      `Of the rule’s ${n} approvals you approved ${youApproved} yourself and rejected or let expire ${youRejected}; ${n - youApproved - youRejected} are still waiting, were withdrawn or were cancelled by TikTok. You approved ${sellerOnly} requests the rule would not have.`,
+    );
+    expect(await panel.getByTestId('dry-sent').textContent()).toBe(
+      `Of the rule’s approvals, ${count(SENT)} samples were really sent and ${count(POSTED)} of them produced content (0 videos and 0 LIVEs seen). A request you did not send has nothing delivered to show.`,
     );
     await panel.close();
   });

@@ -62,9 +62,10 @@ export interface SampleTab {
 }
 
 /**
- * Tabs of the Sample requests page and the `tab` codes the list API takes.
- * Only 10 (To review) and 30 (Shipped) are confirmed from the real site (research/domain.md §3.1);
- * 20, 40, 50 and 60 are our assumption, following the same step of 10.
+ * Tabs of the Sample requests page and the `tab` codes the list API takes (research/real-shapes.md §1): 10 To review
+ * and 30 Shipped are seen in real answers [raw][fixture], 20 Ready to ship and 40 In progress are listed there
+ * [parser]; the Completed and Cancelled codes are unknown, 50 and 60 are our assumption in the same step of 10
+ * [unknown] (the variant `sample-request.end-tab-codes` asks them under other codes).
  */
 export const SAMPLE_TABS: readonly SampleTab[] = [
   { code: 10, label: 'To review', statuses: ['PENDING'], deadline: 'review' },
@@ -103,7 +104,10 @@ export interface SimCreator {
   /** 90-day sample fulfilment rate as the API spells it ("60.85%"), or "" when the creator has not authorised it. */
   fulfillmentPercentage: string;
   wire: {
-    /** Send `follower_cnt` as a numeric string instead of a number. */
+    /**
+     * Sample requests: write `follower_num` with the locale's thousands grouping (`125,300`, `125.300`) instead of bare
+     * digits (`125300`, as the real answers do [raw]), the way the page shows counts.
+     */
     followerCountAsString: boolean;
   };
 }
@@ -144,12 +148,12 @@ export interface SimRequest {
   /** Absolute epoch ms of the current stage's deadline (review / ship / post), or null for statuses without one. */
   deadline: number | null;
   wire: {
-    /** Key used when this request is served as a single element: the real API's typo, or the correct spelling. */
-    detailKey: 'apply_deatil' | 'apply_detail';
-    /** When this request leads a multi-request element: put `apply_infos` inside `apply_group` instead of beside it. */
-    infosInsideGroup: boolean;
-    /** Send `commission_rate` as a string. */
-    commissionAsString: boolean;
+    /** TikTok says the seller cannot approve it (`can_be_approved: false`, `operable: false`). */
+    blocked: boolean;
+    /** TikTok sends none of its scores for it (`predict_roi`, `final_score`, `exposure_score` left out). */
+    noScores: boolean;
+    /** Leave `commission_rate` out where it equals the product's standard commission, sent beside it. */
+    standardCommissionOnly: boolean;
     /** Leave `sku_desc` out. */
     omitSkuDesc: boolean;
   };
@@ -568,9 +572,9 @@ function genShop(spec: ShopSpec, seed: number, index: number, now: number): SimS
 
   const requests: SimRequest[] = [];
   const newWire = (): SimRequest['wire'] => ({
-    detailKey: f.datatype.boolean(0.25) ? 'apply_detail' : 'apply_deatil',
-    infosInsideGroup: f.datatype.boolean(1 / 3),
-    commissionAsString: f.datatype.boolean(0.3),
+    blocked: f.datatype.boolean(0.1),
+    noScores: f.datatype.boolean(1 / 3),
+    standardCommissionOnly: f.datatype.boolean(0.3),
     omitSkuDesc: f.datatype.boolean(0.06),
   });
 
@@ -598,7 +602,7 @@ function genShop(spec: ShopSpec, seed: number, index: number, now: number): SimS
       commissionBps: hostileProduct.commissionBps,
       applyTime: deadline - REVIEW_WINDOW_MS,
       deadline,
-      wire: { detailKey: 'apply_deatil', infosInsideGroup: false, commissionAsString: false, omitSkuDesc: false },
+      wire: { blocked: false, noScores: false, standardCommissionOnly: false, omitSkuDesc: false },
     });
   }
 
@@ -689,25 +693,23 @@ export function duplicateSample(shop: SimShop): { pending: SimRequest; received:
 }
 
 /**
- * Make sure the first page of To review shows every wire variant, whatever the seed drew:
- * groups with `apply_infos` beside and inside `apply_group`, both single-element spellings,
- * string and number counts and rates, a missing `sku_desc`, and an unauthorised creator.
+ * Make sure the first page of To review shows every per-record quirk, whatever the seed drew: requests TikTok says
+ * cannot be approved and requests it can, with and without TikTok's scores, a commission sent only as the standard
+ * one, a missing `sku_desc`, grouped and bare follower counts, and an unauthorised creator. The first request of the
+ * first group can be approved and has scores (the tests read TikTok's flag and ROI off it).
  */
 function guaranteeFirstPageVariety(shop: SimShop): void {
   const elements = pageElements(shop, 10, 1, DEFAULT_PAGE_SIZE);
-  const groups = elements.filter((e) => e.requests.length > 1);
-  const singles = elements.filter((e) => e.requests.length === 1 && e.creator.creatorId !== HOSTILE.creatorId);
-  const leads = groups.map((g) => g.requests[0]!);
-  if (leads.length >= 2 && !leads.some((r) => r.wire.infosInsideGroup)) leads[1]!.wire.infosInsideGroup = true;
-  if (leads.length >= 2 && leads.every((r) => r.wire.infosInsideGroup)) leads[0]!.wire.infosInsideGroup = false;
-  const singleReqs = singles.map((s) => s.requests[0]!);
-  if (singleReqs.length >= 2 && !singleReqs.some((r) => r.wire.detailKey === 'apply_detail')) singleReqs[1]!.wire.detailKey = 'apply_detail';
-  if (singleReqs.length >= 2 && singleReqs.every((r) => r.wire.detailKey === 'apply_detail')) singleReqs[0]!.wire.detailKey = 'apply_deatil';
   const all = elements.flatMap((e) => e.requests).filter((r) => r.creatorId !== HOSTILE.creatorId);
-  if (all.length >= 3) {
-    if (!all.some((r) => r.wire.commissionAsString)) all[2]!.wire.commissionAsString = true;
-    if (all.every((r) => r.wire.commissionAsString)) all[0]!.wire.commissionAsString = false;
-    if (!all.some((r) => r.wire.omitSkuDesc)) all[all.length - 2]!.wire.omitSkuDesc = true;
+  const lead = elements.find((e) => e.requests.length > 1 && e.creator.creatorId !== HOSTILE.creatorId)?.requests[0];
+  if (lead) Object.assign(lead.wire, { blocked: false, noScores: false });
+  const others = all.filter((r) => r !== lead);
+  if (others.length >= 4) {
+    if (!others.some((r) => r.wire.blocked)) others[1]!.wire.blocked = true;
+    if (!others.some((r) => r.wire.noScores)) others[2]!.wire.noScores = true;
+    if (!others.some((r) => !r.wire.noScores)) others[3]!.wire.noScores = false;
+    if (!others.some((r) => r.wire.standardCommissionOnly)) others[0]!.wire.standardCommissionOnly = true;
+    if (!others.some((r) => r.wire.omitSkuDesc)) others[others.length - 2]!.wire.omitSkuDesc = true;
   }
   const creators = elements.map((e) => e.creator).filter((c) => c.creatorId !== HOSTILE.creatorId);
   if (creators.length >= 3) {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
-import { API_URL, apply, creatorMaya, requestBody } from '../../../test/fixtures/sample-group-list';
+import { API_URL, apply, creatorMaya, element, requestBody, toReviewPage } from '../../../test/fixtures/sample-group-list';
 import { APPLY_ID, livePage, NOW, performanceBody, PERFORMANCE_API_URL, video, videoPage } from '../../../test/fixtures/sample-performance';
 import { REFUNDABLE_API_URL, refundableApply, refundablePage } from '../../../test/fixtures/sample-refundable-list';
 import type { Capture } from '../../capture/schema';
+import { money } from '../../domain/money';
 import type { AppDB } from '../../db/app-db';
 import { ingestCaptures } from '../ingest';
 
@@ -26,7 +27,7 @@ const capture = (url: string, json: unknown, requestBody: string, seenAt = NOW):
 const refundable = (json: unknown, seenAt = NOW, tab = 40) => capture(REFUNDABLE_API_URL, json, requestBody(tab), seenAt);
 const groupList = (json: unknown, tab: number, seenAt: number) => capture(API_URL, json, requestBody(tab), seenAt);
 const performance = (json: unknown, contentType: 1 | 2, seenAt = NOW) => capture(PERFORMANCE_API_URL, json, performanceBody(contentType), seenAt);
-const single = (info: Record<string, unknown>) => ({ code: 0, data: { agg_info: [{ apply_detail: { creator_info: creatorMaya, apply_info: info } }] } });
+const single = (info: Record<string, unknown>, creator: Record<string, unknown> = creatorMaya) => ({ code: 0, agg_info: [element('7300000000000000001', creator, info)] });
 
 let db: AppDB;
 beforeEach(() => {
@@ -54,7 +55,7 @@ describe('refundable sample requests', () => {
     expect(bare).not.toHaveProperty('refundable');
     const snapshots = await db.snapshots.where('[entity+key+seenAt]').between(['sampleRequest', '1729000000000000201', 0], ['sampleRequest', '1729000000000000201', Infinity]).toArray();
     expect(snapshots.map((s) => s.values)).toEqual([{ refundable: { goalUnits: 20, soldUnits: 7, windowEndAt: NOW + 12 * DAY, deposit: { minor: 2499, currency: 'USD' } } }]);
-    expect(await db.snapshots.count()).toBe(4);
+    expect((await db.snapshots.toArray()).filter((x) => x.entity === 'sampleRequest')).toHaveLength(4);
   });
 
   it('is idempotent: the same page again adds no row and changes no fact', async () => {
@@ -83,7 +84,7 @@ describe('refundable sample requests', () => {
 
   it('keeps the refundable progress when the same request is seen on the free-sample list, which carries none', async () => {
     await ingestCaptures(db, [refundable(refundablePage())]);
-    const onGroupList = single(apply({ apply_id: '1729000000000000201', sample_type: 'REFUNDABLE_SAMPLE', status: 'COMPLETED', expired_in: '0' }));
+    const onGroupList = single(apply({ apply_id: '1729000000000000201', curr_status: 50, expired_in: 0 }));
     await ingestCaptures(db, [groupList(onGroupList, 50, NOW + DAY)]);
     const r = await db.sampleRequests.get('1729000000000000201');
     expect(r).toMatchObject({ status: 'COMPLETED', sampleType: 'REFUNDABLE_SAMPLE', refundable: { goalUnits: 20, soldUnits: 7 }, source: { endpoint: 'sample.group.list' } });
@@ -91,42 +92,136 @@ describe('refundable sample requests', () => {
 });
 
 describe('a request’s whole life', () => {
-  const at = (status: string | null, tab: number, seenAt: number) => groupList(single(apply({ status, expired_in: '86400000' })), tab, seenAt);
+  const at = (code: number | null, tab: number, seenAt: number, name?: string) =>
+    groupList(single(apply({ curr_status: code, expired_in: '86400000', ...(name && { status: name }) })), tab, seenAt);
   const history = () => db.transitions.where('[entity+key]').equals(['sampleRequest', '1729000000000000101']).sortBy('seenAt');
 
   it('records one transition per stage, each dated when it was first seen, whichever list showed it', async () => {
-    await ingestCaptures(db, [at('PENDING', 10, NOW)]);
-    await ingestCaptures(db, [at('AWAITING_SHIPMENT', 20, NOW + DAY)]);
-    await ingestCaptures(db, [at('AWAITING_SHIPMENT', 20, NOW + DAY + 3_600_000)]);
-    await ingestCaptures(db, [at('SHIPPED', 30, NOW + 2 * DAY)]);
+    await ingestCaptures(db, [at(10, 10, NOW)]);
+    await ingestCaptures(db, [at(20, 20, NOW + DAY)]);
+    await ingestCaptures(db, [at(20, 20, NOW + DAY + 3_600_000)]);
+    await ingestCaptures(db, [at(30, 30, NOW + 2 * DAY)]);
     await ingestCaptures(db, [refundable(single(refundableApply({ apply_id: '1729000000000000101' })), NOW + 5 * DAY)]);
-    await ingestCaptures(db, [at('COMPLETED', 50, NOW + 9 * DAY)]);
-    expect((await history()).map((h) => [h.from, h.to, h.seenAt, h.source.endpoint])).toEqual([
-      [undefined, 'PENDING', NOW, 'sample.group.list'],
-      ['PENDING', 'AWAITING_SHIPMENT', NOW + DAY, 'sample.group.list'],
-      ['AWAITING_SHIPMENT', 'SHIPPED', NOW + 2 * DAY, 'sample.group.list'],
-      ['SHIPPED', 'CONTENT_PENDING', NOW + 5 * DAY, 'sample.refundable.list'],
-      ['CONTENT_PENDING', 'COMPLETED', NOW + 9 * DAY, 'sample.group.list'],
+    await ingestCaptures(db, [at(50, 50, NOW + 9 * DAY)]);
+    expect((await history()).map((h) => [h.from, h.to, h.raw, h.seenAt, h.source.endpoint])).toEqual([
+      [undefined, 'PENDING', 'curr_status:10', NOW, 'sample.group.list'],
+      ['PENDING', 'AWAITING_SHIPMENT', 'curr_status:20', NOW + DAY, 'sample.group.list'],
+      ['AWAITING_SHIPMENT', 'SHIPPED', 'curr_status:30', NOW + 2 * DAY, 'sample.group.list'],
+      ['SHIPPED', 'CONTENT_PENDING', 'curr_status:40', NOW + 5 * DAY, 'sample.refundable.list'],
+      // The Completed tab's code is our assumption: the record's own code is kept as sent.
+      ['CONTENT_PENDING', 'COMPLETED', 'curr_status:50', NOW + 9 * DAY, 'sample.group.list'],
     ]);
     expect(await db.sampleRequests.get('1729000000000000101')).toMatchObject({ status: 'COMPLETED', statusSeenAt: NOW + 9 * DAY, deadline: undefined });
   });
 
-  it('takes the stage from the tab when a record carries no status, and records a cancelled ending it names', async () => {
+  it('takes the stage from the tab when a record carries no curr_status, and records a cancelled ending a status name gives', async () => {
     await ingestCaptures(db, [at(null, 10, NOW)]);
     await ingestCaptures(db, [at(null, 20, NOW + DAY)]);
-    await ingestCaptures(db, [at('SELLER_NOT_SHIP_CANCELLED', 60, NOW + 4 * DAY)]);
+    await ingestCaptures(db, [at(60, 60, NOW + 4 * DAY, 'SELLER_NOT_SHIP_CANCELLED')]);
     expect((await history()).map((h) => [h.from, h.to, h.raw])).toEqual([
       [undefined, 'PENDING', 'tab:10'],
       ['PENDING', 'AWAITING_SHIPMENT', 'tab:20'],
-      ['AWAITING_SHIPMENT', 'SELLER_NOT_SHIP_CANCELLED', 'SELLER_NOT_SHIP_CANCELLED'],
+      ['AWAITING_SHIPMENT', 'SELLER_NOT_SHIP_CANCELLED', 'curr_status:60 SELLER_NOT_SHIP_CANCELLED'],
     ]);
   });
 
-  it('keeps the last known stage when the Cancelled tab lists a request without saying which ending', async () => {
-    await ingestCaptures(db, [at('PENDING', 10, NOW)]);
-    await ingestCaptures(db, [at(null, 60, NOW + 8 * DAY)]);
+  it('records a cancellation the Cancelled tab lists without a reason, which never replaces a reason already known', async () => {
+    await ingestCaptures(db, [at(10, 10, NOW)]);
+    await ingestCaptures(db, [at(60, 60, NOW + 8 * DAY)]);
+    await ingestCaptures(db, [at(60, 60, NOW + 9 * DAY, 'REJECT_CANCELLED')]);
+    await ingestCaptures(db, [at(60, 60, NOW + 10 * DAY)]);
+    expect((await history()).map((h) => [h.from, h.to, h.raw])).toEqual([
+      [undefined, 'PENDING', 'curr_status:10'],
+      ['PENDING', 'CANCELLED', 'curr_status:60'],
+      ['CANCELLED', 'REJECT_CANCELLED', 'curr_status:60 REJECT_CANCELLED'],
+      ['REJECT_CANCELLED', 'REJECT_CANCELLED', 'curr_status:60'],
+    ]);
+    expect(await db.sampleRequests.get('1729000000000000101')).toMatchObject({ status: 'REJECT_CANCELLED', statusRaw: 'curr_status:60' });
+  });
+
+  it('keeps the last known stage when a sighting’s state cannot be read (a code and a tab we do not know)', async () => {
+    await ingestCaptures(db, [at(10, 10, NOW)]);
+    await ingestCaptures(db, [at(70, 70, NOW + 8 * DAY)]);
     expect(await db.sampleRequests.get('1729000000000000101')).toMatchObject({ status: 'PENDING', lastSeenAt: NOW + 8 * DAY });
     expect(await history()).toHaveLength(1);
+  });
+});
+
+describe('what TikTok says of a request, and the creator’s figures on the sample list', () => {
+  const page = (overrides: Record<string, unknown>, seenAt: number, creator: Record<string, unknown> = creatorMaya) =>
+    groupList(single(apply(overrides), creator), 10, seenAt);
+  const SOURCE = { endpoint: 'sample.group.list', page: SOURCE_PAGE };
+
+  it('stores TikTok’s flags and scores with where and when they were seen, the review status and the sample’s order', async () => {
+    await ingestCaptures(db, [page({}, NOW)]);
+    expect(await db.sampleRequests.get('1729000000000000101')).toMatchObject({
+      tiktok: { value: { canBeApproved: true, operable: true, predictedRoi: 0.3, finalScore: 0.7215, exposureScore: 0.5 }, seenAt: NOW, source: SOURCE },
+      reviewStatusRaw: '10',
+    });
+    expect(await db.sampleRequests.get('1729000000000000101')).not.toHaveProperty('mainOrderId');
+    await ingestCaptures(db, [page({ curr_status: 30, main_order_id: '576000000000000001', review_status: 20 }, NOW + DAY)]);
+    expect(await db.sampleRequests.get('1729000000000000101')).toMatchObject({ mainOrderId: '576000000000000001', reviewStatusRaw: '20', tiktok: { seenAt: NOW + DAY } });
+  });
+
+  it('keeps the first sighting of an unchanged flag, dates a change, and keeps them when a list that carries none sees the request', async () => {
+    await ingestCaptures(db, [page({}, NOW)]);
+    await ingestCaptures(db, [page({}, NOW + 60_000)]);
+    expect((await db.sampleRequests.get('1729000000000000101'))?.tiktok?.seenAt).toBe(NOW);
+    await ingestCaptures(db, [page({ can_be_approved: false }, NOW + DAY)]);
+    expect((await db.sampleRequests.get('1729000000000000101'))?.tiktok).toMatchObject({ value: { canBeApproved: false }, seenAt: NOW + DAY });
+    const bare = refundableApply({ apply_id: '1729000000000000101', can_be_approved: undefined, operable: undefined, predict_roi: undefined, final_score: undefined, exposure_score: undefined });
+    await ingestCaptures(db, [refundable(single(bare), NOW + 2 * DAY)]);
+    // A late, older capture does not take them back either.
+    await ingestCaptures(db, [page({}, NOW + DAY / 2)]);
+    expect((await db.sampleRequests.get('1729000000000000101'))?.tiktok).toMatchObject({ value: { canBeApproved: false }, seenAt: NOW + DAY });
+  });
+
+  it('stores the creator’s figures as observed metrics with their provenance, dated as a snapshot when they change', async () => {
+    await ingestCaptures(db, [page({}, NOW)]);
+    const maya = await db.creators.get('glowwithmaya');
+    expect(maya?.metrics).toEqual({
+      value: {
+        followers: 125_300,
+        gmv: { minor: 4_825_050, currency: 'USD' },
+        unitsSold: 1204,
+        fulfillmentBps: 6085,
+        contentVideoViews: 18_400,
+        audience: {
+          gender: [
+            { key: 'female', bps: 8200 },
+            { key: 'male', bps: 1800 },
+          ],
+          age: [
+            { key: '18-24', bps: 4600 },
+            { key: '25-34', bps: 3800 },
+          ],
+        },
+      },
+      seenAt: NOW,
+      source: SOURCE,
+    });
+    expect(maya).toMatchObject({ followerCount: { value: 125_300, seenAt: NOW, source: SOURCE }, categories: ['Beauty & Personal Care'] });
+    await ingestCaptures(db, [page({}, NOW + DAY)]);
+    await ingestCaptures(db, [page({}, NOW + 2 * DAY, { ...creatorMaya, gmv: '$51,000.00' })]);
+    const snapshots = await db.snapshots.where('[entity+key+seenAt]').between(['creator', 'glowwithmaya', 0], ['creator', 'glowwithmaya', Infinity]).toArray();
+    expect(snapshots.map((x) => [x.seenAt, (x.values.gmv as { minor: number }).minor, x.source.endpoint])).toEqual([
+      [NOW, 4_825_050, 'sample.group.list'],
+      [NOW + 2 * DAY, 5_100_000, 'sample.group.list'],
+    ]);
+  });
+
+  it('reads the figures in the shop’s own locale: an Indonesian shop’s rupiah', async () => {
+    const idUrl = API_URL.replace('affiliate-us.tiktok.com', 'affiliate-id.tokopedia.com').replace('shop_region=US', 'shop_region=ID');
+    const creator = { ...creatorMaya, gmv: 'Rp130.973.930', item_sold: '1.204', follower_num: '125.300', fulfillment_rate: '100.00%' };
+    await ingestCaptures(db, [{ ...groupList(single(apply({ sku_price: { formatted_price: 'Rp455.000' } }), creator), 10, NOW), url: idUrl }]);
+    expect((await db.creators.get('glowwithmaya'))?.metrics?.value).toMatchObject({ followers: 125_300, gmv: money('130973930', 'IDR'), unitsSold: 1204, fulfillmentBps: 10_000 });
+    expect((await db.products.get('1729500000000000001'))?.price).toEqual(money('455000', 'IDR'));
+  });
+
+  it('stores every request of a page, a creator without figures staying without metrics', async () => {
+    await ingestCaptures(db, [groupList(toReviewPage(), 10, NOW)]);
+    expect(await db.sampleRequests.count()).toBe(5);
+    expect((await db.creators.get('lee.reviews'))?.metrics).toBeUndefined();
   });
 });
 

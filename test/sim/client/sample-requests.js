@@ -2,7 +2,10 @@
 // test/sim/surfaces/sample-requests.ts). Loaded after client/core.js, which calls the renderer registered below.
 //
 // Markups: markup=table (an Arco-style table, one row per request) and markup=cards (one <article> per creator).
-// Tabs come from the boot data (ctx.data.tabs). A "Free samples / Refundable samples" switch (sample_type=refundable in
+// Tabs come from the boot data (ctx.data.tabs), as do the codes of request states (ctx.data.statusByCode). The answers
+// are read in their real shape (research/real-shapes.md §1): the list at the top level or under data, each element's
+// requests in apply_deatil (or apply_detail) apply_info and apply_infos, merged by apply_id, the creator in
+// apply_group or the detail, figures as display strings shown as sent. A "Free samples / Refundable samples" switch (sample_type=refundable in
 // the URL) picks the list: POST /api/v1/affiliate/sample/group/list, or the refundable view's
 // POST /api/v1/affiliate/sample/refundable/tab/list (tab counts) and /refundable/apply/list, 50 a page.
 // "View content" on in-progress and completed rows opens a panel with the creator's posts for that request
@@ -39,6 +42,7 @@
     DEL_OPEN_COLLAB: ['Collaboration deleted', 's-cancelled'],
     OPS_CANCELLED: ['Cancelled by TikTok Shop', 's-cancelled'],
     OPS_FAILED: ['Failed', 's-cancelled'],
+    CANCELLED: ['Cancelled', 's-cancelled'],
   };
 
   SimApp.register('sample-request', function render(main, ctx) {
@@ -46,6 +50,10 @@
     var img = ctx.img;
     var fmt = ctx.fmt;
     var tabs = (ctx.data && ctx.data.tabs) || [];
+    var statusByCode = (ctx.data && ctx.data.statusByCode) || {};
+    var variants = (ctx.params().get('variant') || '').split(',');
+    // Under this variant the Completed and Cancelled tabs are asked under other codes.
+    var endTabCodes = variants.indexOf('sample-request.end-tab-codes') >= 0 ? (ctx.data && ctx.data.endTabCodes) || {} : {};
 
     // ----------------------------------------------------------------------------------------------------------
     // Reading the list response the way the real app does, tolerating shape changes
@@ -53,22 +61,32 @@
     function readCreator(c) {
       if (!c || typeof c !== 'object') return null;
       var handle = typeof c.name === 'string' ? c.name : '';
-      var avatar = c.avatar && Array.isArray(c.avatar.url_list) ? c.avatar.url_list[0] : undefined;
       return {
         id: fmt.str(c.creator_id),
         handle: handle,
         nick: fmt.str(c.nick_name) || handle || 'TikTok creator',
-        avatar: avatar,
-        followers: fmt.num(c.follower_cnt),
-        fulfilment: fmt.str(c.fulfillment_percentage),
+        avatar: typeof c.avatar_url === 'string' ? c.avatar_url : undefined,
+        followers: fmt.str(c.follower_num) || '—',
+        fulfilment: fmt.str(c.fulfillment_rate),
+        gmv: fmt.str(c.gmv),
+        sold: fmt.str(c.item_sold),
       };
     }
 
-    function commissionText(v) {
+    function commissionText(a) {
+      var v = a.commission_rate !== undefined ? a.commission_rate : a.standard_commission && a.standard_commission.fixed_commission_rate;
       var n = fmt.num(v);
       if (n !== null) return fmt.bps(n);
       if (v && typeof v === 'object' && typeof v.value === 'string') return v.value;
       return '—';
+    }
+
+    /** A request's state: the name sent, else its code, else what the tab lists. */
+    function statusOf(a) {
+      if (typeof a.status === 'string' && a.status) return a.status;
+      var code = fmt.num(a.curr_status);
+      if (code !== null && statusByCode[code]) return statusByCode[code];
+      return statusByCode[state.tab] || '';
     }
 
     function depositText(d) {
@@ -88,43 +106,61 @@
     function readApply(a, fetchedAt) {
       if (!a || typeof a !== 'object') return null;
       var expiredIn = fmt.num(a.expired_in);
+      var roi = fmt.num(a.predict_roi);
       return {
         applyId: typeof a.apply_id === 'string' && a.apply_id ? a.apply_id : null,
         productId: fmt.str(a.product_id),
         title: fmt.str(a.product_title) || 'Untitled product',
         skuDesc: typeof a.sku_desc === 'string' ? a.sku_desc : '',
         skuImage: a.sku_image,
+        price: a.sku_price && typeof a.sku_price === 'object' ? fmt.str(a.sku_price.formatted_price) : '',
         stock: fmt.num(a.sku_stock),
-        commission: commissionText(a.commission_rate),
-        status: fmt.str(a.status),
-        sampleType: fmt.str(a.sample_type),
-        applyTime: fmt.num(a.apply_time),
+        commission: commissionText(a),
+        status: statusOf(a),
+        sampleType: state.kind === 'refundable' ? 'REFUNDABLE_SAMPLE' : fmt.str(a.sample_type),
+        applyTime: fmt.num(a.create_time !== undefined ? a.create_time : a.apply_time),
+        canApprove: a.can_be_approved !== false,
+        roi: roi,
         deadlineAt: expiredIn !== null && expiredIn > 0 ? fetchedAt + expiredIn : null,
         expiredKnown: expiredIn !== null,
         refundable: readRefundable(a.refundable_info),
       };
     }
 
+    /** The element's requests: every one apply_infos names, merged with the row's fuller apply_info, in list order. */
+    function requestsOf(detail) {
+      var out = [];
+      var byId = {};
+      var row = detail.apply_info && typeof detail.apply_info === 'object' ? detail.apply_info : null;
+      (Array.isArray(detail.apply_infos) ? detail.apply_infos : []).concat(row ? [row] : []).forEach(function (a) {
+        if (!a || typeof a !== 'object') return;
+        var id = fmt.str(a.apply_id);
+        if (id && byId[id]) {
+          if (a === row) Object.assign(byId[id], a);
+          return;
+        }
+        var merged = Object.assign({}, a, row && id && fmt.str(row.apply_id) === id ? row : null);
+        if (id) byId[id] = merged;
+        out.push(merged);
+      });
+      return out;
+    }
+
     function readList(json, fetchedAt) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
       if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
-      var d = json.data || {};
+      var d = json.data && typeof json.data === 'object' ? json.data : json;
       var list = Array.isArray(d.agg_info) ? d.agg_info : [];
       var groups = [];
       list.forEach(function (el) {
         try {
           if (!el || typeof el !== 'object') return;
-          var creator, infos, groupId;
-          if (el.apply_group && typeof el.apply_group === 'object') {
-            creator = el.apply_group.creator_info;
-            infos = el.apply_infos || el.apply_group.apply_infos;
-            groupId = fmt.str(el.apply_group.group_id);
-          } else {
-            var detail = el.apply_deatil || el.apply_detail;
-            if (!detail || typeof detail !== 'object') return;
-            creator = detail.creator_info;
-            infos = [detail.apply_info];
-          }
+          var group = el.apply_group && typeof el.apply_group === 'object' ? el.apply_group : {};
+          var detail = el.apply_deatil || el.apply_detail;
+          if (!detail || typeof detail !== 'object') return;
+          var creator = group.creator_info || detail.creator_info;
+          var infos = requestsOf(detail);
+          var groupId = fmt.str(group.group_id);
           var c = readCreator(creator);
           if (!c) return;
           var items = (Array.isArray(infos) ? infos : [])
@@ -188,7 +224,7 @@
         };
       }
       if (item.status === 'PENDING') {
-        wrap.appendChild(h('button', { type: 'button', class: 'btn btn-primary', disabled: !item.applyId, onclick: act('approve'), text: 'Approve' }));
+        wrap.appendChild(h('button', { type: 'button', class: 'btn btn-primary', disabled: !item.applyId || !item.canApprove, onclick: act('approve'), text: 'Approve' }));
         wrap.appendChild(h('button', { type: 'button', class: 'btn', disabled: !item.applyId, onclick: act('reject'), text: 'Reject' }));
       } else {
         wrap.appendChild(h('button', { type: 'button', class: 'btn', disabled: !item.applyId, onclick: act('view'), text: 'View details' }));
@@ -220,7 +256,8 @@
           { class: 'creator-info' },
           h('div', { class: 'creator-nick', text: c.nick }),
           c.handle ? h('span', { class: handleClass, text: handleText }) : null,
-          h('div', { class: 'creator-stats', text: fmt.compact(c.followers) + ' followers · Fulfilment ' + (c.fulfilment || 'not authorised') }),
+          h('div', { class: 'creator-stats', text: c.followers + ' followers · Fulfilment ' + (c.fulfilment || 'not authorised') }),
+          c.gmv ? h('div', { class: 'creator-stats', text: 'GMV ' + c.gmv + (c.sold ? ' · ' + c.sold + ' sold' : '') }) : null,
         ),
       );
     }
@@ -244,7 +281,9 @@
               h('div', { class: 'product-title', text: item.title }),
               h('div', { class: 'product-id', text: 'ID: ' + item.productId }),
               item.skuDesc ? h('div', { class: 'sku-desc', text: item.skuDesc }) : null,
+              item.price ? h('div', { class: 'sku-desc', text: 'Price: ' + item.price }) : null,
               item.stock !== null ? h('div', { class: 'sku-desc', text: 'Stock: ' + item.stock }) : null,
+              item.roi !== null ? h('div', { class: 'sku-desc', text: 'Estimated ROI ' + item.roi }) : null,
             ),
           ),
         ),
@@ -295,7 +334,8 @@
           h(
             'div',
             { class: 'm-sr-card__stats' },
-            h('div', { text: fmt.compact(c.followers) + ' followers' }),
+            h('div', { text: c.followers + ' followers' }),
+            c.gmv ? h('div', { text: 'GMV ' + c.gmv }) : null,
             h('div', { text: 'Fulfilment ' + (c.fulfilment || 'not authorised') }),
             h('div', { text: g.items.length + (g.items.length === 1 ? ' request' : ' requests') }),
           ),
@@ -406,7 +446,7 @@
     function load() {
       fetchList(function () {
         closeContent();
-        var body = { tab: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: [], order_params: [] };
+        var body = { tab: endTabCodes[state.tab] || state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: [], order_params: [] };
         return ctx.request('POST', state.kind === 'refundable' ? REFUNDABLE_LIST_PATH : LIST_PATH, body).then(function (json) {
           return readList(json, Date.now());
         });
@@ -466,7 +506,7 @@
     function readContent(json) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
       if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
-      var d = json.data || {};
+      var d = json.data && typeof json.data === 'object' ? json.data : json;
       var items = [];
       (Array.isArray(d.content_list) ? d.content_list : []).forEach(function (el) {
         var c = el && typeof el === 'object' ? el.content : null;

@@ -13,7 +13,10 @@ import {
   refundableOf,
   refundableTabRequests,
 } from './sample-lifecycle';
-import { infosOf } from './sample-wire';
+import { sampleRefundableList } from '../../../lib/adapters/sample-refundable-list';
+import { samplePerformance } from '../../../lib/adapters/sample-performance';
+import { outcome } from '../../adapter-harness';
+import { infosOf, requestsOf } from './sample-wire';
 
 const NOW = Date.UTC(2025, 10, 20, 9, 30);
 const world = generateWorld({ seed: 1, now: NOW });
@@ -21,9 +24,9 @@ const us = shopByKey(world, 'us');
 
 type Json = Record<string, any>;
 
-function call(shop: SimShop, path: string, body: unknown, opts: { fault?: boolean; w?: typeof world } = {}): Json {
+function call(shop: SimShop, path: string, body: unknown, opts: { fault?: boolean; w?: typeof world; variant?: string } = {}): Json {
   const url = new URL(
-    `https://${shop.host}${path}?user_language=en&aid=4331&app_name=i18n_ecom_alliance&device_platform=web&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}`,
+    `https://${shop.host}${path}?user_language=en&aid=4331&app_name=i18n_ecom_alliance&device_platform=web&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}${opts.variant ? `&cl_variant=${opts.variant}` : ''}`,
   );
   const res = handleApi(opts.w ?? world, { url, method: 'POST', body: body === null ? null : JSON.stringify(body), now: NOW });
   expect(res?.status).toBe(200);
@@ -33,9 +36,15 @@ const data = (json: Json): Json => {
   expect(json.code).toBe(0);
   return json.data as Json;
 };
-const refundableList = (shop: SimShop, tab: number, page = 1, pageSize = 50, fault = false) =>
-  data(call(shop, REFUNDABLE_LIST_PATH, { tab, cur_page: page, page_size: pageSize, search_params: [], order_params: [] }, { fault }));
-const performance = (shop: SimShop, applyId: string, contentType: 1 | 2, opts: { fault?: boolean; w?: typeof world } = {}) =>
+/** A page of the refundable list: at the top level, as the group list sends its own. */
+const refundableList = (shop: SimShop, tab: number, page = 1, pageSize = 50, fault = false): Json => {
+  const json = call(shop, REFUNDABLE_LIST_PATH, { tab, cur_page: page, page_size: pageSize, search_params: [], order_params: [] }, { fault });
+  expect(json.code).toBe(0);
+  expect(json).not.toHaveProperty('data');
+  return json;
+};
+const refundableRequests = (d: Json): Json[] => (d.agg_info as Json[]).flatMap((el) => requestsOf(el));
+const performance = (shop: SimShop, applyId: string, contentType: 1 | 2, opts: { fault?: boolean; w?: typeof world; variant?: string } = {}) =>
   call(shop, PERFORMANCE_PATH, { apply_id: applyId, content_type: contentType, cur_page: 1, page_size: 10 }, opts);
 
 describe('POST /api/v1/affiliate/sample/refundable/tab/list', () => {
@@ -57,7 +66,7 @@ describe('POST /api/v1/affiliate/sample/refundable/apply/list', () => {
       for (let page = 1; ; page++) {
         const d = refundableList(us, tab.code, page, 10);
         expect(d.total_count).toBe(expected.length);
-        seen.push(...(d.agg_info as Json[]).flatMap((el) => infosOf(el).map((i) => i.apply_id as string)));
+        seen.push(...refundableRequests(d).map((i) => i.apply_id as string));
         if (!d.has_more) break;
       }
       expect(seen).toEqual(expected);
@@ -67,10 +76,11 @@ describe('POST /api/v1/affiliate/sample/refundable/apply/list', () => {
   it('sends the refundable terms in real units, the deposit in the shop currency', () => {
     for (const shop of world.shops) {
       for (const tab of SAMPLE_TABS) {
-        for (const info of (refundableList(shop, tab.code).agg_info as Json[]).flatMap((el) => infosOf(el) as Json[])) {
+        const page = refundableList(shop, tab.code);
+        for (const info of refundableRequests(page)) {
           const r = shop.requests.find((x) => x.applyId === info.apply_id)!;
           const p = refundableOf(world, shop, r);
-          expect(info.sample_type).toBe('REFUNDABLE_SAMPLE');
+          expect(r.sampleType).toBe('REFUNDABLE_SAMPLE');
           expect(Number(info.refundable_info.sales_target)).toBe(p.goalUnits);
           expect(Number(info.refundable_info.sales_count)).toBe(p.soldUnits);
           expect(info.refundable_info.end_time).toBe(String(r.applyTime + REFUNDABLE_WINDOW_MS));
@@ -94,7 +104,7 @@ describe('POST /api/v1/affiliate/sample/refundable/apply/list', () => {
   });
 
   it('varies the wire format: counts as numbers and strings, money as {value, symbol} and {amount, currency}', () => {
-    const infos = SAMPLE_TABS.flatMap((t) => (refundableList(us, t.code).agg_info as Json[]).flatMap((el) => infosOf(el) as Json[])).map((i) => i.refundable_info);
+    const infos = SAMPLE_TABS.flatMap((t) => refundableRequests(refundableList(us, t.code))).map((i) => i.refundable_info);
     expect(infos.some((r) => typeof r.sales_target === 'string')).toBe(true);
     expect(infos.some((r) => typeof r.sales_target === 'number')).toBe(true);
     expect(infos.some((r) => typeof r.sales_count === 'string')).toBe(true);
@@ -105,11 +115,28 @@ describe('POST /api/v1/affiliate/sample/refundable/apply/list', () => {
   it('breaks the planned records in fault mode and nothing else', () => {
     const plan = refundableFaultPlan(us, 10, 1, 50);
     expect(plan.brokenApplyIds).toHaveLength(2);
-    const infos = (refundableList(us, 10, 1, 50, true).agg_info as Json[]).flatMap((el) => infosOf(el) as Json[]);
-    expect(infos.filter((i) => i.refundable_info.sales_count === 'lots').map((i) => i.apply_id)).toEqual([plan.salesText]);
-    expect(infos.filter((i) => i.refundable_info.deposit.symbol === '$').map((i) => i.apply_id)).toEqual([plan.depositSymbol]);
+    const broken = refundableList(us, 10, 1, 50, true);
+    const infos = (broken.agg_info as Json[]).flatMap((el) => infosOf(el) as Json[]);
+    expect([...new Set(infos.filter((i) => i.refundable_info.sales_count === 'lots').map((i) => i.apply_id))]).toEqual([plan.salesText]);
+    expect([...new Set(infos.filter((i) => i.refundable_info.deposit?.symbol === '$').map((i) => i.apply_id))]).toEqual([plan.depositSymbol]);
     const clean = (refundableList(us, 10).agg_info as Json[]).flatMap((el) => infosOf(el) as Json[]);
     expect(clean.every((i) => /^\d+$/.test(String(i.refundable_info.sales_count)))).toBe(true);
+    const r = sampleRefundableList.parse(broken, { tab: 10 }, { region: 'US' });
+    expect(r.rejections).toHaveLength(2);
+    expect(r.accepted).toBe(refundableRequests(broken).length - 2);
+  });
+
+  it('is read whole by Collab Lens’s adapter, in every shop and tab, in the real form and under data', () => {
+    for (const shop of world.shops) {
+      for (const tab of SAMPLE_TABS) {
+        for (const variant of [undefined, 'sample-request.list-under-data']) {
+          const json = call(shop, REFUNDABLE_LIST_PATH, { tab: tab.code, cur_page: 1, page_size: 50 }, { variant });
+          const r = outcome(sampleRefundableList, json, { tab: tab.code });
+          expect(r.rejections, `${shop.key} ${tab.code} ${variant}`).toEqual([]);
+          expect(r.accepted).toBe(refundableTabRequests(shop, tab.code).slice(0, 50).length);
+        }
+      }
+    }
   });
 
   it('answers a malformed body with 98001004', () => {
@@ -157,6 +184,19 @@ describe('POST /api/v1/affiliate/sample/performance', () => {
           expect(c.createTime).toBeLessThan(NOW);
         }
       }
+    }
+  });
+
+  it('sends the creator as the sample list does, and is read whole by Collab Lens’s adapter, under data or at the top level', () => {
+    const r = byStatus(us, 'COMPLETED').find((x) => contentsOf(world, us, x).some((c) => c.format === 'VIDEO'))!;
+    const under = performance(us, r.applyId, 2);
+    expect(under.data.creator_info).toMatchObject({ creator_id: r.creatorId, follower_num: expect.stringMatching(/^[\d,]+$/) });
+    const top = performance(us, r.applyId, 2, { variant: 'sample-request.content-top-level' });
+    expect(top).toEqual({ code: 0, message: '', ...under.data });
+    for (const json of [under, top]) {
+      const read = outcome(samplePerformance, json, { apply_id: r.applyId, content_type: 2 });
+      expect(read.rejections).toEqual([]);
+      expect(read.accepted).toBe(contentsOf(world, us, r).filter((c) => c.format === 'VIDEO').length);
     }
   });
 

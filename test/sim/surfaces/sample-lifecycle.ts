@@ -1,22 +1,23 @@
 /**
  * The Sample requests page beyond the free-sample list: the "Refundable samples" view and the content creators posted
- * for their samples. Served by the Sample requests surface (`sample-requests.ts`); the shapes are our assumption [L]
- * (research/domain.md names the endpoints in §1.5 and §3.1, not their shapes):
+ * for their samples. Served by the Sample requests surface (`sample-requests.ts`). The shapes are unknown
+ * (research/real-shapes.md §6; domain.md names the endpoints in §1.5 and §3.1, not their shapes) [unknown]: we assume
+ * the group list's real form (§1) where they share it:
  *
  *   POST /api/v1/affiliate/sample/refundable/tab/list    {}  → { tab_list: [{ tab, name, count }] }
- *   POST /api/v1/affiliate/sample/refundable/apply/list  the group list's body and elements, each `apply_info` adding
- *        refundable_info { sales_target, sales_count, end_time (ms string), deposit { value, symbol } | { amount, currency } }
+ *   POST /api/v1/affiliate/sample/refundable/apply/list  the group list's body and answer (sample-wire.ts), each request
+ *        adding refundable_info { sales_target, sales_count, end_time (ms string), deposit { value, symbol } | { amount, currency } }
  *   POST /api/v1/affiliate/sample/performance           { apply_id, content_type: 1 LIVE | 2 video, cur_page, page_size }
- *        → { apply_id, creator_info, content_list: [{ content: { id, format, description, url, page_link, create_time,
- *            live_end_time, view_count, like_count, comment_count, paid_order_count }, product: { id, main_image_url } }],
- *            has_more, total_count }
+ *        → data: { apply_id, creator_info (the sample list's), content_list: [{ content: { id, format, description, url,
+ *            page_link, create_time, live_end_time, view_count, like_count, comment_count, paid_order_count },
+ *            product: { id, main_image_url } }], has_more, total_count }   (or these at the top level: a variant)
  *
  * Everything derives from the world: a refundable request's goal, window and deposit from its id and SKU, its units
  * sold and its content from its id and its status, so a request moved along its life (`advanceRequest`) shows the
  * progress and content of its new stage.
  */
 import { HOSTILE, SAMPLE_TABS, creatorOf, productOf, seededRandom, skuOf, tabRequests, type SampleStatus, type SimRequest, type SimShop, type World } from '../world';
-import { applyJson, creatorJson, elementJson, elementsOf, infosOf } from './sample-wire';
+import { applyJson, creatorJson, elementJson, elementsOf, infosOf, listAnswer, type Variants } from './sample-wire';
 
 export const REFUNDABLE_TABS_PATH = '/api/v1/affiliate/sample/refundable/tab/list';
 export const REFUNDABLE_LIST_PATH = '/api/v1/affiliate/sample/refundable/apply/list';
@@ -102,19 +103,21 @@ export function refundableFaultPlan(shop: SimShop, tab: number, page: number, pa
   return plan;
 }
 
-export function refundableListPage(world: World, shop: SimShop, tab: number, page: number, pageSize: number, now: number, fault: boolean): unknown {
+export function refundableListPage(world: World, shop: SimShop, tab: number, page: number, pageSize: number, now: number, fault: boolean, variants: Variants): unknown {
   const all = refundableTabRequests(shop, tab);
   const elements = elementsOf(shop, all.slice((page - 1) * pageSize, page * pageSize));
-  const aggInfo = elements.map((el) => elementJson(el, (r) => ({ ...applyJson(shop, r, now), refundable_info: refundableInfoJson(world, shop, r) })));
+  const aggInfo = elements.map((el) =>
+    elementJson(world, shop, el, (r) => ({ ...applyJson(world, shop, r, now, variants), refundable_info: refundableInfoJson(world, shop, r) }), variants),
+  );
   if (fault) {
     const plan = refundableFaultPlan(shop, tab, page, pageSize);
-    for (const info of aggInfo.flatMap(infosOf)) {
+    for (const info of new Set(aggInfo.flatMap(infosOf))) {
       const refundable = info.refundable_info as Record<string, unknown>;
       if (info.apply_id === plan.salesText) refundable.sales_count = 'lots';
       if (info.apply_id === plan.depositSymbol) refundable.deposit = { value: (refundable.deposit as { value?: string; amount?: string }).value ?? '1.00', symbol: '$' };
     }
   }
-  return { agg_info: aggInfo, has_more: page * pageSize < all.length, total_count: all.length };
+  return listAnswer(aggInfo, page * pageSize < all.length, all.length, variants);
 }
 
 /** The refundable view's tabs with their counts. */
@@ -245,14 +248,14 @@ export function parsePerformanceBody(raw: Record<string, unknown> | undefined): 
  * One page of a request's content of one format. In fault mode the first record's `view_count` becomes `"18.4K"`
  * (one broken record per non-empty page).
  */
-export function performancePage(world: World, shop: SimShop, r: SimRequest, body: PerformanceBody, fault: boolean): unknown {
+export function performancePage(world: World, shop: SimShop, r: SimRequest, body: PerformanceBody, fault: boolean): Record<string, unknown> {
   const format: ContentFormat = body.content_type === 1 ? 'LIVE' : 'VIDEO';
   const all = contentsOf(world, shop, r).filter((c) => c.format === format);
   const list = all.slice((body.cur_page - 1) * body.page_size, body.cur_page * body.page_size).map((c) => contentJson(shop, r, c));
   if (fault && list[0]) (list[0].content as Record<string, unknown>).view_count = '18.4K';
   return {
     apply_id: r.applyId,
-    creator_info: creatorJson(creatorOf(shop, r.creatorId)),
+    creator_info: creatorJson(world, shop, creatorOf(shop, r.creatorId)),
     content_list: list,
     has_more: body.cur_page * body.page_size < all.length,
     total_count: all.length,

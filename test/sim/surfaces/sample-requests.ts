@@ -1,5 +1,5 @@
 /**
- * Sample requests (research/domain.md §2.2 and §3.1): the page the extension captures.
+ * Sample requests (research/domain.md §2.2, research/real-shapes.md §1): the page the extension captures.
  *
  *   legacy   /product/sample-request          (global selling: /affiliate/product/sample-request)
  *   migrated /affiliate/sample/sample-request?route_migration=1
@@ -8,11 +8,12 @@
  *   POST /api/v1/affiliate/sample/refundable/apply/list   the refundable-sample list             (sample-lifecycle.ts)
  *   POST /api/v1/affiliate/sample/performance             the content posted for one request    (sample-lifecycle.ts)
  *
- * `cl_fault=shape` on the API query string (the page adds it for `?fault=shape`) switches the lists and the content
- * into fault mode (see `faultPlan`, `refundableFaultPlan`, `performancePage`). The client is
+ * The answers follow real-shapes.md §1 (see sample-wire.ts); `SAMPLE_VARIANTS` are the other plausible forms, asked
+ * with `?variant=`. `cl_fault=shape` on the API query string (the page adds it for `?fault=shape`) switches the lists
+ * and the content into fault mode (see `faultPlan`, `refundableFaultPlan`, `performancePage`). The client is
  * `client/sample-requests.js`.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { invalid, jsonObjectBody, methodNotAllowed, ok, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, SAMPLE_TABS, pageElements, resolveShop, tabByCode, tabRequests, type PageElement, type SimShop, type World } from '../world';
 import {
   PERFORMANCE_PATH,
@@ -23,13 +24,18 @@ import {
   refundableListPage,
   refundableTabs,
 } from './sample-lifecycle';
-import { applyJson, elementJson, infosOf } from './sample-wire';
+import { applyJson, creatorsOf, detailOf, elementJson, END_TAB_CODES, infosOf, listAnswer, SAMPLE_VARIANTS, STATUS_BY_CODE, type Variants } from './sample-wire';
 
 export const SAMPLE_LIST_PATH = '/api/v1/affiliate/sample/group/list';
 
-/** What the client needs before its first request: the tabs, their codes and which deadline each shows. */
+/**
+ * What the client needs before its first request: the tabs, their codes and which deadline each shows, the codes the
+ * page asks instead under `sample-request.end-tab-codes`, and what each `curr_status` code means to the page.
+ */
 export interface SampleRequestsBoot {
   tabs: { code: number; label: string; deadline: string | null }[];
+  endTabCodes: Readonly<Record<number, number>>;
+  statusByCode: Readonly<Record<number, string>>;
 }
 
 export const sampleRequests: SimSurface = {
@@ -38,7 +44,8 @@ export const sampleRequests: SimSurface = {
   paths: { legacy: '/product/sample-request', migrated: '/affiliate/sample/sample-request' },
   client: 'sample-requests.js',
   api: sampleApi,
-  boot: (): SampleRequestsBoot => ({ tabs: SAMPLE_TABS.map((t) => ({ code: t.code, label: t.label, deadline: t.deadline })) }),
+  boot: (): SampleRequestsBoot => ({ tabs: SAMPLE_TABS.map((t) => ({ code: t.code, label: t.label, deadline: t.deadline })), endTabCodes: END_TAB_CODES, statusByCode: STATUS_BY_CODE }),
+  variants: SAMPLE_VARIANTS,
   css: `
 .sr-tabs{display:flex;gap:28px;padding:0 20px;border-bottom:1px solid #e5e6eb}
 .sr-tabs [role=tab]{background:none;border:0;padding:14px 0 12px;color:#4e5969;border-bottom:2px solid transparent;margin-bottom:-1px}
@@ -103,17 +110,23 @@ function sampleApi(world: World, req: ApiRequest): ApiResponse | undefined {
   const shop = resolveShop(world, req.url);
   if (!shop) return invalid();
   const fault = req.url.searchParams.get('cl_fault') === 'shape';
+  const variants = wireVariants(req);
   const now = req.now ?? Date.now();
   if (path === REFUNDABLE_TABS_PATH) return jsonObjectBody(req.body) ? ok({ tab_list: refundableTabs(shop) }) : invalid();
   if (path === PERFORMANCE_PATH) {
     const body = parsePerformanceBody(jsonObjectBody(req.body));
     const request = body && shop.requests.find((r) => r.applyId === body.apply_id);
-    return body && request ? ok(performancePage(world, shop, request, body, fault)) : invalid();
+    return body && request ? { status: 200, json: performanceAnswer(performancePage(world, shop, request, body, fault), variants) } : invalid();
   }
-  const body = parseListBody(req.body);
+  const body = parseListBody(req.body, variants);
   if (!body) return invalid();
-  if (path === REFUNDABLE_LIST_PATH) return ok(refundableListPage(world, shop, body.tab, body.cur_page, body.page_size, now, fault));
-  return ok(listPage(shop, body, now, fault));
+  if (path === REFUNDABLE_LIST_PATH) return { status: 200, json: refundableListPage(world, shop, body.tab, body.cur_page, body.page_size, now, fault, variants) };
+  return { status: 200, json: listPage(world, shop, body, now, fault, variants) };
+}
+
+/** The content list's fields under `data`, or at the top level (`content-top-level`). */
+function performanceAnswer(page: Record<string, unknown>, variants: Variants): unknown {
+  return variants.has('sample-request.content-top-level') ? { code: 0, message: '', ...page } : ok(page).json;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -127,19 +140,25 @@ export interface ListBody {
   order_params: unknown[];
 }
 
-/** Validates the list body; `undefined` means the real API would answer 98001004. */
-export function parseListBody(raw: string | null): ListBody | undefined {
+/**
+ * Validates the list body; `undefined` means the real API would answer 98001004. Under `end-tab-codes` the Completed and
+ * Cancelled tabs answer to their other codes only; `tab` is then our own code for the tab.
+ */
+export function parseListBody(raw: string | null, variants: Variants = new Set()): ListBody | undefined {
   const o = jsonObjectBody(raw);
   if (!o) return undefined;
   const int = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-  if (!int(o.tab) || !tabByCode(o.tab)) return undefined;
+  if (!int(o.tab)) return undefined;
+  const other = variants.has('sample-request.end-tab-codes');
+  const ours = other ? Number(Object.keys(END_TAB_CODES).find((k) => END_TAB_CODES[Number(k)] === o.tab) ?? o.tab) : o.tab;
+  if (!tabByCode(ours) || (other && END_TAB_CODES[ours] !== undefined && ours === o.tab)) return undefined;
   if (!int(o.cur_page) || o.cur_page < 1) return undefined;
   if (!int(o.page_size) || o.page_size < 1 || o.page_size > 100) return undefined;
   if (o.search_params !== undefined && !Array.isArray(o.search_params)) return undefined;
   if (o.order_params !== undefined && !Array.isArray(o.order_params)) return undefined;
   // search_params / order_params are accepted but not applied: the pages never send any.
   return {
-    tab: o.tab,
+    tab: ours,
     cur_page: o.cur_page,
     page_size: o.page_size,
     search_params: (o.search_params as unknown[] | undefined) ?? [],
@@ -147,12 +166,12 @@ export function parseListBody(raw: string | null): ListBody | undefined {
   };
 }
 
-function listPage(shop: SimShop, body: ListBody, now: number, fault: boolean): unknown {
+function listPage(world: World, shop: SimShop, body: ListBody, now: number, fault: boolean, variants: Variants): unknown {
   const total = tabRequests(shop, body.tab).length;
   const elements = pageElements(shop, body.tab, body.cur_page, body.page_size);
-  const aggInfo = elements.map((el) => elementJson(el, (r) => applyJson(shop, r, now)));
+  const aggInfo = elements.map((el) => elementJson(world, shop, el, (r) => applyJson(world, shop, r, now, variants), variants));
   if (fault) applyFaults(elements, aggInfo, faultPlan(shop, body.tab, body.cur_page, body.page_size));
-  return { agg_info: aggInfo, has_more: body.cur_page * body.page_size < total, total_count: total };
+  return listAnswer(aggInfo, body.cur_page * body.page_size < total, total, variants);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -163,7 +182,7 @@ export type FaultKind = 'commission_object' | 'missing_apply_id' | 'expired_in_t
 export interface FaultPlan {
   /** `commission_rate` becomes `{ "value": "15%" }`. */
   commissionObject?: string;
-  /** `apply_id` is left out. */
+  /** `apply_id` is left out (the record is sent once, and the group no longer names its id). */
   missingApplyId?: string;
   /** `expired_in` becomes `"soon"`. */
   expiredInText?: string;
@@ -211,15 +230,24 @@ export const FAULT_BROKEN_APPLY_COUNT = 4;
 function applyFaults(elements: PageElement[], aggInfo: Record<string, unknown>[], plan: FaultPlan): void {
   elements.forEach((el, i) => {
     const json = aggInfo[i]!;
-    const single = (json.apply_deatil ?? json.apply_detail) as Record<string, unknown> | undefined;
-    for (const info of infosOf(json)) {
+    const detail = detailOf(json);
+    const group = json.apply_group as Record<string, unknown>;
+    // A field that broke breaks in every place the record is sent (the row's record may be the same object as its entry).
+    const records = () => new Set(infosOf(json));
+    for (const info of records()) {
       const id = info.apply_id;
-      if (id === plan.commissionObject) info.commission_rate = { value: `${Number(info.commission_rate) / 100}%` };
-      if (id === plan.missingApplyId) delete info.apply_id;
+      if (id === plan.commissionObject) info.commission_rate = { value: `${Number(info.commission_rate ?? 0) / 100}%` };
       if (id === plan.expiredInText) info.expired_in = 'soon';
     }
-    if (single && plan.creatorNameNull && el.requests[0]!.applyId === plan.creatorNameNull.applyId) {
-      (single.creator_info as Record<string, unknown>).name = null;
+    const missing = plan.missingApplyId;
+    if (missing && el.requests.some((r) => r.applyId === missing)) {
+      const row = detail.apply_info as Record<string, unknown>;
+      if (row.apply_id === missing) detail.apply_infos = (detail.apply_infos as Record<string, unknown>[]).filter((info) => info.apply_id !== missing);
+      for (const info of records()) if (info.apply_id === missing) delete info.apply_id;
+      group.apply_ids = (group.apply_ids as string[]).filter((x) => x !== missing);
+    }
+    if (plan.creatorNameNull && el.requests[0]!.applyId === plan.creatorNameNull.applyId) {
+      for (const creator of creatorsOf(json)) creator.name = null;
     }
   });
 }
