@@ -13,7 +13,7 @@ const card: CreatorCard = {
   fulfillment: { value: 8250, seenAt: NOW, source: { endpoint: 'find', page: 'https://affiliate-us.tiktok.com/connection/creator' } },
   samples: { seen: 4, sent: 3, withContent: 2, last: { seenAt: NOW, source: { endpoint: 'sample', page: SAMPLES } } },
   content: { videos: 2, lives: 1, last: { seenAt: NOW, source: { endpoint: 'performance', page: SAMPLES } } },
-  gmv: { amount: usd(250_000), skuOrders: 12, settled: 5, commission: usd(30_000), last: { seenAt: NOW, source: { endpoint: 'orders', page: ORDERS } } },
+  gmv: { amount: usd(250_000), skuOrders: 12, fromCommission: 0, settled: 5, commission: usd(30_000), last: { seenAt: NOW, source: { endpoint: 'orders', page: ORDERS } } },
   roi: { kind: 'value', ratio: 1.456, profit: usd(60_000), invested: usd(41_200), costsUpdatedAt: NOW },
 };
 
@@ -31,7 +31,7 @@ describe('creatorCardText', () => {
       'Sample fulfilment rate (90 days, from TikTok): 82.5%.',
       'This shop sent 3 of the 4 sample requests Collab Lens has seen from this creator; 2 of those produced content. Counted from statuses you have viewed, not TikTok totals.',
       'Content seen for this shop’s samples: videos 2, LIVEs 1.',
-      'GMV driven for this shop: $2,500.00 from 12 SKU orders (fully returned ones left out). Commission paid on them: $300.00, actual for the 5 settled SKU orders and estimated for the rest.',
+      'GMV driven for this shop: $2,500.00 from 12 SKU orders (fully returned ones left out). Commission paid on them (creator, agency and Shop Ads): $300.00, actual for the 5 settled SKU orders and estimated for the rest.',
       'Full-cost ROI: 1.46× ($600.00 profit on $412.00 spent on commission and samples).',
     ]);
     expect(figures.map((f) => f.seen?.page)).toEqual(['https://affiliate-us.tiktok.com/connection/creator', SAMPLES, SAMPLES, ORDERS, undefined]);
@@ -39,7 +39,7 @@ describe('creatorCardText', () => {
   });
 
   it('says what is not known yet, in Indonesian too', () => {
-    const bare: CreatorCard = { handle: 'budi', samples: { seen: 0, sent: 0, withContent: 0 }, content: { videos: 0, lives: 0 }, roi: { kind: 'missing-costs', skus: 2 } };
+    const bare: CreatorCard = { handle: 'budi', samples: { seen: 0, sent: 0, withContent: 0 }, content: { videos: 0, lives: 0 }, roi: { kind: 'missing-costs', skus: 2, unidentified: 0 } };
     expect(creatorCardText(bare, en)).toEqual({
       parts: [{ text: 'No samples sent yet', short: 'New' }],
       figures: [

@@ -41,6 +41,7 @@ export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: Chi
             settled: gmv.settled,
           }),
           seen: { page: gmv.last.source.page, at: gmv.last.seenAt },
+          ...(gmv.fromCommission > 0 && { note: i18n.t('card.gmvFromCommission', { count: gmv.fromCommission }) }),
         }
       : { text: i18n.t('card.noOrders') },
   ];
@@ -49,6 +50,11 @@ export function creatorCardText(card: CreatorCard, i18n: PageI18n): { parts: Chi
       text: i18n.t('card.roi', { ratio: ratio(roi.ratio), profit: i18n.money(roi.profit), invested: i18n.money(roi.invested) }),
       note: i18n.t('card.roiHow', { when: i18n.dateTime(roi.costsUpdatedAt) }),
     });
-  } else if (roi) figures.push({ text: i18n.t('card.roiMissing', { count: roi.skus }) });
+  } else if (roi) {
+    figures.push({
+      text: i18n.t('card.roiMissing', { count: roi.skus }),
+      ...(roi.unidentified > 0 && { note: i18n.t('card.roiUnidentified', { count: roi.unidentified }) }),
+    });
+  }
   return { parts, figures };
 }

@@ -9,10 +9,13 @@ import {
   funnelRates,
   rateOf,
   recentWeeks,
+  type ChannelFigures,
+  type ChannelsAggregate,
   type Funnel,
   type InvitationAggregate,
   type MessageAggregate,
 } from '../../lib/aggregates/model';
+import { CHANNELS } from '../../lib/domain/order-line';
 import { outreachItem, outreachSettingsFrom, QUOTA_BOUNDS, readOutreachSettings, type OutreachSettings } from '../../lib/aggregates/settings';
 import type { AppDB } from '../../lib/db/app-db';
 import type { I18n } from '../../lib/i18n';
@@ -220,15 +223,108 @@ function Messages({ rows, i18n }: { rows: MessageAggregate[]; i18n: I18n }) {
   );
 }
 
-/** The outreach funnel per week, invitation and message text, rates by creator tier, and this week against the quota. */
+/** One channel's figures summed over weeks. */
+function addFigures(into: ChannelFigures, f: ChannelFigures): ChannelFigures {
+  for (const k of Object.keys(into) as (keyof ChannelFigures)[]) into[k] += f[k];
+  return into;
+}
+
+/**
+ * The shop's affiliate orders of the last weeks by the channel that sold them, each figure with what it counts and,
+ * below the table, where the lines were seen.
+ */
+function Channels({ rows, now, i18n }: { rows: readonly ChannelsAggregate[]; now: number; i18n: I18n }) {
+  const { t } = i18n;
+  const recentSet = new Set(recentWeeks(now, WEEKS).map((w) => w.week));
+  const recent = rows.filter((r) => recentSet.has(r.week));
+  const heading = <h3 id="channels-title">{t('popup.channels.title', { weeks: WEEKS })}</h3>;
+  if (!recent.length) {
+    return (
+      <section aria-labelledby="channels-title" data-testid="channels-section">
+        {heading}
+        <p class="muted" data-testid="channels-empty">
+          {t('popup.channels.none')}
+        </p>
+      </section>
+    );
+  }
+  const zero = (): ChannelFigures => ({ skuOrders: 0, orders: 0, gmv: 0, gmvLines: 0, fromCommission: 0, actualGmv: 0, actualLines: 0 });
+  const sums = Object.fromEntries(CHANNELS.map((c) => [c, recent.reduce((f, r) => addFigures(f, r.channels[c]), zero())])) as Record<(typeof CHANNELS)[number], ChannelFigures>;
+  const currency = recent[recent.length - 1]?.currency;
+  const money = (minor: number) => (currency ? i18n.money({ minor, currency }) : '—');
+  const shown = CHANNELS.filter((c) => c === 'video' || c === 'live' || c === 'showcase' || sums[c].skuOrders > 0);
+  const all = CHANNELS.reduce((f, c) => addFigures(f, sums[c]), zero());
+  const otherCurrency = recent.reduce((n, r) => n + r.otherCurrency, 0);
+  const imported = recent.reduce((n, r) => n + r.imported, 0);
+  return (
+    <section aria-labelledby="channels-title" data-testid="channels-section">
+      {heading}
+      <table class="compact" data-testid="channels">
+        <TableHead
+          first={t('popup.channels.channel')}
+          numbers={[t('popup.channels.skuOrders'), t('popup.channels.orders'), t('popup.channels.gmv'), t('popup.channels.actualGmv')]}
+        />
+        <tbody>
+          {shown.map((c) => {
+            const f = sums[c];
+            return (
+              <tr key={c} data-channel={c}>
+                <th scope="row">{t(`popup.channel.${c}`)}</th>
+                <td class="num">{i18n.number(f.skuOrders)}</td>
+                <td class="num">{i18n.number(f.orders)}</td>
+                <td class="num">
+                  {money(f.gmv)}
+                  <div class="muted source">{t('popup.channels.over', { n: i18n.number(f.gmvLines) })}</div>
+                </td>
+                <td class="num">
+                  {money(f.actualGmv)}
+                  <div class="muted source">{t('popup.channels.over', { n: i18n.number(f.actualLines) })}</div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="muted source" data-testid="channels-note">
+        {t('popup.channels.note')}
+        {all.fromCommission > 0 && ` ${t('popup.channels.fromCommission', { n: i18n.number(all.fromCommission), lines: i18n.number(all.gmvLines) })}`}
+        {otherCurrency > 0 && ` ${t('popup.channels.otherCurrency', { n: i18n.number(otherCurrency) })}`}
+      </p>
+      <p class="muted source" data-testid="channels-source">
+        {t('popup.channels.source', {
+          lines: i18n.number(all.skuOrders),
+          from: day(i18n, Math.min(...recent.map((r) => r.from))),
+          to: day(i18n, Math.max(...recent.map((r) => r.to))),
+          seen: i18n.dateTime(Math.max(...recent.map((r) => r.seenAt))),
+        })}
+        {imported > 0 && ` ${t('popup.channels.imported', { n: i18n.number(imported) })}`}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The outreach funnel per week, invitation and message text, rates by creator tier, this week against the quota, and
+ * the shop's affiliate orders by channel.
+ */
 export function OutreachView({ db, i18n, shopKey, now }: { db: AppDB; i18n: I18n; shopKey: string; now: number }) {
   const { t } = i18n;
   const weeks = useAggregates(db, shopKey, 'week').value;
   const invitations = useAggregates(db, shopKey, 'invitation').value;
   const messages = useAggregates(db, shopKey, 'message').value;
   const tiers = useAggregate(db, shopKey, 'tiers').value;
-  if (weeks === undefined || invitations === undefined || messages === undefined || tiers === undefined) return null;
-  if (!invitations.length) return <p class="card" data-testid="outreach-empty">{t('popup.outreach.none')}</p>;
+  const channels = useAggregates(db, shopKey, 'channels').value;
+  if (weeks === undefined || invitations === undefined || messages === undefined || tiers === undefined || channels === undefined) return null;
+  if (!invitations.length) {
+    return (
+      <div>
+        <p class="card" data-testid="outreach-empty">
+          {t('popup.outreach.none')}
+        </p>
+        <Channels rows={channels} now={now} i18n={i18n} />
+      </div>
+    );
+  }
 
   const byWeek = new Map(weeks.map((w) => [w.week, w]));
   const recent = recentWeeks(now, WEEKS).map((w) => ({ ...w, row: byWeek.get(w.week), funnel: byWeek.get(w.week)?.funnel ?? emptyFunnel() }));
@@ -312,6 +408,8 @@ export function OutreachView({ db, i18n, shopKey, now }: { db: AppDB; i18n: I18n
         </tbody>
       </table>
       <p class="muted source">{t('popup.outreach.tierNote', { min: MIN_RATE_BASE })}</p>
+
+      <Channels rows={channels} now={now} i18n={i18n} />
     </div>
   );
 }

@@ -1,26 +1,34 @@
 import { z } from 'zod';
 import { money, type Money } from '../domain/money';
 import { normaliseSettlement } from '../domain/settlement';
-import type { OrderSku, Settlement } from '../domain/types';
+import type { OrderSku, RateForm, Settlement } from '../domain/types';
+import { readsOf } from '../shapes/reads';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
-import { bps, handle, id, idOrBlank, int, moneyObject, nonNegativeInt, rejectionsOf, text } from './values';
+import { handle, idOrBlank, int, moneyObject, nonNegativeInt, rejectionsOf, text } from './values';
 
 /**
- * POST /api/v1/affiliate/orders: the Affiliate orders page (research/domain.md §3.1), one SKU row ("SKU order") per
- * `sku_detail` element.
+ * POST /api/v1/affiliate/orders: the Affiliate orders page, one line ("SKU order") per `sku_detail` element.
  *
- * What the internal response is known to carry [M]: `orders[]{main_order_id, create_time (ms), sku_detail[]{
- * creator_username, creator_nickname, cos_ratio, estimated_cos_fee, shop_ads_commission_ratio,
- * estimated_shop_ads_commission, promotion_position{promotion_position_type}}}`. The rest of a row is not confirmed, so
- * the open-API names of the same SKU row (§1.6) [H] are read as well: `id`, `create_time` in seconds, `skus[]`,
- * `sku_id`, `product_id`, `quantity`, `price`, `content_type`, `content_id`, the collaboration ids, `commission_rate`,
+ * [parser] (research/real-shapes.md §2, several independent jobs): `orders[]` at the top level, each with
+ * `main_order_id`, `create_time` (epoch ms, a JSON number there) and `sku_detail[]{creator_username, creator_nickname,
+ * cos_ratio, estimated_cos_fee, actual_cos_fee, shop_ads_commission_ratio, estimated_shop_ads_commission,
+ * actual_shop_ads_commission, promotion_position{promotion_position_type}}`, and on orders through an agency (TAP
+ * partner campaign) `sponsor_id`, `sponsor_name`, `sponsor_service_ratio`, `estimated_sponsor_cos_fee`,
+ * `actual_sponsor_cos_fee`. `promotion_position_type`: 1 product card / showcase, 2 video, 3 LIVE (reconciled by one
+ * team against the export's Order Channel column): stored as SHOP / VIDEO / LIVE with the code kept.
+ *
+ * [unknown]: whether a line carries `sku_id` / `product_id` (no public parser reads them), and the units of the rates.
+ * A line without a SKU id is still a line: keyed by its order and position (`orderSkuKey`); one without a product id
+ * but with a product name is joined to the shop's product of that name by the sink. Rates: see `readRate`.
+ *
+ * Still accepted, from the first map (domain.md §1.6, the open API's names of the same row): `data.orders`, `id`,
+ * `create_time` in seconds or as a string, `skus[]`, `sku_id`, `product_id`, `product_name` / `product_title`,
+ * `sku_name`, `quantity`, `price`, `content_type`, `content_id`, the collaboration ids, `commission_rate`,
  * `partner_commission_rate`, `shop_ads_commission_rate`, the `estimated_/actual_paid_*` amounts, `fully_return`,
- * `settlement_status`. Assumed [L]: `actual_cos_fee` / `actual_shop_ads_commission` as the internal actual amounts,
- * `product_name` / `sku_name`, `settle_status` or a row `status` for the settlement, `order_status`, and `currency`
- * on the row, the order or `data`.
+ * `settlement_status` (or `settle_status`, a row `status`), `order_status`, `delivery_time` and `currency`.
  *
- * Money arrives as a decimal string in the shop currency or as `{amount, currency}`. A decimal whose currency the
- * response does not name is handed on as `{decimal}`; the sink prices it in the currency of the shop's region.
+ * Money arrives as a decimal (string or number) in the shop currency or as `{amount, currency}`. A decimal whose
+ * currency the answer does not name is handed on as `{decimal}`; the sink prices it in the currency of the shop's region.
  */
 
 /** An amount in minor units, or a decimal in the shop currency that the sink prices from the shop's region. */
@@ -29,7 +37,7 @@ export type MoneyFact = Money | { decimal: string };
 export interface OrderFact {
   orderId: string;
   createdAt: number;
-  /** SKU rows the order had in the response (rejected ones included). */
+  /** Lines the order had in the response (rejected ones included). */
   skuRows: number;
   deliveredAt?: number;
   statusRaw?: string;
@@ -37,9 +45,12 @@ export interface OrderFact {
 
 export interface OrderSkuFact {
   orderId: string;
-  skuId: string;
+  skuId?: string;
+  /** 1-based position among the order's lines as sent. */
+  line?: number;
   createdAt: number;
   productId?: string;
+  productTitle?: string;
   quantity?: number;
   price?: MoneyFact;
   creatorHandle?: string;
@@ -47,9 +58,11 @@ export interface OrderSkuFact {
   contentTypeRaw?: string;
   contentId?: string;
   collaboration?: OrderSku['collaboration'];
+  partner?: OrderSku['partner'];
   commissionBps?: number;
   partnerCommissionBps?: number;
   adsCommissionBps?: number;
+  rateForms?: OrderSku['rateForms'];
   estimatedCommission?: MoneyFact;
   actualCommission?: MoneyFact;
   estimatedAdsCommission?: MoneyFact;
@@ -60,6 +73,7 @@ export interface OrderSkuFact {
   settlementRaw: string;
   settlementField?: string;
   refunded: 0 | 1;
+  refundedField?: string;
 }
 
 declare module './types' {
@@ -69,7 +83,11 @@ declare module './types' {
   }
 }
 
-export const orderSkuKey = (f: { orderId: string; skuId: string }) => `${f.orderId}|${f.skuId}`;
+/**
+ * A line's key: `orderId|skuId`, or `orderId|#n` (its 1-based position) when it came without a SKU id. Positions are
+ * stable as long as the page lists an order's lines in the same order, which every sighting so far does.
+ */
+export const orderSkuKey = (f: { orderId: string; skuId?: string; line?: number }) => (f.skuId ? `${f.orderId}|${f.skuId}` : `${f.orderId}|#${f.line ?? 0}`);
 
 const blank = z.literal('').transform(() => undefined);
 
@@ -79,8 +97,14 @@ const epochTime = int
   .transform((n) => (n < 1e10 ? n * 1000 : n));
 const timeOrNone = z.union([z.union([z.literal(''), z.literal('0'), z.literal(0)]).transform(() => undefined), epochTime]);
 
-/** Basis points, or `""` where the rate does not apply (a partner rate on a non-campaign order). */
-const rate = z.union([blank, bps]).nullish();
+/** A rate as written, before its form is known: `1000`, `"1000"`, `"10.00"`, `"10%"`, `"0.1"`, or `""` (does not apply). */
+const rate = z
+  .union([
+    blank,
+    z.string().trim().regex(/^\d{1,6}(\.\d{1,6})?%?$/),
+    z.number().finite().nonnegative().max(1e6),
+  ])
+  .nullish();
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 const decimal = z.union([z.string().trim().regex(DECIMAL), z.number().finite().transform(String).pipe(z.string().regex(DECIMAL))]);
@@ -93,9 +117,11 @@ const ISO_CURRENCY = /^[A-Z]{3}$/;
 const currency = z.string().max(8).nullish();
 
 const CONTENT_TYPES = new Set(['SHOP', 'VIDEO', 'LIVE', 'PRE_LIVE', 'PROMOTION_PAGE', 'LINKSHARE']);
+/** `promotion_position_type` [parser]: 1 product card / showcase, 2 video, 3 LIVE. */
+const PROMOTION_POSITIONS: Readonly<Record<string, NonNullable<OrderSku['contentType']>>> = { '1': 'SHOP', '2': 'VIDEO', '3': 'LIVE' };
 
-const skuRow = z.object({
-  sku_id: id,
+const skuRowShape = {
+  sku_id: idOrBlank.nullish(),
   product_id: idOrBlank.nullish(),
   product_name: text(1000).nullish(),
   product_title: text(1000).nullish(),
@@ -111,9 +137,12 @@ const skuRow = z.object({
   open_collaboration_id: idOrBlank.nullish(),
   target_collaboration_id: idOrBlank.nullish(),
   campaign_id: idOrBlank.nullish(),
+  sponsor_id: idOrBlank.nullish(),
+  sponsor_name: text(200).nullish(),
   cos_ratio: rate,
   commission_rate: rate,
   partner_commission_rate: rate,
+  sponsor_service_ratio: rate,
   shop_ads_commission_ratio: rate,
   shop_ads_commission_rate: rate,
   estimated_cos_fee: amount,
@@ -126,13 +155,20 @@ const skuRow = z.object({
   estimated_paid_shop_ads_commission: amount,
   actual_shop_ads_commission: amount,
   actual_paid_shop_ads_commission: amount,
+  estimated_sponsor_cos_fee: amount,
+  actual_sponsor_cos_fee: amount,
   estimated_paid_partner_commission: amount,
   actual_paid_partner_commission: amount,
   settlement_status: code,
   settle_status: code,
   status: code,
   fully_return: z.union([z.boolean(), z.string().max(16), z.number().int()]).nullish(),
-});
+};
+
+/** A line must carry something this adapter reads: an element with none of it is a changed shape, not an empty line. */
+const skuRow = z
+  .object(skuRowShape)
+  .refine((r) => Object.values(r).some((v) => v !== undefined && v !== null), { message: 'nothing known on the line' });
 type SkuRow = z.output<typeof skuRow>;
 
 const orderHead = z
@@ -147,7 +183,9 @@ const orderHead = z
     sku_detail: z.array(z.unknown()).nullish(),
     skus: z.array(z.unknown()).nullish(),
   })
-  .refine((o) => Boolean(o.main_order_id ?? o.id), { message: 'no order id', path: ['main_order_id'] });
+  .refine((o) => Boolean(o.main_order_id ?? o.id), { message: 'no order id', path: ['main_order_id'] })
+  // An order is its lines: one sent without any is a changed shape, not an empty order.
+  .refine((o) => Boolean(o.sku_detail?.length ?? o.skus?.length), { message: 'no lines', path: ['sku_detail'] });
 
 const envelope = z.object({
   code: int.optional(),
@@ -160,11 +198,105 @@ const realId = (v: string | null | undefined) => (v && v !== '0' ? v : undefined
 const iso = (c: string | null | undefined) => (c && ISO_CURRENCY.test(c) ? c : undefined);
 const isMoney = (m: MoneyFact | undefined): m is Money => m !== undefined && 'minor' in m;
 
+// ── Rates ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+type RawRate = string | number;
+const RATE_FIELDS = {
+  commission: ['commission_rate', 'cos_ratio'],
+  partner: ['partner_commission_rate', 'sponsor_service_ratio'],
+  ads: ['shop_ads_commission_rate', 'shop_ads_commission_ratio'],
+} as const satisfies Record<keyof NonNullable<OrderSku['rateForms']>, readonly (keyof SkuRow)[]>;
+
+/** How a rate is written: `"10%"`; an integer (`1000`, `"1000"`); a decimal (`"10.00"`, `"0.1"`, `0.1`). */
+function writing(raw: RawRate): { kind: 'percent' | 'integer' | 'decimal'; value: number } {
+  if (typeof raw === 'number') return { kind: Number.isInteger(raw) ? 'integer' : 'decimal', value: raw };
+  if (raw.endsWith('%')) return { kind: 'percent', value: Number(raw.slice(0, -1)) };
+  return { kind: raw.includes('.') ? 'decimal' : 'integer', value: Number(raw) };
+}
+
+/**
+ * What the rates of one answer say about their form. We assume an answer writes all its rates alike (one formatter; the
+ * units are [unknown]), so a rate that can only be a percent (`"10%"`, a decimal above 1) tells how the answer's small
+ * decimals read, and an integer above 100 (only basis points) tells that the answer counts in basis points.
+ */
+interface RateContext {
+  percent: boolean;
+  bps: boolean;
+  /** Some rate is a decimal between 0 and 1: a fraction, unless the answer writes percents. */
+  small: boolean;
+}
+
+function rateContext(raws: readonly RawRate[]): RateContext {
+  const w = raws.map(writing);
+  return {
+    percent: w.some((x) => x.kind === 'percent' || (x.kind === 'decimal' && x.value > 1)),
+    bps: w.some((x) => x.kind === 'integer' && x.value > 100),
+    small: w.some((x) => x.kind === 'decimal' && x.value > 0 && x.value <= 1),
+  };
+}
+
+/** The form a zero is counted in: the answer's (zero is zero in every form). */
+const zeroForm = (ctx: RateContext): RateForm => (ctx.percent ? 'percent' : ctx.bps || !ctx.small ? 'bps' : 'fraction');
+
+/**
+ * A rate to basis points with the form it was written in, or why it cannot be read:
+ * - `"10%"`: percent, 0–100;
+ * - an integer (`1000`, `"1000"`): basis points, 0–10,000; but up to 100 it is ambiguous in an answer that writes
+ *   percents or fractions (`10` may be 10%, `1` may be 100%): never read as basis points then;
+ * - a decimal above 1 (`"10.00"`): percent, up to 100;
+ * - a decimal up to 1 (`"0.1"`): a fraction, or a percent in an answer that writes percents (`"0.50"` beside
+ *   `"10.00"`); ambiguous in an answer that counts in basis points and writes no percent.
+ * Zero is zero in every form; it is recorded in the form the answer's other rates show.
+ */
+function readRate(raw: RawRate, ctx: RateContext): { bps: number; form: RateForm } | { error: 'too_big' | 'ambiguous_rate' } {
+  const { kind, value } = writing(raw);
+  const inRange = (bps: number, form: RateForm) => (bps <= 10_000 ? { bps: Math.round(bps), form } : { error: 'too_big' as const });
+  if (value === 0 && kind !== 'percent') return { bps: 0, form: zeroForm(ctx) };
+  if (kind === 'percent') return inRange(value * 100, 'percent');
+  if (kind === 'integer') {
+    if ((ctx.percent || (ctx.small && !ctx.bps)) && value <= 100) return { error: 'ambiguous_rate' };
+    return inRange(value, 'bps');
+  }
+  if (value > 1 || ctx.percent) return inRange(value * 100, 'percent');
+  if (ctx.bps) return { error: 'ambiguous_rate' };
+  return inRange(value * 10_000, 'fraction');
+}
+
+type Rates = Pick<OrderSkuFact, 'commissionBps' | 'partnerCommissionBps' | 'adsCommissionBps' | 'rateForms'>;
+
+/** The line's rates, each from the first of its fields that is set (open-API name first), or the rejections. */
+function ratesOf(r: SkuRow, ctx: RateContext, path: string): Rates | Rejection[] {
+  const out: Rates = {};
+  const forms: NonNullable<OrderSku['rateForms']> = {};
+  const rejections: Rejection[] = [];
+  const target = { commission: 'commissionBps', partner: 'partnerCommissionBps', ads: 'adsCommissionBps' } as const;
+  for (const [part, fields] of Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, readonly (keyof SkuRow)[]][]) {
+    const field = fields.find((f) => r[f] !== undefined && r[f] !== null);
+    if (!field) continue;
+    const read = readRate(r[field] as RawRate, ctx);
+    if ('error' in read) rejections.push({ path: `${path}.${field}`, code: read.error });
+    else {
+      out[target[part]] = read.bps;
+      forms[part] = read.form;
+    }
+  }
+  if (rejections.length) return rejections;
+  if (Object.keys(forms).length) out.rateForms = forms;
+  return out;
+}
+
+// ── Lines ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+
 function contentTypeOf(r: SkuRow): { contentType?: OrderSku['contentType']; contentTypeRaw?: string } {
-  const raw = r.content_type ?? r.promotion_position?.promotion_position_type;
-  if (raw === null || raw === undefined || raw === '') return {};
-  const s = String(raw).toUpperCase();
-  return CONTENT_TYPES.has(s) ? { contentType: s as OrderSku['contentType'] } : { contentType: 'OTHER', contentTypeRaw: String(raw) };
+  const named = r.content_type;
+  if (named !== null && named !== undefined && named !== '') {
+    const s = String(named).toUpperCase();
+    return CONTENT_TYPES.has(s) ? { contentType: s as OrderSku['contentType'] } : { contentType: 'OTHER', contentTypeRaw: String(named) };
+  }
+  const position = r.promotion_position?.promotion_position_type;
+  if (position === null || position === undefined || position === '') return {};
+  const raw = String(position);
+  return { contentType: PROMOTION_POSITIONS[raw.trim()] ?? 'OTHER', contentTypeRaw: raw };
 }
 
 function settlementOf(r: SkuRow): Pick<OrderSkuFact, 'settlement' | 'settlementRaw' | 'settlementField'> {
@@ -186,9 +318,16 @@ function collaborationOf(r: SkuRow): OrderSku['collaboration'] {
   return open ? { kind: 'open', id: open } : undefined;
 }
 
+function partnerOf(r: SkuRow): OrderSku['partner'] {
+  const partnerId = realId(r.sponsor_id);
+  const name = r.sponsor_name?.trim() || undefined;
+  return partnerId || name ? { ...(partnerId && { id: partnerId }), ...(name && { name }) } : undefined;
+}
+
 const isYes = (v: SkuRow['fully_return']) => v === true || v === 1 || (typeof v === 'string' && ['yes', 'true', '1'].includes(v.trim().toLowerCase()));
 
-function skuFact(r: SkuRow, orderId: string, createdAt: number, orderCurrency: string | undefined): OrderSkuFact {
+function skuFact(r: SkuRow, rates: Rates, head: { orderId: string; createdAt: number; line: number; currency?: string }): OrderSkuFact {
+  const refundSent = r.fully_return !== undefined && r.fully_return !== null && r.fully_return !== '';
   const refunded = isYes(r.fully_return);
   const amounts = {
     price: r.price ?? undefined,
@@ -196,8 +335,8 @@ function skuFact(r: SkuRow, orderId: string, createdAt: number, orderCurrency: s
     actualCommission: r.actual_cos_fee ?? r.actual_paid_commission ?? r.actual_commission ?? undefined,
     estimatedAdsCommission: r.estimated_shop_ads_commission ?? r.estimated_paid_shop_ads_commission ?? undefined,
     actualAdsCommission: r.actual_shop_ads_commission ?? r.actual_paid_shop_ads_commission ?? undefined,
-    estimatedPartnerCommission: r.estimated_paid_partner_commission ?? undefined,
-    actualPartnerCommission: r.actual_paid_partner_commission ?? undefined,
+    estimatedPartnerCommission: r.estimated_sponsor_cos_fee ?? r.estimated_paid_partner_commission ?? undefined,
+    actualPartnerCommission: r.actual_sponsor_cos_fee ?? r.actual_paid_partner_commission ?? undefined,
   };
   // A fully returned order pays no commission: what was not sent as paid is zero.
   if (refunded) {
@@ -205,23 +344,25 @@ function skuFact(r: SkuRow, orderId: string, createdAt: number, orderCurrency: s
     if (amounts.estimatedAdsCommission) amounts.actualAdsCommission ??= { decimal: '0' };
     if (amounts.estimatedPartnerCommission) amounts.actualPartnerCommission ??= { decimal: '0' };
   }
-  // The currency of the row's bare decimals: named on the row, carried by one of its money objects, or named on the order.
-  const rowCurrency = iso(r.currency) ?? Object.values(amounts).find(isMoney)?.currency ?? orderCurrency;
-  const priced = (m: MoneyFact | undefined): MoneyFact | undefined =>
-    m && !isMoney(m) && rowCurrency ? (money(m.decimal, rowCurrency) ?? m) : m;
+  // The currency of the line's bare decimals: named on the line, carried by one of its money objects, or on the order.
+  const rowCurrency = iso(r.currency) ?? Object.values(amounts).find(isMoney)?.currency ?? head.currency;
+  const priced = (m: MoneyFact | undefined): MoneyFact | undefined => (m && !isMoney(m) && rowCurrency ? (money(m.decimal, rowCurrency) ?? m) : m);
+  const skuId = realId(r.sku_id);
+  const title = (r.product_name ?? r.product_title)?.trim() || undefined;
   return {
-    orderId,
-    skuId: r.sku_id,
-    createdAt,
-    productId: r.product_id ?? undefined,
+    orderId: head.orderId,
+    ...(skuId && { skuId }),
+    line: head.line,
+    createdAt: head.createdAt,
+    productId: realId(r.product_id),
+    ...(title && { productTitle: title }),
     quantity: r.quantity ?? undefined,
     creatorHandle: r.creator_username ?? undefined,
     ...contentTypeOf(r),
     contentId: r.content_id || undefined,
     collaboration: collaborationOf(r),
-    commissionBps: r.commission_rate ?? r.cos_ratio ?? undefined,
-    partnerCommissionBps: r.partner_commission_rate ?? undefined,
-    adsCommissionBps: r.shop_ads_commission_rate ?? r.shop_ads_commission_ratio ?? undefined,
+    partner: partnerOf(r),
+    ...rates,
     price: priced(amounts.price),
     estimatedCommission: priced(amounts.estimatedCommission),
     actualCommission: priced(amounts.actualCommission),
@@ -231,7 +372,18 @@ function skuFact(r: SkuRow, orderId: string, createdAt: number, orderCurrency: s
     actualPartnerCommission: priced(amounts.actualPartnerCommission),
     ...settlementOf(r),
     refunded: refunded ? 1 : 0,
+    ...(refundSent && { refundedField: 'fully_return' }),
   };
+}
+
+interface ParsedOrder {
+  orderId: string;
+  createdAt: number;
+  deliveredAt?: number;
+  statusRaw?: string;
+  currency?: string;
+  rowsKey: 'sku_detail' | 'skus';
+  rows: unknown[];
 }
 
 function parse(json: unknown): AdapterResult {
@@ -241,49 +393,78 @@ function parse(json: unknown): AdapterResult {
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
   // An error envelope (captcha, quota, bad parameters) is the page's business, not a changed shape.
   if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
-  const list = env.data.data?.orders ?? env.data.orders ?? [];
+  const [listPath, list] = env.data.orders ? ['orders', env.data.orders] : ['data.orders', env.data.data?.orders ?? []];
   const dataCurrency = iso(env.data.data?.currency);
 
-  let accepted = 0;
+  // First every order and line, then the rates: how one rate reads depends on how the answer writes the others.
+  const orders: { order: ParsedOrder; lines: (SkuRow | undefined)[] }[] = [];
   for (const el of list) {
     const head = orderHead.safeParse(el);
     if (!head.success) {
-      rejections.push(...rejectionsOf('orders[]', head.error));
+      rejections.push(...rejectionsOf(`${listPath}[]`, head.error));
       continue;
     }
     const o = head.data;
-    const orderId = (o.main_order_id ?? o.id) as string;
-    const rowsKey = o.sku_detail ? 'sku_detail' : 'skus';
-    const rows = o.sku_detail ?? o.skus ?? [];
-    const orderCurrency = iso(o.currency) ?? dataCurrency;
-    let any = false;
-    for (const raw of rows) {
+    const statusRaw = o.order_status ?? o.status;
+    const order: ParsedOrder = {
+      orderId: (o.main_order_id ?? o.id) as string,
+      createdAt: o.create_time,
+      deliveredAt: o.delivery_time ?? undefined,
+      statusRaw: statusRaw === null || statusRaw === undefined || statusRaw === '' ? undefined : String(statusRaw),
+      currency: iso(o.currency) ?? dataCurrency,
+      rowsKey: o.sku_detail ? 'sku_detail' : 'skus',
+      rows: o.sku_detail ?? o.skus ?? [],
+    };
+    const lines = order.rows.map((raw) => {
       const parsed = skuRow.safeParse(raw);
-      if (!parsed.success) {
-        rejections.push(...rejectionsOf(`orders[].${rowsKey}[]`, parsed.error));
+      if (parsed.success) return parsed.data;
+      rejections.push(...rejectionsOf(`${listPath}[].${order.rowsKey}[]`, parsed.error));
+      return undefined;
+    });
+    orders.push({ order, lines });
+  }
+  const ctx = rateContext(
+    orders.flatMap(({ lines }) =>
+      lines.flatMap((r) => (r ? Object.values(RATE_FIELDS).flatMap((fields) => fields.map((f) => r[f]).filter((v): v is RawRate => v !== undefined && v !== null)) : [])),
+    ),
+  );
+
+  let accepted = 0;
+  for (const { order, lines } of orders) {
+    let any = false;
+    for (const [i, r] of lines.entries()) {
+      if (!r) continue;
+      const rates = ratesOf(r, ctx, `${listPath}[].${order.rowsKey}[]`);
+      if (Array.isArray(rates)) {
+        rejections.push(...rates);
         continue;
       }
-      const r = parsed.data;
       any = true;
       accepted += 1;
-      add(records, 'orderSkus', skuFact(r, orderId, o.create_time, orderCurrency));
+      const fact = skuFact(r, rates, { orderId: order.orderId, createdAt: order.createdAt, line: i + 1, currency: order.currency });
+      add(records, 'orderSkus', fact);
       if (r.creator_username) add(records, 'creators', { handle: r.creator_username, nickname: r.creator_nickname ?? undefined, aliases: [] });
-      const title = r.product_name ?? r.product_title;
-      if (r.product_id && title) add(records, 'products', { productId: r.product_id, title });
-      if (r.product_id) add(records, 'skus', { skuId: r.sku_id, productId: r.product_id, description: r.sku_name ?? undefined });
+      if (fact.productId && fact.productTitle) add(records, 'products', { productId: fact.productId, title: fact.productTitle });
+      if (fact.productId && fact.skuId) add(records, 'skus', { skuId: fact.skuId, productId: fact.productId, description: r.sku_name ?? undefined });
     }
     if (any) {
-      const statusRaw = o.order_status ?? o.status;
-      add(records, 'orders', {
-        orderId,
-        createdAt: o.create_time,
-        skuRows: rows.length,
-        deliveredAt: o.delivery_time ?? undefined,
-        statusRaw: statusRaw === null || statusRaw === undefined || statusRaw === '' ? undefined : String(statusRaw),
-      });
+      add(records, 'orders', { orderId: order.orderId, createdAt: order.createdAt, skuRows: order.rows.length, deliveredAt: order.deliveredAt, statusRaw: order.statusRaw });
     }
   }
   return { records, accepted, rejections };
 }
 
-export const ordersList: EndpointAdapter = { parse };
+const skuRowReads = z.object(skuRowShape);
+
+export const ordersList: EndpointAdapter = {
+  parse,
+  reads: readsOf({
+    '': envelope,
+    'orders[]': orderHead,
+    'data.orders[]': orderHead,
+    'orders[].sku_detail[]': skuRowReads,
+    'orders[].skus[]': skuRowReads,
+    'data.orders[].sku_detail[]': skuRowReads,
+    'data.orders[].skus[]': skuRowReads,
+  }),
+};

@@ -80,6 +80,25 @@ describe('updateAggregates', () => {
    * wrote, leaves the same aggregates as a rebuild. A record's shop, creator and product are fixed by its number (as on
    * Affiliate Center, where they do not change); everything else varies.
    */
+  it('moves the market side of a benchmark when a marketplace shows a creator', async () => {
+    await db.products.put(product({ productId: 'p0', shopKey: 'ID:1', categoryId: 'beauty', categoryName: 'Beauty' }));
+    await rebuildAggregates(db, { now: NOW });
+    const source = { endpoint: 'creators.find', page: 'https://affiliate-id.tokopedia.com/connection/creator?shop_region=ID' };
+    await db.shopCreators.put({
+      shopKey: 'ID:2',
+      handle: 'ana',
+      medianCommission: { bps: 1200, form: 'label', firstSeenAt: NOW, lastSeenAt: NOW, source },
+      categories: { value: [{ name: 'Beauty' }], seenAt: NOW, source },
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+    });
+    await updateAggregates(db, { shopCreators: ['ID:2|ana'] }, NOW + 1);
+    const incremental = await contents(db);
+    expect(incremental.find((r) => r.key === aggregateKey('ID:1', 'benchmark', 'beauty'))?.values).toMatchObject({ count: 0, market: { count: 1 } });
+    await rebuildAggregates(db, { now: NOW + 1 });
+    expect(await contents(db)).toEqual(incremental);
+  });
+
   it('after any sequence of changes equals a rebuild (property)', async () => {
     const STATUSES: SampleStatus[] = ['PENDING', 'AWAITING_SHIPMENT', 'SHIPPED', 'COMPLETED', 'REJECT_CANCELLED'];
     const nat = (max: number) => fc.nat(max);

@@ -13,7 +13,7 @@ import {
   type AggregateValues,
   type InvitationAggregate,
 } from './model';
-import { groupBy, invitationAggregates, messageAggregate, tiersAggregate, weekAggregate } from './outreach';
+import { channelWeeks, groupBy, invitationAggregates, messageAggregate, tiersAggregate, weekAggregate } from './outreach';
 import { summaryOf } from './summary';
 
 /**
@@ -26,9 +26,10 @@ import { summaryOf } from './summary';
  *   or profile of a creator invited in them), then only the weeks and message texts those invitations were and are in,
  *   and the tier totals (a sum of the invitation rows, which hold their funnel per tier);
  * - commission benchmark: when a changed rate-carrying record or product belongs to a categorised product (or to one a
- *   stored benchmark counted), every benchmark, in full (one read of the rate-carrying tables, as the benchmark rules
+ *   stored benchmark counted), or a marketplace showed a creator (`shopCreators`: the market side), every benchmark, in full (one read of the rate-carrying tables, as the benchmark rules
  *   do). The change set does not say what a rate was before, so benchmarks are recomputed rather than patched; batches
- *   about uncategorised products (orders, most captures today) skip them.
+ *   about uncategorised products (orders, most captures today) skip them;
+ * - order channels: every week of the shops whose order lines changed (one indexed read of the shop's lines).
  *
  * A shop whose `meta` row is missing or of another `AGGREGATES_VERSION` (a database from before aggregates existed, or
  * a new shape) is rebuilt instead. Rows are written only when their values change, in one transaction per call. A
@@ -121,6 +122,7 @@ export async function rebuildAggregates(db: AppDB, options: RebuildOptions = {})
     );
     drafts.push(...r.drafts);
     for (const [categoryId, b] of benchmarks.get(shopKey) ?? []) drafts.push(draft(shopKey, 'benchmark', categoryId, b));
+    for (const c of await channelWeeks(db, shopKey)) drafts.push(draft(shopKey, 'channels', c.week, c));
     drafts.push(draft(shopKey, 'meta', '-', { version: AGGREGATES_VERSION, builtAt: now }));
   }
   const existing = options.shopKeys
@@ -149,6 +151,8 @@ export async function staleShops(db: AppDB, shopKeys: readonly string[]): Promis
 
 /** Whether a change may have moved a commission benchmark (see the module comment). */
 async function benchmarksMoved(db: AppDB, changes: ChangeSet, requestProducts: readonly string[], knownShops: readonly string[]): Promise<boolean> {
+  // A creator's median commission or categories seen in a marketplace moves the market side.
+  if (keysOf(changes, 'shopCreators').length) return true;
   const campaignIds = keysOf(changes, 'campaigns');
   const [applications, registrations, campaignRegistrations] = await Promise.all([
     db.creatorApplications.bulkGet(keysOf(changes, 'creatorApplications')),
@@ -224,7 +228,9 @@ export async function updateAggregates(db: AppDB, changes: ChangeSet, now = Date
   ]);
   const summaryShops = new Set([...keysOf(changes, 'shops'), ...present(requests).map((r) => r.shopKey), ...present(products).map((p) => p.shopKey)]);
   const benchmarkShops = moved ? knownShops : [];
-  const touched = [...new Set([...summaryShops, ...invitations.keys(), ...benchmarkShops])].filter((s) => known.has(s));
+  // A changed line may have moved between weeks: its shop's order channels are computed again in full.
+  const orderShops = new Set(present(orders).map((o) => o.shopKey));
+  const touched = [...new Set([...summaryShops, ...invitations.keys(), ...benchmarkShops, ...orderShops])].filter((s) => known.has(s));
   const stale = new Set(await staleShops(db, touched));
   if (stale.size) await rebuildAggregates(db, { shopKeys: [...stale], now });
   const fresh = (s: string) => known.has(s) && !stale.has(s);
@@ -257,6 +263,11 @@ export async function updateAggregates(db: AppDB, changes: ChangeSet, now = Date
     const r = rollups(shopKey, [...stored.values()].sort(byId), weeks, messages);
     drafts.push(...r.drafts);
     deletes.push(...r.deletes);
+  }
+
+  for (const shopKey of [...orderShops].filter(fresh)) {
+    for (const c of await channelWeeks(db, shopKey)) drafts.push(draft(shopKey, 'channels', c.week, c));
+    for (const row of await rowsOf(db, shopKey, 'channels')) deletes.push(row.key);
   }
 
   const benchmarkFor = benchmarkShops.filter(fresh);

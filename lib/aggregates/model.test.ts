@@ -55,4 +55,11 @@ describe('figures and their bases', () => {
     expect(parseValues('meta', { version: '1' })).toBeUndefined();
     expect(parseValues('week', { week: '2025-W01', invitations: -1 })).toBeUndefined();
   });
+
+  it('reads a benchmark only with its market side: a row from before the market source is not shown half', () => {
+    const own = { categoryId: '601226', region: 'ID', count: 0, bySource: { open: 0, target: 0, application: 0, sample: 0, registration: 0, campaign: 0 }, own: [], productIds: [] };
+    const market = { count: 1, from: 5, to: 6, byForm: { exact: 0, label: 1, bps: 0 }, byJoin: { id: 1, name: 0 } };
+    expect(parseValues('benchmark', own)).toBeUndefined();
+    expect(parseValues('benchmark', { ...own, market })).toEqual({ ...own, market });
+  });
 });

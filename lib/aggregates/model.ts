@@ -12,7 +12,7 @@ import { DEFAULT_MIN_COUNT } from '../queries/benchmark';
  */
 
 /** Bumped whenever a kind's shape or meaning changes: a shop whose `meta` row has another version is rebuilt. */
-export const AGGREGATES_VERSION = 1;
+export const AGGREGATES_VERSION = 2;
 
 /** A funnel rate needs at least this many creators in its base (invited, or accepted for the posting rate). */
 export const MIN_RATE_BASE = 10;
@@ -20,7 +20,7 @@ export const MIN_RATE_BASE = 10;
 /** A category's commission benchmark needs at least this many distinct rates, as the benchmark rules (lib/queries/benchmark.ts). */
 export const MIN_BENCHMARK_RATES = DEFAULT_MIN_COUNT;
 
-export type AggregateKind = 'meta' | 'summary' | 'benchmark' | 'invitation' | 'week' | 'message' | 'tiers';
+export type AggregateKind = 'meta' | 'summary' | 'benchmark' | 'invitation' | 'week' | 'message' | 'tiers' | 'channels';
 
 /** The row key of one aggregate; buckets without a natural name use `-`. */
 export const aggregateKey = (shopKey: string, kind: AggregateKind, bucket = '-'): string => `${shopKey}|${kind}|${bucket}`;
@@ -135,6 +135,40 @@ export const tierStatsSchema = z.object({ funnel: funnelSchema, response: rateSc
 export const tiersSchema = z.object({ tiers: byTier(tierStatsSchema) });
 export type TiersAggregate = z.infer<typeof tiersSchema>;
 
+// ── Order channels ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One channel's affiliate order lines of one week (see lib/aggregates/outreach.ts `channelWeeks`). */
+export const channelFiguresSchema = z.object({
+  /** Order lines: what Affiliate Center counts as SKU orders. */
+  skuOrders: count,
+  /** Distinct orders with a line in the channel (an order with lines in two channels counts in both). */
+  orders: count,
+  /** Estimated GMV, in minor units of the week's `currency`, over `gmvLines` lines; `fromCommission` of them commission ÷ rate. */
+  gmv: z.int(),
+  gmvLines: count,
+  fromCommission: count,
+  /** Actual GMV over the `actualLines` lines that are settled or whose actual amounts are final. */
+  actualGmv: z.int(),
+  actualLines: count,
+});
+export type ChannelFigures = z.infer<typeof channelFiguresSchema>;
+
+export const channelsSchema = z.object({
+  week: z.string(),
+  /** The currency of the GMV figures: the shop's (from its region), else the one most lines use. */
+  currency: z.optional(z.string()),
+  channels: z.object({ video: channelFiguresSchema, live: channelFiguresSchema, showcase: channelFiguresSchema, other: channelFiguresSchema, unknown: channelFiguresSchema }),
+  /** Lines with GMV in another currency: counted as SKU orders, left out of GMV. */
+  otherCurrency: count,
+  /** Lines that came from an imported orders export rather than the Affiliate orders page. */
+  imported: count,
+  /** Creation times of the week's first and last order, and the latest sighting of its lines. */
+  from: time,
+  to: time,
+  seenAt: time,
+});
+export type ChannelsAggregate = z.infer<typeof channelsSchema>;
+
 // ── Commission benchmark ────────────────────────────────────────────────────────────────────────────────────────────
 
 export const SOURCE_KINDS = ['open', 'target', 'application', 'sample', 'registration', 'campaign'] as const;
@@ -162,8 +196,29 @@ export const placementSchema = z.object({
   /** Percentile rank among them (share below, equal ones counted half) and their median; absent with too few. */
   rankBps: z.optional(bps),
   medianBps: z.optional(bps),
+  /** The same against the market (creators' median commissions); absent with too few. */
+  marketRankBps: z.optional(bps),
+  marketMedianBps: z.optional(bps),
 });
 export type Placement = z.infer<typeof placementSchema>;
+
+/**
+ * The market side of a category's benchmark: the creators' median commissions seen in the region's creator marketplace
+ * (lib/queries/benchmark.ts `marketObservations`), one per creator, kept apart from the seller's own rates.
+ */
+export const marketSchema = z.object({
+  /** Creators counted. */
+  count,
+  from: z.optional(time),
+  to: z.optional(time),
+  /** Creators by how the rate was sent: exact, a range label, a number. */
+  byForm: z.object({ exact: count, label: count, bps: count }),
+  /** Creators by how their category met the products' one: by id, by name. */
+  byJoin: z.object({ id: count, name: count }),
+  /** Absent when there are fewer than `MIN_BENCHMARK_RATES` creators. */
+  distribution: z.optional(distributionSchema),
+});
+export type MarketAggregate = z.infer<typeof marketSchema>;
 
 export const benchmarkSchema = z.object({
   categoryId: z.string(),
@@ -180,6 +235,7 @@ export const benchmarkSchema = z.object({
   own: z.array(placementSchema),
   /** Every product whose rates are counted here (so a product leaving the category is noticed). */
   productIds: z.array(z.string()),
+  market: marketSchema,
 });
 export type BenchmarkAggregate = z.infer<typeof benchmarkSchema>;
 
@@ -205,6 +261,7 @@ export const SCHEMAS = {
   week: weekSchema,
   message: messageSchema,
   tiers: tiersSchema,
+  channels: channelsSchema,
 } as const satisfies Record<AggregateKind, z.ZodMiniType>;
 
 export interface AggregateValues {
@@ -215,6 +272,7 @@ export interface AggregateValues {
   week: WeekAggregate;
   message: MessageAggregate;
   tiers: TiersAggregate;
+  channels: ChannelsAggregate;
 }
 
 /** A row's values if they have the shape of `kind`, else undefined (a reader never trusts stored shapes). */

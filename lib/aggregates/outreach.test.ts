@@ -4,7 +4,7 @@ import { DAY, NOW, SHOP, OTHER_SHOP, content, creator, invitation, invitationPro
 import type { AppDB } from '../db/app-db';
 import type { InvitationCreator, OrderSku } from '../domain/types';
 import { emptyFunnel, isoWeek } from './model';
-import { invitationAggregate, invitationAggregates, messageAggregate, messageOf, tiersAggregate, weekAggregate, type InvitationInput } from './outreach';
+import { channelWeek, channelWeeks, invitationAggregate, invitationAggregates, messageAggregate, messageOf, orderCurrency, tiersAggregate, weekAggregate, type InvitationInput } from './outreach';
 
 const START = NOW - 10 * DAY;
 
@@ -167,3 +167,72 @@ describe('invitationAggregates (through the indexes)', () => {
     expect(some.get('inv1')).toEqual(all.get('inv1'));
   });
 });
+
+describe('order channels', () => {
+  const idr = (minor: number) => ({ minor, currency: 'IDR' });
+  /** A line of the Affiliate orders page: no SKU, no price, 10% creator commission. */
+  const line = (n: number, over: Partial<OrderSku> = {}): OrderSku =>
+    order(n, 'maya', { key: `o${n}|#1`, skuId: undefined, productId: undefined, line: 1, commissionBps: 1000, settlement: 'UNKNOWN', settlementRaw: '', ...over });
+
+  it('counts lines and distinct orders per channel, with estimated and actual GMV and what each rests on', () => {
+    const week = isoWeek(NOW - DAY);
+    const c = channelWeek(
+      week,
+      [
+        line(1, { contentType: 'VIDEO', estimatedCommission: idr(1_000) }),
+        line(1, { key: 'o1|#2', line: 2, contentType: 'VIDEO', estimatedCommission: idr(2_000), actualCommission: idr(1_500) }),
+        line(2, { contentType: 'LIVE', estimatedCommission: idr(500), createdAt: NOW - 2 * DAY }),
+        // Priced (an imported export): price × quantity; settled, so its actual GMV is the same.
+        order(3, 'lee', { contentType: 'SHOP', price: idr(30_000), quantity: 2, settlement: 'SETTLED', source: { endpoint: 'import:orders', page: 'import:1' } }),
+        // No rate, no price: an SKU order without GMV.
+        line(4, { contentType: 'SHOP', commissionBps: undefined, estimatedCommission: idr(700) }),
+        line(5, { contentType: 'PROMOTION_PAGE', estimatedCommission: idr(100), lastSeenAt: NOW + 5 }),
+        line(6, { estimatedCommission: { minor: 100, currency: 'USD' } }),
+      ],
+      'IDR',
+    );
+    expect(c).toEqual({
+      week,
+      currency: 'IDR',
+      channels: {
+        video: { skuOrders: 2, orders: 1, gmv: 30_000, gmvLines: 2, fromCommission: 2, actualGmv: 15_000, actualLines: 1 },
+        live: { skuOrders: 1, orders: 1, gmv: 5_000, gmvLines: 1, fromCommission: 1, actualGmv: 0, actualLines: 0 },
+        showcase: { skuOrders: 2, orders: 2, gmv: 60_000, gmvLines: 1, fromCommission: 0, actualGmv: 60_000, actualLines: 1 },
+        other: { skuOrders: 1, orders: 1, gmv: 1_000, gmvLines: 1, fromCommission: 1, actualGmv: 0, actualLines: 0 },
+        unknown: { skuOrders: 1, orders: 1, gmv: 0, gmvLines: 0, fromCommission: 0, actualGmv: 0, actualLines: 0 },
+      },
+      otherCurrency: 1,
+      imported: 1,
+      from: NOW - 2 * DAY,
+      to: NOW - DAY,
+      seenAt: NOW + 5,
+    });
+  });
+
+  it('gives a full return no actual GMV', () => {
+    const c = channelWeek('w', [order(1, 'maya', { contentType: 'LIVE', price: idr(10_000), refunded: 1, settlement: 'INELIGIBLE', actualCommission: idr(0) })], 'IDR');
+    expect(c.channels.live).toMatchObject({ gmv: 10_000, actualGmv: 0, actualLines: 1 });
+  });
+
+  it('reads one shop’s lines per ISO week, in the shop’s currency', async () => {
+    const db = freshDb();
+    await db.orderSkus.bulkPut([
+      line(1, { contentType: 'VIDEO', estimatedCommission: idr(1_000) }),
+      line(2, { contentType: 'LIVE', estimatedCommission: idr(1_000), createdAt: NOW - 8 * DAY }),
+      line(3, { contentType: 'LIVE', shopKey: OTHER_SHOP, estimatedCommission: idr(1_000) }),
+    ]);
+    const weeks = await channelWeeks(db, SHOP);
+    expect(weeks.map((w) => [w.week, w.channels.video.skuOrders, w.channels.live.skuOrders])).toEqual([
+      [isoWeek(NOW - 8 * DAY), 0, 1],
+      [isoWeek(NOW - DAY), 1, 0],
+    ]);
+    expect(weeks[0]?.currency).toBe(orderCurrency(SHOP, []));
+    db.close();
+  });
+
+  it('counts a shop of an unknown region in the currency most of its lines use', () => {
+    expect(orderCurrency('XX:-', [line(1, { estimatedCommission: { minor: 1, currency: 'EUR' } }), line(2, { estimatedCommission: { minor: 1, currency: 'EUR' } }), line(3, { estimatedCommission: idr(1) })])).toBe('EUR');
+    expect(orderCurrency('XX:-', [])).toBeUndefined();
+  });
+});
+

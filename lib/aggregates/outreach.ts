@@ -1,5 +1,7 @@
 import { Dexie } from 'dexie';
 import type { AppDB } from '../db/app-db';
+import { currencyOfRegion, regionOfShopKey } from '../domain/currency';
+import { CHANNELS, channelOf, lineGmv } from '../domain/order-line';
 import { CONTENT_STATUSES, SENT_STATUSES } from '../domain/sample-status';
 import type { Creator, Invitation, InvitationCreator, OrderSku, SampleContent, SampleRequest } from '../domain/types';
 import { fnv1a52 } from '../ingest/hash';
@@ -11,6 +13,8 @@ import {
   isoWeek,
   rateOf,
   tierOf,
+  type ChannelFigures,
+  type ChannelsAggregate,
   type Funnel,
   type InvitationAggregate,
   type MessageAggregate,
@@ -186,3 +190,75 @@ export async function invitationAggregates(db: AppDB, shopKey: string, ids?: rea
   }
   return out;
 }
+
+// ── Order channels ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A shop's affiliate order lines by the channel that sold them (video, LIVE, product card / showcase: the Affiliate
+ * orders page's `promotion_position_type`, the export's Order Channel), per ISO week of the order's creation. Each
+ * channel counts its lines (SKU orders) and its distinct orders, and its GMV (`lineGmv`): estimated as ordered, and
+ * actual over the lines that are settled or whose actual amounts are final. A line without a price (the Affiliate
+ * orders page sends none) counts its creator commission ÷ rate, and the figure says how many did.
+ */
+
+const emptyFigures = (): ChannelFigures => ({ skuOrders: 0, orders: 0, gmv: 0, gmvLines: 0, fromCommission: 0, actualGmv: 0, actualLines: 0 });
+
+/** The currency a shop's order GMV is counted in: its region's, else the one most of its lines use. */
+export function orderCurrency(shopKey: string, lines: readonly OrderSku[]): string | undefined {
+  const regional = currencyOfRegion(regionOfShopKey(shopKey));
+  if (regional) return regional;
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const c = lineGmv(l, 'estimated')?.amount.currency;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** Pure: one week's lines (at least one) by channel, GMV in `currency`. */
+export function channelWeek(week: string, lines: readonly OrderSku[], currency: string | undefined): ChannelsAggregate {
+  const channels = Object.fromEntries(CHANNELS.map((c) => [c, emptyFigures()])) as ChannelsAggregate['channels'];
+  const orders = new Map<string, Set<string>>(CHANNELS.map((c) => [c, new Set()]));
+  let otherCurrency = 0;
+  for (const l of lines) {
+    const channel = channelOf(l);
+    const f = channels[channel];
+    f.skuOrders += 1;
+    orders.get(channel)?.add(l.orderId);
+    const estimated = lineGmv(l, 'estimated');
+    const actual = lineGmv(l, 'actual');
+    if (estimated && estimated.amount.currency !== currency) {
+      otherCurrency += 1;
+      continue;
+    }
+    if (estimated) {
+      f.gmv += estimated.amount.minor;
+      f.gmvLines += 1;
+      if (estimated.from === 'commission') f.fromCommission += 1;
+    }
+    if (actual && actual.amount.currency === currency) {
+      f.actualGmv += actual.amount.minor;
+      f.actualLines += 1;
+    }
+  }
+  for (const c of CHANNELS) channels[c].orders = orders.get(c)?.size ?? 0;
+  const times = lines.map((l) => l.createdAt);
+  return {
+    week,
+    ...(currency === undefined ? {} : { currency }),
+    channels,
+    otherCurrency,
+    imported: lines.filter((l) => l.source.endpoint.startsWith('import:')).length,
+    from: Math.min(...times),
+    to: Math.max(...times),
+    seenAt: Math.max(...lines.map((l) => l.lastSeenAt)),
+  };
+}
+
+/** Every week of a shop's order lines by channel, oldest first (one indexed read of the shop's lines). */
+export async function channelWeeks(db: AppDB, shopKey: string): Promise<ChannelsAggregate[]> {
+  const lines = await db.orderSkus.where('[shopKey+createdAt]').between([shopKey, Dexie.minKey], [shopKey, Dexie.maxKey], true, true).toArray();
+  const currency = orderCurrency(shopKey, lines);
+  return [...groupBy(lines, (l) => isoWeek(l.createdAt))].map(([week, list]) => channelWeek(week, list, currency)).sort((a, b) => a.from - b.from);
+}
+

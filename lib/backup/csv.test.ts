@@ -6,7 +6,7 @@ import { NOW } from '../../test/fixtures/sample-group-list';
 import type { AppDB } from '../db/app-db';
 import { money } from '../domain/money';
 import type { Creator, Product } from '../domain/types';
-import { creatorsCsv, CSV_TABLES, isoTime, moneyAmount, percent, readCsvTable, text, toCsvText, type CsvTable } from './csv';
+import { campaignsCsv, creatorsCsv, CSV_TABLES, isoTime, moneyAmount, orderSkusCsv, percent, readCsvTable, text, toCsvText, type CsvTable } from './csv';
 
 const source = { endpoint: 'creator.profile', page: 'https://affiliate.tiktok.com/connection/creator/detail' };
 /** The cells of one row by column name. */
@@ -71,6 +71,8 @@ describe('creators', () => {
       seenAt: NOW,
       source,
     },
+    // GMV was last shown by Sample requests, earlier than the creator detail that showed the other figures.
+    metricSources: { gmv: { seenAt: NOW - 2000, source: { endpoint: 'sample.group.list', page: 'https://affiliate.tiktok.com/product/sample-request' } } },
     categories: ['Beauty', 'Home'],
     region: 'GB',
     firstSeenAt: NOW - 10_000,
@@ -79,7 +81,7 @@ describe('creators', () => {
 
   it('has flattened columns with the latest figures, money beside its currency', () => {
     const t = creatorsCsv([maya, { handle: 'bare', aliases: [], firstSeenAt: NOW, lastSeenAt: NOW }]);
-    expect(t.header.slice(0, 9)).toEqual(['Handle', 'Nickname', 'Region', 'Followers', 'Sample fulfilment rate', 'GMV', 'GMV currency', 'GMV range', 'Video GMV']);
+    expect(t.header.slice(0, 11)).toEqual(['Handle', 'Nickname', 'Region', 'Followers', 'Sample fulfilment rate', 'GMV', 'GMV currency', 'GMV range', 'GMV seen', 'GMV source', 'Video GMV']);
     expect(record(t)).toMatchObject({
       Handle: 'glowwithmaya',
       Region: 'GB',
@@ -89,6 +91,8 @@ describe('creators', () => {
       GMV: '12345.67',
       'GMV currency': 'GBP',
       'GMV range': '£10K-£50K',
+      'GMV seen': new Date(NOW - 2000).toISOString(),
+      'GMV source': 'sample.group.list',
       'Engagement rate': '4.12%',
       Videos: '31',
       Categories: 'Beauty; Home',
@@ -151,8 +155,62 @@ describe('every export from a database', () => {
     });
   });
 
+  it('orders: a line without SKU id by its position, with its agency, fees and rate forms, guarded against formulas', () => {
+    const usd = (minor: number) => ({ minor, currency: 'USD' });
+    const line = {
+      key: '5770000000000000101|#2',
+      orderId: '5770000000000000101',
+      line: 2,
+      shopKey: SHOP,
+      createdAt: NOW,
+      productTitle: '=cmd|calc',
+      creatorHandle: 'glowwithmaya',
+      contentType: 'LIVE' as const,
+      contentTypeRaw: '3',
+      commissionBps: 1000,
+      partnerCommissionBps: 500,
+      adsCommissionBps: 0,
+      rateForms: { commission: 'percent' as const, partner: 'percent' as const, ads: 'percent' as const },
+      partner: { id: '7260000000000000001', name: '@Glow Partners' },
+      estimatedCommission: usd(250),
+      estimatedPartnerCommission: usd(125),
+      actualPartnerCommission: usd(120),
+      settlement: 'UNKNOWN' as const,
+      settlementRaw: '',
+      refunded: 0 as const,
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+      source: { endpoint: 'orders.list', page: 'https://affiliate-us.tiktok.com/product/order' },
+    };
+    const t = orderSkusCsv([line], new Map());
+    expect(record(t)).toMatchObject({
+      'Order ID': '5770000000000000101',
+      'SKU ID': '',
+      Line: '2',
+      Product: "'=cmd|calc",
+      'Content type': 'LIVE',
+      'Content type as sent': '3',
+      'Commission rate': '10.00%',
+      'Commission rate form': 'percent',
+      'Partner (agency) ID': '7260000000000000001',
+      'Partner (agency)': "'@Glow Partners",
+      'Partner commission rate': '5.00%',
+      'Partner commission rate form': 'percent',
+      'Ads commission rate form': 'percent',
+      'Est. commission': '2.50',
+      'Est. partner commission': '1.25',
+      'Est. partner commission currency': 'USD',
+      'Actual partner commission': '1.20',
+    });
+    // A product joined to the line by its name shows the product's own title.
+    const product = { productId: '1729500000000000001', shopKey: SHOP, title: 'Rose Serum', firstSeenAt: NOW, lastSeenAt: NOW, source };
+    expect(record(orderSkusCsv([{ ...line, productId: product.productId }], new Map([[product.productId, product]]))).Product).toBe('Rose Serum');
+  });
+
   it('campaigns and registrations, joined to the campaign name and product', async () => {
     expect(record(await readCsvTable(db, 'campaigns'))).toMatchObject({ 'Campaign ID': 'c1', Name: 'Payday', 'Initiated by': 'agency', 'Marketplace scope': 'targeted', 'Contact channels': 'email' });
+    const coded = { ...(await db.campaigns.get('c1'))!, status: 'UNKNOWN', statusRaw: '3' };
+    expect(record(campaignsCsv([coded]))).toMatchObject({ Status: 'UNKNOWN', 'Status as sent': '3' });
     expect(record(await readCsvTable(db, 'registrations'))).toMatchObject({
       Campaign: 'Payday',
       Product: 'Rose Hydrating Serum 30ml',

@@ -1,4 +1,5 @@
 import type { AppDB } from '../db/app-db';
+import { metricOf } from '../domain/creator-metrics';
 import { minorDigits, type Money } from '../domain/money';
 import type { Campaign, Creator, Observed, OrderSku, Product, Registration, SampleRequest, SourceRef } from '../domain/types';
 
@@ -79,9 +80,6 @@ function latest<T>(...observed: (Observed<T | undefined> | undefined)[]): Observ
   return best;
 }
 
-const metricOf = <K extends keyof NonNullable<Creator['metrics']>['value']>(c: Creator, key: K) =>
-  c.metrics ? { value: c.metrics.value[key], seenAt: c.metrics.seenAt, source: c.metrics.source } : undefined;
-
 /** Creators with their latest public metrics (the newer of a metrics snapshot and the sample list's figures). */
 export function creatorsCsv(creators: readonly Creator[]): CsvTable {
   const m = (c: Creator) => c.metrics?.value;
@@ -94,6 +92,9 @@ export function creatorsCsv(creators: readonly Creator[]): CsvTable {
       ['Sample fulfilment rate', (c) => percent(latest(c.fulfillmentBps, metricOf(c, 'fulfillmentBps'))?.value)],
       ...money<Creator>('GMV', (c) => m(c)?.gmv),
       ['GMV range', (c) => text(m(c)?.gmvRange?.label)],
+      // Pages show GMV over their own periods: which page showed it, and when, says which GMV it is.
+      ['GMV seen', (c) => isoTime((metricOf(c, 'gmv') ?? metricOf(c, 'gmvRange'))?.seenAt)],
+      ['GMV source', (c) => text((metricOf(c, 'gmv') ?? metricOf(c, 'gmvRange'))?.source.endpoint)],
       ...money<Creator>('Video GMV', (c) => m(c)?.videoGmv),
       ...money<Creator>('LIVE GMV', (c) => m(c)?.liveGmv),
       ['Units sold', (c) => integer(m(c)?.unitsSold)],
@@ -148,28 +149,41 @@ export function sampleRequestsCsv(requests: readonly SampleRequest[], products: 
   );
 }
 
-/** Affiliate orders, one row per SKU (what Affiliate Center counts as an SKU order). */
+/**
+ * Affiliate orders, one row per line (what Affiliate Center counts as an SKU order). A line sent without a SKU id is
+ * named by its position in the order; the agency (TAP partner) it came through, its rate and fees have their columns;
+ * each rate says the form it was sent in (basis points, percent or fraction: see `RateForm`).
+ */
 export function orderSkusCsv(rows: readonly OrderSku[], products: ReadonlyMap<string, Product>): CsvTable {
   return tableOf<OrderSku>(
     [
       ['Order ID', (r) => text(r.orderId)],
       ['SKU ID', (r) => text(r.skuId)],
+      ['Line', (r) => integer(r.line)],
       ['Shop', (r) => text(r.shopKey)],
       ['Created', (r) => isoTime(r.createdAt)],
       ['Product ID', (r) => text(r.productId)],
-      ['Product', (r) => titleOf(products, r.productId)],
+      ['Product', (r) => titleOf(products, r.productId) || text(r.productTitle)],
       ['Quantity', (r) => integer(r.quantity)],
       ...money<OrderSku>('Price', (r) => r.price),
       ['Creator handle', (r) => text(r.creatorHandle)],
       ['Content type', (r) => text(r.contentType)],
+      ['Content type as sent', (r) => text(r.contentTypeRaw)],
       ['Content ID', (r) => text(r.contentId)],
       ['Collaboration type', (r) => text(r.collaboration?.kind)],
       ['Collaboration ID', (r) => text(r.collaboration?.id)],
       ['Commission rate', (r) => percent(r.commissionBps)],
+      ['Commission rate form', (r) => text(r.rateForms?.commission)],
+      ['Partner (agency) ID', (r) => text(r.partner?.id)],
+      ['Partner (agency)', (r) => text(r.partner?.name)],
       ['Partner commission rate', (r) => percent(r.partnerCommissionBps)],
+      ['Partner commission rate form', (r) => text(r.rateForms?.partner)],
       ['Ads commission rate', (r) => percent(r.adsCommissionBps)],
+      ['Ads commission rate form', (r) => text(r.rateForms?.ads)],
       ...money<OrderSku>('Est. commission', (r) => r.estimatedCommission),
       ...money<OrderSku>('Actual commission', (r) => r.actualCommission),
+      ...money<OrderSku>('Est. partner commission', (r) => r.estimatedPartnerCommission),
+      ...money<OrderSku>('Actual partner commission', (r) => r.actualPartnerCommission),
       ...money<OrderSku>('Est. ads commission', (r) => r.estimatedAdsCommission),
       ...money<OrderSku>('Actual ads commission', (r) => r.actualAdsCommission),
       ['Settlement', (r) => text(r.settlement)],
@@ -191,6 +205,8 @@ export function campaignsCsv(campaigns: readonly Campaign[]): CsvTable {
       ['Marketplace scope', (c) => text(c.scope)],
       ['Partner', (c) => text(c.partnerName)],
       ['Status', (c) => text(c.status)],
+      // A numeric status code is kept as sent: nobody has published what the codes mean (real-shapes.md §6).
+      ['Status as sent', (c) => text(c.statusRaw)],
       ['Registration starts', (c) => isoTime(c.registrationStartAt)],
       ['Registration ends', (c) => isoTime(c.registrationEndAt)],
       ['Campaign starts', (c) => isoTime(c.campaignStartAt)],

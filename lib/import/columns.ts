@@ -74,7 +74,7 @@ export const ORDERS = {
       type: 'handle',
       titles: ['Creator username', 'Creator handle', 'Creator', 'Username kreator', 'Nama pengguna kreator', 'Kreator'],
     },
-    contentType: { type: 'contentType', titles: ['Content type', 'Promotion channel', 'Jenis konten', 'Saluran promosi'] },
+    contentType: { type: 'contentType', titles: ['Content type', 'Promotion channel', 'Order channel', 'Jenis konten', 'Saluran promosi', 'Saluran pesanan'] },
     contentId: { type: 'id', titles: ['Content ID', 'Video/LIVE ID', 'ID konten'] },
     collaborationType: { type: 'collaboration', titles: ['Collaboration type', 'Commission type', 'Jenis kolaborasi'] },
     collaborationId: { type: 'id', titles: ['Collaboration ID', 'ID kolaborasi'] },

@@ -52,7 +52,7 @@ function performanceOf(req: ImportRequest, row: CreatorRow): CreatorPerformance 
 /** The orders surface's facts for an imported row; a missing refund column keeps what is stored. */
 function skuFactOf(row: OrderRow, stored: 0 | 1 | undefined): OrderSkuFact {
   const { refunded, ...rest } = row;
-  return { ...rest, refunded: refunded ?? stored ?? 0, settlementField: row.settlementRaw ? 'export' : undefined };
+  return { ...rest, refunded: refunded ?? stored ?? 0, settlementField: row.settlementRaw ? 'export' : undefined, refundedField: refunded === undefined ? undefined : 'export' };
 }
 
 function orderFactsOf(rows: readonly OrderRow[]): OrderFact[] {

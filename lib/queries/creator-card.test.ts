@@ -100,7 +100,7 @@ describe('creatorCards', () => {
       fulfillment: { value: 8200 },
       samples: { seen: 3, sent: 2, withContent: 1, last: { seenAt: NOW + 3, source: SRC } },
       content: { videos: 2, lives: 1, last: { seenAt: NOW + 5 } },
-      gmv: { amount: usd(6000), skuOrders: 2, settled: 1, commission: usd(500 + 300 + 100), last: { seenAt: NOW + 50, source: ORDERS_SRC } },
+      gmv: { amount: usd(6000), skuOrders: 2, fromCommission: 0, settled: 1, commission: usd(500 + 300 + 100), last: { seenAt: NOW + 50, source: ORDERS_SRC } },
     });
     expect(maya?.roi).toBeUndefined();
     expect(quiet).toMatchObject({ handle: 'quiet.one', samples: { seen: 0, sent: 0 }, content: { videos: 0, lives: 0 }, gmv: { skuOrders: 1 } });
@@ -122,7 +122,7 @@ describe('creatorCards', () => {
     await db.orderSkus.bulkPut([order('o1|s1'), order('o2|s9', { skuId: 's9' })]);
     await db.costs.bulkPut([cost('s1', 500)]);
     const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
-    expect(maya?.roi).toEqual({ kind: 'missing-costs', skus: 2 });
+    expect(maya?.roi).toEqual({ kind: 'missing-costs', skus: 2, unidentified: 0 });
   });
 
   it('shows no ROI when the seller entered no cost at all', async () => {
@@ -131,4 +131,33 @@ describe('creatorCards', () => {
     expect(maya?.gmv?.amount).toEqual(usd(2000));
     expect(maya?.roi).toBeUndefined();
   });
+
+  it('reads lines in the real shape: no SKU, no price; GMV from commission ÷ rate, the agency fee paid on top', async () => {
+    // Two lines of the Affiliate orders page: 10% creator commission, one through an agency at 5%, one final.
+    const line = (key: string, over: Partial<OrderSku>) =>
+      order(key, { skuId: undefined, productId: undefined, price: undefined, quantity: undefined, line: 1, commissionBps: 1000, settlement: 'UNKNOWN', settlementRaw: '', ...over });
+    await db.orderSkus.bulkPut([
+      line('o1|#1', { estimatedCommission: usd(300), estimatedPartnerCommission: usd(150), partnerCommissionBps: 500, partner: { name: 'Glow Partners' } }),
+      line('o2|#1', { estimatedCommission: usd(200), actualCommission: usd(180) }),
+    ]);
+    const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
+    // GMV 3000 + 2000 (estimated as ordered); commission 300 + 150 (estimated) + 180 (actual, final).
+    expect(maya?.gmv).toMatchObject({ amount: usd(5000), skuOrders: 2, fromCommission: 2, settled: 1, commission: usd(630) });
+  });
+
+  it('costs a line without a SKU by its product’s only cost, and names the lines no cost can be matched to', async () => {
+    const line = (key: string, over: Partial<OrderSku>) => order(key, { skuId: undefined, price: undefined, quantity: undefined, commissionBps: 1000, settlement: 'UNKNOWN', ...over });
+    await db.orderSkus.bulkPut([line('o1|#1', { estimatedCommission: usd(300), estimatedPartnerCommission: usd(150) })]);
+    await db.costs.bulkPut([cost('s1', 1000, 200)]);
+    const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
+    // GMV 3000 − goods and shipping 1200 − commission 450 (creator 300 + agency 150) = 1350 on 450 invested.
+    expect(maya?.roi).toEqual({ kind: 'value', ratio: 1350 / 450, profit: usd(1350), invested: usd(450), costsUpdatedAt: NOW + 9 });
+
+    await db.orderSkus.put(line('o2|#1', { productId: undefined, estimatedCommission: usd(100) }));
+    await db.costs.put({ ...cost('s2', 900), productId: 'p1' });
+    const [again] = await creatorCards(db, SHOP, ['glowwithmaya']);
+    // The product has two SKU costs now (which one was sold is not known), and one line names no product at all.
+    expect(again?.roi).toEqual({ kind: 'missing-costs', skus: 2, unidentified: 1 });
+  });
 });
+

@@ -1,7 +1,10 @@
 import type { AppDB } from '../db/app-db';
+import { lineGmv } from '../domain/order-line';
 import { SENT_STATUSES } from '../domain/sample-status';
 import type { Money } from '../domain/money';
-import type { Observed, OrderSku, ProductCost, SourceRef } from '../domain/types';
+import { isSettled, lineCommission } from '../domain/settlement';
+import type { Observed, OrderSku, SourceRef } from '../domain/types';
+import { costFor, costIndex, type CostIndex } from '../triage/costs';
 import { creatorFigures, type CreatorFigures } from './figures';
 
 /**
@@ -29,23 +32,30 @@ export interface CreatorCard {
 }
 
 export interface GmvFigure {
-  /** Price × quantity over the creator's SKU orders (Affiliate Center counts one per SKU row). */
+  /**
+   * GMV over the creator's SKU orders (Affiliate Center counts one per order line): price × quantity, or, on lines
+   * sent without a price (the Affiliate orders page sends none), the creator commission ÷ its rate (`lineGmv`).
+   */
   amount: Money;
   skuOrders: number;
-  /** SKU orders whose commission is settled: their commission is the actual one, the others' the estimate. */
+  /** SKU orders whose GMV is their commission ÷ rate, for want of a price. */
+  fromCommission: number;
+  /** SKU orders that are settled (`isSettled`). */
   settled: number;
-  /** Commission, ads commission and partner commission: actual where settled, estimated otherwise. */
+  /** What the shop pays on them: creator, agency (TAP partner) and Shop Ads commission (`lineCommission`). */
   commission: Money;
   last: Seen;
 }
 
 /**
- * Full-cost ROI = (GMV − cost of goods − shipping − commission − samples) ÷ (commission + samples), where samples are
- * the cost of goods and shipping of every sample this shop sent the creator. Only with a cost for every SKU involved.
+ * Full-cost ROI = (GMV − cost of goods − shipping − commission − samples) ÷ (commission + samples), where commission
+ * includes the agency's fee and samples are the cost of goods and shipping of every sample this shop sent the
+ * creator. Only with a cost for every SKU involved: a line's SKU, or its product's only cost when the line names no
+ * SKU. `unidentified` counts the lines that name neither (their cost cannot be known), among `skus`.
  */
 export type RoiFigure =
   | { kind: 'value'; ratio: number; profit: Money; invested: Money; costsUpdatedAt: number }
-  | { kind: 'missing-costs'; skus: number };
+  | { kind: 'missing-costs'; skus: number; unidentified: number };
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const latest = <T extends { lastSeenAt: number; source: SourceRef }>(rows: readonly T[]): Seen | undefined => {
@@ -63,21 +73,21 @@ export async function creatorCards(db: AppDB, shopKey: string, handles: readonly
       db.sampleContents.where('[shopKey+creatorHandle]').anyOf(known.map((h) => [shopKey, h])).toArray(),
       db.orderSkus.where('creatorHandle').anyOf(known).toArray(),
     ]);
-    const sold = orders.filter((o) => o.shopKey === shopKey && !o.refunded && o.price);
+    const sold = orders.filter((o) => o.shopKey === shopKey && !o.refunded && lineGmv(o, 'estimated'));
     const sampleSkus = await db.sampleRequests
       .where('[shopKey+creatorHandle]')
       .anyOf(known.map((h) => [shopKey, h]))
       .filter((r) => SENT_STATUSES.has(r.status))
       .toArray();
     const costs = await db.costs.where('shopKey').equals(shopKey).toArray();
-    const costBySku = new Map(costs.map((c) => [c.skuId, c]));
+    const index = costIndex(costs);
 
     return figures.map((f) => {
       const mine = <T extends { creatorHandle?: string }>(rows: readonly T[]) => rows.filter((r) => r.creatorHandle === f.handle);
       const posts = mine(contents);
       const rows = mine(sold);
       const gmv = gmvOf(rows);
-      const samples = mine(sampleSkus).map((r) => r.skuId);
+      const samples = mine(sampleSkus).map((r) => ({ productId: r.productId, skuId: r.skuId }));
       return {
         handle: f.handle,
         nickname: f.nickname,
@@ -85,58 +95,56 @@ export async function creatorCards(db: AppDB, shopKey: string, handles: readonly
         samples: { ...f.history, last: latest(f.requests) },
         content: { videos: posts.filter((p) => p.format === 'VIDEO').length, lives: posts.filter((p) => p.format === 'LIVE').length, last: latest(posts) },
         gmv,
-        roi: costs.length && (gmv || samples.length) ? roiOf(rows, samples, gmv, costBySku) : undefined,
+        roi: costs.length && (gmv || samples.length) ? roiOf(rows, samples, gmv, index) : undefined,
       };
     });
   });
 }
 
-/** The commission a SKU row costs the seller: actual amounts once settled, the estimates before. */
-function commissionOf(o: OrderSku): number {
-  const settled = o.settlement === 'SETTLED';
-  const pick = (actual?: Money, estimated?: Money) => (settled ? (actual ?? estimated) : estimated)?.minor ?? 0;
-  return (
-    pick(o.actualCommission, o.estimatedCommission) +
-    pick(o.actualAdsCommission, o.estimatedAdsCommission) +
-    pick(o.actualPartnerCommission, o.estimatedPartnerCommission)
-  );
-}
-
 function gmvOf(rows: readonly OrderSku[]): GmvFigure | undefined {
-  const currency = rows[0]?.price?.currency;
-  const same = rows.filter((o) => o.price?.currency === currency);
-  const last = latest(same);
+  const lines = rows.flatMap((o) => {
+    const gmv = lineGmv(o, 'estimated');
+    return gmv ? [{ o, gmv }] : [];
+  });
+  const currency = lines[0]?.gmv.amount.currency;
+  const same = lines.filter((l) => l.gmv.amount.currency === currency);
+  const last = latest(same.map((l) => l.o));
   if (!currency || !last) return undefined;
   return {
-    amount: { minor: sum(same.map((o) => (o.price?.minor ?? 0) * (o.quantity ?? 1))), currency },
+    amount: { minor: sum(same.map((l) => l.gmv.amount.minor)), currency },
     skuOrders: same.length,
-    settled: same.filter((o) => o.settlement === 'SETTLED').length,
-    commission: { minor: sum(same.map(commissionOf)), currency },
+    fromCommission: same.filter((l) => l.gmv.from === 'commission').length,
+    settled: same.filter((l) => isSettled(l.o)).length,
+    commission: { minor: sum(same.map((l) => lineCommission(l.o)?.amount).map((m) => (m?.currency === currency ? m.minor : 0))), currency },
     last,
   };
 }
 
-function roiOf(
-  rows: readonly OrderSku[],
-  sampleSkus: readonly (string | undefined)[],
-  gmv: GmvFigure | undefined,
-  costs: Map<string, ProductCost>,
-): RoiFigure | undefined {
-  const currency = gmv?.amount.currency ?? [...costs.values()].find((c) => c.costOfGoods)?.costOfGoods?.currency;
-  const unitCost = (skuId: string | undefined) => {
-    const c = skuId === undefined ? undefined : costs.get(skuId);
+/** A line's or a sample's SKU as costs are keyed: its SKU, else its product (whose only cost then applies). */
+interface Item {
+  productId?: string;
+  skuId?: string;
+}
+
+function roiOf(rows: readonly OrderSku[], samples: readonly Item[], gmv: GmvFigure | undefined, index: CostIndex): RoiFigure | undefined {
+  const costs = [...index.bySku.values()];
+  const currency = gmv?.amount.currency ?? costs.find((c) => c.costOfGoods)?.costOfGoods?.currency;
+  const unitCost = (item: Item) => {
+    const c = item.productId === undefined && item.skuId === undefined ? undefined : costFor(index, item.productId ?? '', item.skuId);
     if (!c?.costOfGoods || c.costOfGoods.currency !== currency) return undefined;
     if (c.shipping && c.shipping.currency !== currency) return undefined;
     return { minor: c.costOfGoods.minor + (c.shipping?.minor ?? 0), updatedAt: c.updatedAt };
   };
-  const needed = [...rows.map((o) => o.skuId), ...sampleSkus];
-  const missing = new Set(needed.filter((s) => !unitCost(s)).map((s) => s ?? '?'));
-  if (missing.size || !currency) return { kind: 'missing-costs', skus: missing.size };
-  const goods = sum(rows.map((o) => (unitCost(o.skuId)?.minor ?? 0) * (o.quantity ?? 1)));
-  const samples = sum(sampleSkus.map((s) => unitCost(s)?.minor ?? 0));
+  const needed: Item[] = [...rows, ...samples];
+  const missing = needed.filter((i) => !unitCost(i));
+  const unidentified = missing.filter((i) => i.productId === undefined && i.skuId === undefined).length;
+  const named = new Set(missing.flatMap((i) => (i.skuId ?? i.productId) ?? []));
+  if (missing.length || !currency) return { kind: 'missing-costs', skus: named.size + unidentified, unidentified };
+  const goods = sum(rows.map((o) => (unitCost(o)?.minor ?? 0) * (o.quantity ?? 1)));
+  const sampleCost = sum(samples.map((s) => unitCost(s)?.minor ?? 0));
   const commission = gmv?.commission.minor ?? 0;
-  const invested = commission + samples;
-  const profit = (gmv?.amount.minor ?? 0) - goods - commission - samples;
+  const invested = commission + sampleCost;
+  const profit = (gmv?.amount.minor ?? 0) - goods - commission - sampleCost;
   // Nothing invested (no commission, no sample): a ratio would divide by zero.
   if (invested === 0) return undefined;
   return {
@@ -144,6 +152,6 @@ function roiOf(
     ratio: profit / invested,
     profit: { minor: profit, currency },
     invested: { minor: invested, currency },
-    costsUpdatedAt: Math.max(...needed.map((s) => unitCost(s)?.updatedAt ?? 0)),
+    costsUpdatedAt: Math.max(...needed.map((i) => unitCost(i)?.updatedAt ?? 0)),
   };
 }

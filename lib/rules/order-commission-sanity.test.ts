@@ -52,10 +52,17 @@ describe('order-commission-sanity: zero commission', () => {
     expectFilled(f);
   });
 
-  it('fires on a settled actual zero although the estimate was not zero', () => {
-    const [f] = check(row({ settlement: 'SETTLED', actualCommission: usd(0) }));
+  it('fires on a settled actual zero although the estimate was not zero, when the order is said not to be returned', () => {
+    const [f] = check(row({ settlement: 'SETTLED', actualCommission: usd(0), refundedField: 'fully_return' }));
     expect(f).toMatchObject({ variant: 'zero', params: { commission: { money: usd(0) } } });
     expect(f?.evidence[0]?.basis).toBe('actual');
+  });
+
+  it('does not judge an actual zero after a non-zero estimate when nothing said whether the order was returned', () => {
+    // The Affiliate orders page sends no return flag nor settlement status: a full return looks just like this.
+    expect(check(row({ settlement: 'UNKNOWN', actualCommission: usd(0) }))).toEqual([]);
+    // An estimate of zero is judged all the same.
+    expect(check(row({ settlement: 'UNKNOWN', estimatedCommission: usd(0), actualCommission: usd(0) }))).toHaveLength(1);
   });
 
   it('does not fire when a return, ineligibility, a free SKU or a zero rate explains it', () => {
@@ -72,9 +79,23 @@ describe('order-commission-sanity: zero commission', () => {
     expect(check(row({ estimatedCommission: usd(0), commissionBps: undefined }))).toHaveLength(1);
   });
 
-  it('counts the partner and Shop Ads commission: a campaign order paying the partner is not zero', () => {
-    expect(check(row({ estimatedCommission: usd(0), estimatedPartnerCommission: usd(300) }))).toEqual([]);
+  it('counts the agency (partner) and Shop Ads commission: an order paying the agency is not zero', () => {
+    expect(check(row({ estimatedCommission: usd(0), estimatedPartnerCommission: usd(300), partner: { id: '7260000000000000001', name: 'Glow Partners' } }))).toEqual([]);
     expect(check(row({ estimatedCommission: usd(0), estimatedAdsCommission: usd(50) }))).toEqual([]);
+    // All three rates at zero explain a zero; the agency's rate alone above zero does not.
+    expect(check(row({ estimatedCommission: usd(0), commissionBps: 0, adsCommissionBps: 0, partnerCommissionBps: 0 }))).toEqual([]);
+    expect(check(row({ estimatedCommission: usd(0), estimatedPartnerCommission: usd(0), commissionBps: 0, partnerCommissionBps: 500 }))).toHaveLength(1);
+  });
+
+  it('names a line sent without a SKU id by its position in the order', () => {
+    const line = row({ key: 'o1|#2', skuId: undefined, line: 2, estimatedCommission: usd(0) });
+    const [f] = check(line);
+    expect(f).toMatchObject({ subjectKey: 'o1|#2', variant: 'zero-line', params: { order: 'o1', line: 2, commission: { money: usd(0) } } });
+    expect(f?.params.sku).toBeUndefined();
+    expectFilled(f);
+    const [g] = check(row({ key: 'o1|#1', skuId: undefined, line: 1, settlement: 'UNKNOWN', estimatedCommission: usd(1_000), actualCommission: usd(300) }));
+    expect(g).toMatchObject({ variant: 'gap-line', params: { order: 'o1', line: 1, actual: { money: usd(300) } } });
+    expectFilled(g);
   });
 
   it('does not judge an actual amount that is not final yet, nor a row without commission figures', () => {

@@ -58,6 +58,20 @@ describe('top-creators-not-thanked: ranking', () => {
     ]);
   });
 
+  it('ranks lines sent without a price (the Affiliate orders page) by their commission ÷ rate, settled once their actual amounts are in', () => {
+    const line = (handle: string, commission: number, over: Partial<OrderSku> = {}) =>
+      sku(handle, 0, { price: undefined, quantity: undefined, skuId: undefined, commissionBps: 1000, estimatedCommission: { minor: commission, currency: 'IDR' }, settlement: 'UNKNOWN', settlementRaw: '', ...over });
+    const ranked = rankCreators(SHOP, [
+      line('ayu', 3_000, { key: 'x1|#1', orderId: 'x1' }),
+      line('budi', 5_000, { key: 'x2|#1', orderId: 'x2', actualCommission: { minor: 5_000, currency: 'IDR' } }),
+      line('citra', 9_000, { key: 'x3|#1', orderId: 'x3', commissionBps: 0 }),
+    ]);
+    expect(ranked.map((c) => [c.handle, c.tally.gmv, c.tally.settled])).toEqual([
+      ['budi', 50_000, 50_000],
+      ['ayu', 30_000, 0],
+    ]);
+  });
+
   it('leaves out fully returned rows, rows without a creator or price, and rows in another currency', () => {
     const rows = [
       sku('ayu', 1_000),

@@ -2,6 +2,8 @@ import { Dexie } from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { currencyOfRegion, regionOfShopKey } from '../domain/currency';
 import type { Money } from '../domain/money';
+import { lineGmv } from '../domain/order-line';
+import { isSettled } from '../domain/settlement';
 import type { Invitation, OrderSku } from '../domain/types';
 import type { Evidence, FindingDraft, Rule, SubjectInput } from './types';
 import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
@@ -12,9 +14,10 @@ import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
  * to the creators who perform well.
  *
  * The best creators: a shop's creators ranked by the GMV attributed to them over the last 30 days, from the affiliate
- * order SKU rows Collab Lens has seen (SKU price × quantity, a row without a quantity counting one unit; fully returned
- * rows left out; in the shop's currency). A row not settled yet can still be returned, so the GMV says how much of it
- * is settled (actual) and how much is estimated, and counts SKU orders and orders apart.
+ * order lines Collab Lens has seen (`lineGmv`: SKU price × quantity, a line without a quantity counting one unit; on a
+ * line sent without a price, as the Affiliate orders page sends them, the creator commission ÷ its rate; fully returned
+ * lines left out; in the shop's currency). A line not settled yet (`isSettled`) can still be returned, so the GMV
+ * says how much of it is settled (actual) and how much is estimated, and counts SKU orders and orders apart.
  *
  * "A message from the seller" that Collab Lens can see: a target invitation that includes the creator (its text goes
  * to every creator it invites), dated by its start, or when Collab Lens first saw it if the start was not shown. Chat
@@ -61,7 +64,10 @@ function shopCurrency(shopKey: string, rows: readonly OrderSku[]): string | unde
   const regional = currencyOfRegion(regionOfShopKey(shopKey));
   if (regional) return regional;
   const counts = new Map<string, number>();
-  for (const r of rows) if (r.price) counts.set(r.price.currency, (counts.get(r.price.currency) ?? 0) + 1);
+  for (const r of rows) {
+    const c = lineGmv(r, 'estimated')?.amount.currency;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
@@ -71,15 +77,16 @@ export function rankCreators(shopKey: string, rows: readonly OrderSku[]): { hand
   if (!currency) return [];
   const tallies = new Map<string, Tally>();
   for (const r of rows) {
-    if (!r.creatorHandle || r.refunded || !r.price || r.price.currency !== currency) continue;
-    const amount = r.price.minor * (r.quantity ?? 1);
+    const gmv = lineGmv(r, 'estimated');
+    if (!r.creatorHandle || r.refunded || !gmv || gmv.amount.currency !== currency) continue;
+    const amount = gmv.amount.minor;
     let t = tallies.get(r.creatorHandle);
     if (!t) {
       t = { gmv: 0, settled: 0, skuOrders: 0, orders: new Set(), latestRow: r };
       tallies.set(r.creatorHandle, t);
     }
     t.gmv += amount;
-    if (r.settlement === 'SETTLED') t.settled += amount;
+    if (isSettled(r)) t.settled += amount;
     t.skuOrders += 1;
     t.orders.add(r.orderId);
     if (r.lastSeenAt > t.latestRow.lastSeenAt) t.latestRow = r;
@@ -116,8 +123,8 @@ export const topCreatorsNotThanked: Rule<TopCreatorInput, Thresholds> = {
     id: 'Kreator terbaik belum diberi apresiasi',
   },
   explanation: {
-    en: 'Creators who feel unappreciated are less loyal. TikTok Shop advises sending your best creators a thank-you or a follow-up from Manage Creators. Collab Lens ranks each shop’s creators by the GMV attributed to them in the affiliate orders of the last 30 days that it has seen (SKU price times quantity, fully returned orders left out; settled orders are actual, the rest estimated) and looks for a message from you: a target invitation that includes the creator. Chat messages sent from Manage Creators are not visible to Collab Lens; dismiss the finding once you have thanked the creator there.',
-    id: 'Kreator yang merasa tidak dihargai cenderung kurang loyal. TikTok Shop menyarankan mengirim ucapan terima kasih atau pesan follow-up kepada kreator terbaik lewat Kelola Kreator. Collab Lens mengurutkan kreator setiap toko berdasarkan GMV yang diatribusikan kepada mereka dalam pesanan afiliasi 30 hari terakhir yang terlihat olehnya (harga SKU dikali jumlah, pesanan yang dikembalikan penuh tidak dihitung; pesanan yang sudah diselesaikan bersifat aktual, sisanya estimasi) lalu mencari pesan dari Anda: undangan target yang mencakup kreator tersebut. Pesan chat yang dikirim dari Kelola Kreator tidak terlihat oleh Collab Lens; abaikan temuan ini setelah Anda berterima kasih kepada kreator di sana.',
+    en: 'Creators who feel unappreciated are less loyal. TikTok Shop advises sending your best creators a thank-you or a follow-up from Manage Creators. Collab Lens ranks each shop’s creators by the GMV attributed to them in the affiliate orders of the last 30 days that it has seen (SKU price times quantity, or the creator commission divided by its rate where the Affiliate orders page shows no price; fully returned orders left out; settled orders are actual, the rest estimated) and looks for a message from you: a target invitation that includes the creator. Chat messages sent from Manage Creators are not visible to Collab Lens; dismiss the finding once you have thanked the creator there.',
+    id: 'Kreator yang merasa tidak dihargai cenderung kurang loyal. TikTok Shop menyarankan mengirim ucapan terima kasih atau pesan follow-up kepada kreator terbaik lewat Kelola Kreator. Collab Lens mengurutkan kreator setiap toko berdasarkan GMV yang diatribusikan kepada mereka dalam pesanan afiliasi 30 hari terakhir yang terlihat olehnya (harga SKU dikali jumlah, atau komisi kreator dibagi tingkat komisinya jika halaman Pesanan afiliasi tidak menampilkan harga; pesanan yang dikembalikan penuh tidak dihitung; pesanan yang sudah diselesaikan bersifat aktual, sisanya estimasi) lalu mencari pesan dari Anda: undangan target yang mencakup kreator tersebut. Pesan chat yang dikirim dari Kelola Kreator tidak terlihat oleh Collab Lens; abaikan temuan ini setelah Anda berterima kasih kepada kreator di sana.',
   },
   message: {
     en: '@{handle} is your number {rank} creator of the last {windowDays} days ({gmv} attributed GMV from {skuOrders} SKU orders in {orders} orders, {settled} of it settled and the rest estimated), and Collab Lens has seen no message from you to them in {quietDays} days. Send a thank-you from Manage Creators.',

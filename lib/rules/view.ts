@@ -43,6 +43,7 @@ export function formatParam(p: Param, i18n: I18n): string {
   if ('bps' in p) return i18n.percent(p.bps);
   if ('money' in p) return i18n.money(p.money);
   if ('at' in p) return i18n.dateTime(p.at);
+  if ('text' in p) return p.text[i18n.locale];
   return i18n.duration(p.duration);
 }
 
@@ -139,10 +140,13 @@ export async function anchorsOf(db: AppDB, findings: readonly Finding[]): Promis
       case 'registration':
         anchors = present(second, campaigns.get(first as string)?.name);
         break;
-      case 'orderSku':
-        // Pages rarely show SKU ids; the product id tells the order's rows apart.
-        anchors = present(first, second, skuRows.get(f.subjectKey)?.productId);
+      case 'orderSku': {
+        // Pages rarely show SKU ids; the product id or name tells the order's lines apart. A line keyed by its
+        // position (`#n`) has no SKU id to show.
+        const row = skuRows.get(f.subjectKey);
+        anchors = present(first, second?.startsWith('#') ? undefined : second, row?.productId, row?.productTitle);
         break;
+      }
       case 'invitation':
         anchors = present(invitations.get(f.subjectKey)?.name, f.subjectKey);
         break;

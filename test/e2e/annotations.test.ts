@@ -4,6 +4,7 @@ import { campaignRegistrationClosing } from '../../lib/rules/campaign-registrati
 import { commissionBelowBenchmark } from '../../lib/rules/commission-below-benchmark';
 import { duplicateSample as duplicateSampleRule } from '../../lib/rules/duplicate-sample';
 import { invitationExpiringUnaccepted } from '../../lib/rules/invitation-expiring-unaccepted';
+import { orderSkuKey } from '../../lib/adapters/orders';
 import { orderCommissionSanity } from '../../lib/rules/order-commission-sanity';
 import { registrationBelowRequirement } from '../../lib/rules/registration-below-requirement';
 import { registrationRejected } from '../../lib/rules/registration-rejected';
@@ -77,11 +78,12 @@ describe('Affiliate orders: commission sanity', () => {
     const { zero, gap } = commissionOddities(env.world, us());
     expect(zero && gap).toBeTruthy();
     const page = await open(env, simUrl(us(), 'orders', { markup }));
+    // The real Affiliate orders answer sends no SKU id: a line is named by its position in the order.
     for (const odd of [
-      { ...zero!, variant: 'zero' },
-      { ...gap!, variant: 'gap' },
+      { ...zero!, variant: 'zero-line' },
+      { ...gap!, variant: 'gap-line' },
     ]) {
-      const host = hostWith(page, 'order-findings', `${orderCommissionSanity.id}|${odd.orderId}|${odd.skuId}|${odd.variant}`);
+      const host = hostWith(page, 'order-findings', `${orderCommissionSanity.id}|${orderSkuKey({ orderId: odd.orderId, line: odd.line })}|${odd.variant}`);
       await waitFor(async () => (await host.count()) > 0, `the ${odd.variant} annotation`);
       // Each annotation stands in an item of that order.
       const rows = await host.evaluateAll((els, sel) => els.map((el) => el.closest(sel)?.textContent ?? ''), items);
@@ -357,7 +359,7 @@ describe('Creators: the reliability card', () => {
 describe('dismissing', () => {
   it('a dismissed finding stays dismissed across a reload and a re-check of every rule', async () => {
     const { zero } = commissionOddities(env.world, us());
-    const id = `${orderCommissionSanity.id}|${zero!.orderId}|${zero!.skuId}|zero`;
+    const id = `${orderCommissionSanity.id}|${orderSkuKey({ orderId: zero!.orderId, line: zero!.line })}|zero-line`;
     const page = await open(env, simUrl(us(), 'orders', { markup: 'cards' }));
     const host = hostWith(page, 'order-findings', id);
     await waitFor(async () => (await host.count()) === 1, 'the zero-commission annotation');

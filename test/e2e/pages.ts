@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { installSimulator } from '../sim/install';
 import { generateWorld, type World } from '../sim/world';
@@ -18,6 +18,20 @@ export async function startEnv(options: LaunchOptions = {}): Promise<Env> {
   const session = await launch(options);
   await installSimulator(session.context, world, { latencyMs: 30 });
   return { session, world };
+}
+
+/**
+ * A browser of its own for one `describe` block, launched before its tests and closed after them: what is stored is
+ * what this block's pages gave, nothing left from another (a wire variant's answers, a fault's). The returned object
+ * is filled in `beforeAll`.
+ */
+export function freshEnv(options: LaunchOptions = {}): Env {
+  const env = {} as Env;
+  beforeAll(async () => {
+    Object.assign(env, await startEnv(options));
+  });
+  afterAll(() => env.session?.close());
+  return env;
 }
 
 const renders = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.simReady ?? 0));

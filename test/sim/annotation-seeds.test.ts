@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { orderSkuKey } from '../../lib/adapters/orders';
 import type { Capture } from '../../lib/capture/schema';
 import type { AppDB } from '../../lib/db/app-db';
 import { ingestCaptures } from '../../lib/ingest/ingest';
@@ -88,7 +89,7 @@ describe('seeded findings for every annotated surface', () => {
   it('orders: the zero commission and the estimate far from the actual', () => {
     const { zero, gap } = commissionOddities(world, us);
     expect(of('order-commission-sanity').map((f) => f.id)).toEqual(
-      expect.arrayContaining([`order-commission-sanity|${zero?.orderId}|${zero?.skuId}|zero`, `order-commission-sanity|${gap?.orderId}|${gap?.skuId}|gap`]),
+      expect.arrayContaining([`order-commission-sanity|${orderSkuKey({ orderId: zero!.orderId, line: zero!.line })}|zero-line`, `order-commission-sanity|${orderSkuKey({ orderId: gap!.orderId, line: gap!.line })}|gap-line`]),
     );
   });
 

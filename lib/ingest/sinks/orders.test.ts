@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
-import { API_URL, DAY, NOW, PAGE_URL, order, ordersPage, requestBody, SHOP_ID, skuRow } from '../../../test/fixtures/orders';
+import { agency, API_URL, DAY, NOW, PAGE_URL, order, ordersPage, realLine, realOrder, realOrdersPage, requestBody, SHOP_ID, skuRow, withRateForm } from '../../../test/fixtures/orders';
 import * as samples from '../../../test/fixtures/sample-group-list';
 import type { Capture } from '../../capture/schema';
 import type { AppDB } from '../../db/app-db';
@@ -191,7 +191,7 @@ describe('orders and order SKU sinks', () => {
     expect(await db.endpointStats.get('orders.list')).toMatchObject({
       accepted: 4,
       rejected: 1,
-      failures: { 'orders[].sku_detail[].cos_ratio: invalid_union': 1 },
+      failures: { 'data.orders[].sku_detail[].cos_ratio: invalid_union': 1 },
       lastRejectedAt: NOW,
     });
   });
@@ -204,3 +204,84 @@ describe('orders and order SKU sinks', () => {
     expect(Object.values(await dump(db)).every((rows) => rows.length === 0)).toBe(true);
   });
 });
+
+describe('order lines in the real shape (real-shapes.md §2)', () => {
+  const SHOP = `US:${SHOP_ID}`;
+  const real = (...orders: unknown[]) => ({ code: 0, message: 'success', orders });
+  const product = (productId: string, title: string, shopKey = SHOP) => ({ productId, shopKey, title, firstSeenAt: NOW, lastSeenAt: NOW, source });
+
+  it('stores every line, keyed by order and position, priced in the shop currency, with channel, agency and rate forms', async () => {
+    const summary = await ingestCaptures(db, [capture(realOrdersPage())]);
+    expect(summary).toMatchObject({ accepted: 5, rejected: 0 });
+    expect((await db.orderSkus.toCollection().primaryKeys()).sort()).toEqual([
+      '5770000000000000101|#1',
+      '5770000000000000101|#2',
+      '5770000000000000102|#1',
+      '5770000000000000103|#1',
+      '5770000000000000104|#1',
+    ]);
+    expect(await db.orderSkus.get('5770000000000000101|#2')).toMatchObject({ orderId: '5770000000000000101', line: 2, shopKey: SHOP, contentType: 'LIVE', contentTypeRaw: '3', commissionBps: 1500, estimatedCommission: usd(300), settlement: 'UNKNOWN' });
+    const viaAgency = await db.orderSkus.get('5770000000000000102|#1');
+    expect(viaAgency).toMatchObject({
+      creatorHandle: 'lee.reviews',
+      contentType: 'SHOP',
+      partner: { id: '7260000000000000001', name: 'Glow Partners Agency' },
+      partnerCommissionBps: 500,
+      estimatedPartnerCommission: usd(125),
+      rateForms: { commission: 'bps', ads: 'bps', partner: 'bps' },
+    });
+    expect(viaAgency?.skuId).toBeUndefined();
+    expect(viaAgency?.productId).toBeUndefined();
+    expect(await db.orders.get('5770000000000000101')).toMatchObject({ skuRows: 2, createdAt: NOW - 2 * DAY });
+    // The commission snapshot holds the agency's fee too.
+    expect((await snapshotsOf(db, '5770000000000000103|#1'))[0]?.values).toMatchObject({ estimatedPartnerCommission: usd(400), actualPartnerCommission: usd(360), actualCommission: usd(360) });
+  });
+
+  it('stores the same line once across reloads and rate forms, and never mixes it with a SKU-keyed line', async () => {
+    await ingestCaptures(db, [capture(realOrdersPage())]);
+    await ingestCaptures(db, [capture(withRateForm(realOrdersPage(), 'percent'), { seenAt: NOW + DAY })]);
+    expect(await db.orderSkus.count()).toBe(5);
+    expect(await db.orderSkus.get('5770000000000000101|#1')).toMatchObject({ commissionBps: 1000, rateForms: { commission: 'percent', ads: 'percent' }, lastSeenAt: NOW + DAY });
+    await ingestCaptures(db, [capture(real(realOrder({}, [realLine({ sku_id: '1729600000000000001' })])), { seenAt: NOW + 2 * DAY })]);
+    expect(await db.orderSkus.get('5770000000000000101|1729600000000000001')).toMatchObject({ line: 1, skuId: '1729600000000000001' });
+    expect(await db.orderSkus.count()).toBe(6);
+  });
+
+  it('joins a line sent with a product name but no id to the shop’s product of that name', async () => {
+    await db.products.bulkPut([
+      product('1729500000000000001', 'Rose Hydrating Serum 30ml'),
+      product('1729500000000000002', 'Twin Cream'),
+      product('1729500000000000003', 'twin  cream'),
+      product('1729500000000000004', 'Vitamin C Glow Cream', `GB:${SHOP_ID}`),
+    ]);
+    const titled = (title: string, line = {}) => realLine({ product_name: title, ...line });
+    await ingestCaptures(db, [capture(real(realOrder({}, [titled(' rose hydrating   serum 30ML '), titled('Twin Cream'), titled('Vitamin C Glow Cream'), titled('Unseen Balm')])))]);
+    const rows = await db.orderSkus.where('orderId').equals('5770000000000000101').sortBy('line');
+    expect(rows.map((r) => [r.line, r.productTitle, r.productId])).toEqual([
+      [1, 'rose hydrating   serum 30ML', '1729500000000000001'],
+      // A name two products share, one of another shop, one never seen: no product.
+      [2, 'Twin Cream', undefined],
+      [3, 'Vitamin C Glow Cream', undefined],
+      [4, 'Unseen Balm', undefined],
+    ]);
+    // The join is kept when a later sighting sends the same line again.
+    await ingestCaptures(db, [capture(real(realOrder({}, [titled('Rose Hydrating Serum 30ml')])), { seenAt: NOW + DAY })]);
+    expect((await db.orderSkus.get('5770000000000000101|#1'))?.productId).toBe('1729500000000000001');
+  });
+
+  it('keeps a full return an earlier answer reported when a later one says nothing about returns', async () => {
+    const key = '5770000000000000001|1729600000000000001';
+    await ingestCaptures(db, [capture(page(order({}, [skuRow({ fully_return: 'yes' })])))]);
+    expect(await db.orderSkus.get(key)).toMatchObject({ refunded: 1, refundedField: 'fully_return' });
+    await ingestCaptures(db, [capture(page(order({}, [skuRow({ fully_return: undefined })])), { seenAt: NOW + DAY })]);
+    expect(await db.orderSkus.get(key)).toMatchObject({ refunded: 1, refundedField: 'fully_return' });
+  });
+
+  it('counts an agency line whose rate is ambiguous as a rejection with its path, and stores the others', async () => {
+    const json = real(realOrder({}, [realLine(), realLine({ ...agency({ sponsor_service_ratio: '0.05' }) })]));
+    await ingestCaptures(db, [capture(json)]);
+    expect(await db.orderSkus.count()).toBe(1);
+    expect(await db.endpointStats.get('orders.list')).toMatchObject({ accepted: 1, rejected: 1, failures: { 'orders[].sku_detail[].sponsor_service_ratio: ambiguous_rate': 1 } });
+  });
+});
+

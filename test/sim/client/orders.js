@@ -1,9 +1,13 @@
 // Simulated Affiliate Center: the Affiliate orders page (route 'orders'; server side in test/sim/surfaces/orders.ts).
 // Loaded after client/core.js, which calls the renderer registered below.
 //
-// Markups: markup=table (an Arco-style table, one row per SKU order) and markup=cards (one <article> per order).
+// Markups: markup=table (an Arco-style table, one row per order line) and markup=cards (one <article> per order).
 // A date filter (presets from the boot data, or a custom From/To in UTC days, kept in the URL as range= or from=/to=)
-// and paging (ctx.data.pageSize orders a page) drive POST /api/v1/affiliate/orders. "View details" only records.
+// and paging (ctx.data.pageSize orders a page; the answer has no totals, so Next stays on while a page comes back full)
+// drive POST /api/v1/affiliate/orders. Rendered from the real fields (test/sim/surfaces/orders.ts): creator, channel
+// (promotion_position_type), commission and Shop Ads rates and fees, the agency (sponsor_*) of partner-campaign lines;
+// the product, quantity, price and settlement only when the answer carries them (wire variants). "View details" only
+// records.
 (function () {
   'use strict';
 
@@ -16,7 +20,9 @@
     SETTLED: ['Settled', 's-done'],
     INELIGIBLE: ['Ineligible', 's-cancelled'],
   };
-  var CONTENT = { VIDEO: 'Video', LIVE: 'LIVE', SHOP: 'Showcase', LINKSHARE: 'Shared link', PROMOTION_PAGE: 'Promotion page', PRE_LIVE: 'Pre-LIVE' };
+  var CONTENT = { VIDEO: 'Video', LIVE: 'LIVE', SHOP: 'Showcase' };
+  // promotion_position_type: 1 product card / showcase, 2 video, 3 LIVE.
+  var CHANNEL = { 1: 'Product card', 2: 'Video', 3: 'LIVE' };
 
   SimApp.register('orders', function render(main, ctx) {
     var h = ctx.h;
@@ -37,31 +43,50 @@
       return typeof v === 'string' && v ? v : '—';
     }
 
+    // A rate as the page shows it, in whichever form the answer writes it: "10%", "10.00" (percent), 1000 (basis
+    // points), "0.1" (a fraction).
     function rate(v) {
+      if (typeof v === 'string' && /%$/.test(v)) return v;
+      if (typeof v === 'string' && v.indexOf('.') >= 0) {
+        var d = Number(v);
+        if (!isFinite(d)) return '—';
+        return d > 1 || (ctx.params().get('variant') || '').indexOf('rate-percent') >= 0 ? fmt.bps(Math.round(d * 100)) : fmt.bps(Math.round(d * 10000));
+      }
       var n = fmt.num(v);
       if (n !== null) return fmt.bps(n);
       if (v && typeof v === 'object' && typeof v.value === 'string') return v.value;
       return '—';
     }
 
+    function amountOrDash(v) {
+      return v === '' || v === undefined || v === null ? '—' : money(v);
+    }
+
     function readRow(r) {
       if (!r || typeof r !== 'object') return null;
+      var position = r.promotion_position && typeof r.promotion_position === 'object' ? r.promotion_position.promotion_position_type : undefined;
+      var agency = fmt.str(r.sponsor_name) || fmt.str(r.sponsor_id);
       return {
         skuId: fmt.str(r.sku_id),
         productId: fmt.str(r.product_id),
-        title: fmt.str(r.product_name) || 'Untitled product',
+        title: fmt.str(r.product_name),
         skuName: fmt.str(r.sku_name),
         image: r.sku_image,
         quantity: fmt.num(r.quantity),
-        price: money(r.price),
+        price: r.price === undefined ? '' : money(r.price),
         handle: fmt.str(r.creator_username),
         nick: fmt.str(r.creator_nickname) || fmt.str(r.creator_username) || '—',
-        content: CONTENT[fmt.str(r.content_type)] || fmt.str(r.content_type) || '—',
+        channel: CONTENT[fmt.str(r.content_type)] || CHANNEL[fmt.num(position)] || fmt.str(r.content_type) || '—',
         contentId: fmt.str(r.content_id),
         rate: rate(r.cos_ratio),
-        adsRate: fmt.num(r.shop_ads_commission_ratio) ? rate(r.shop_ads_commission_ratio) : '',
+        adsRate: fmt.num(r.shop_ads_commission_ratio) || (typeof r.shop_ads_commission_ratio === 'string' && Number(r.shop_ads_commission_ratio) > 0) ? rate(r.shop_ads_commission_ratio) : '',
         estimated: money(r.estimated_cos_fee),
-        actual: r.actual_cos_fee === '' || r.actual_cos_fee === undefined ? '—' : money(r.actual_cos_fee),
+        actual: amountOrDash(r.actual_cos_fee),
+        adsEstimated: money(r.estimated_shop_ads_commission),
+        adsActual: amountOrDash(r.actual_shop_ads_commission),
+        agency: agency
+          ? { name: agency, rate: rate(r.sponsor_service_ratio), estimated: money(r.estimated_sponsor_cos_fee), actual: amountOrDash(r.actual_sponsor_cos_fee) }
+          : null,
         settlement: fmt.str(r.settlement_status),
         refunded: r.fully_return === 'yes',
       };
@@ -70,8 +95,8 @@
     function readList(json) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
       if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
-      var d = json.data || {};
-      var list = Array.isArray(d.orders) ? d.orders : [];
+      // The list at the top level; the first map's `data.orders` too, should an answer use it.
+      var list = Array.isArray(json.orders) ? json.orders : json.data && Array.isArray(json.data.orders) ? json.data.orders : [];
       var out = [];
       list.forEach(function (o) {
         try {
@@ -82,8 +107,17 @@
           console.warn('[affiliate] skipped an order', err);
         }
       });
-      var total = fmt.num(d.total_count);
-      return { orders: out, total: total === null ? 0 : total };
+      var withProduct = out.some(function (o) {
+        return o.rows.some(function (r) {
+          return r.title || r.productId;
+        });
+      });
+      var withSettlement = out.some(function (o) {
+        return o.rows.some(function (r) {
+          return r.settlement;
+        });
+      });
+      return { orders: out, full: list.length >= PAGE_SIZE, withProduct: withProduct, withSettlement: withSettlement };
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -133,33 +167,45 @@
       });
     }
 
-    function tableRow(order, row) {
+    function productCell(row) {
+      return h(
+        'div',
+        { class: 'product-cell' },
+        row.image ? img('product-image', row.image) : null,
+        h(
+          'div',
+          { class: 'product-info' },
+          h('div', { class: 'product-title', text: row.title || 'Product' }),
+          row.productId ? h('div', { class: 'product-id', text: 'ID: ' + row.productId }) : null,
+          row.price ? h('div', { class: 'sku-desc', text: (row.skuName || 'Default') + ' · ' + (row.quantity === null ? '?' : row.quantity) + ' × ' + row.price }) : null,
+        ),
+      );
+    }
+
+    function agencyCell(row) {
+      if (!row.agency) return h('span', { class: 'ord-muted', text: '—' });
+      return h(
+        'div',
+        null,
+        h('div', { class: 'ord-agency', text: row.agency.name }),
+        h('span', { class: 'ord-muted', text: 'Service fee ' + row.agency.rate }),
+        h('span', { class: 'ord-muted', text: 'Est. ' + row.agency.estimated + ' · Actual ' + row.agency.actual }),
+      );
+    }
+
+    function tableRow(order, row, cols) {
       return h(
         'tr',
         { class: 'arco-table-tr' },
         h('td', { class: 'arco-table-td' }, h('div', { text: order.id || '—' }), h('span', { class: 'ord-muted', text: fmt.date(order.created) })),
-        h(
-          'td',
-          { class: 'arco-table-td' },
-          h(
-            'div',
-            { class: 'product-cell' },
-            img('product-image', row.image),
-            h(
-              'div',
-              { class: 'product-info' },
-              h('div', { class: 'product-title', text: row.title }),
-              h('div', { class: 'product-id', text: 'ID: ' + row.productId }),
-              h('div', { class: 'sku-desc', text: (row.skuName || 'Default') + ' · ' + (row.quantity === null ? '?' : row.quantity) + ' × ' + row.price }),
-            ),
-          ),
-        ),
+        cols.product ? h('td', { class: 'arco-table-td' }, productCell(row)) : null,
         h('td', { class: 'arco-table-td' }, h('div', { class: 'creator-nick', text: row.nick }), row.handle ? h('span', { class: 'creator-handle', text: '@' + row.handle }) : null),
-        h('td', { class: 'arco-table-td' }, h('div', { text: row.content }), row.contentId ? h('span', { class: 'ord-muted', text: row.contentId }) : null),
+        h('td', { class: 'arco-table-td' }, h('div', { text: row.channel }), row.contentId ? h('span', { class: 'ord-muted', text: row.contentId }) : null),
         h('td', { class: 'arco-table-td' }, h('div', { text: row.rate }), row.adsRate ? h('span', { class: 'ord-muted', text: 'Ads ' + row.adsRate }) : null),
-        h('td', { class: 'arco-table-td ord-money', text: row.estimated }),
-        h('td', { class: 'arco-table-td ord-money', text: row.actual }),
-        h('td', { class: 'arco-table-td' }, settlementTag(row.settlement, row.refunded)),
+        h('td', { class: 'arco-table-td ord-money' }, h('div', { text: row.estimated }), row.adsRate ? h('span', { class: 'ord-muted', text: 'Ads ' + row.adsEstimated }) : null),
+        h('td', { class: 'arco-table-td ord-money' }, h('div', { text: row.actual }), row.adsRate ? h('span', { class: 'ord-muted', text: 'Ads ' + row.adsActual }) : null),
+        h('td', { class: 'arco-table-td' }, agencyCell(row)),
+        cols.settlement ? h('td', { class: 'arco-table-td' }, settlementTag(row.settlement, row.refunded)) : null,
         h('td', { class: 'arco-table-td' }, viewButton(order, row)),
       );
     }
@@ -171,28 +217,23 @@
           h(
             'li',
             { class: 'm-ord-line' },
-            img('m-ord-line__img', row.image),
             h(
               'div',
               null,
-              h('p', { class: 'm-ord-line__title', text: row.title }),
-              h('span', { class: 'ord-muted', text: (row.skuName || 'Default') + ' · Qty ' + (row.quantity === null ? '?' : row.quantity) + ' · ' + row.price }),
+              row.title || row.productId ? h('p', { class: 'm-ord-line__title', text: row.title || 'Product ' + row.productId }) : null,
+              row.price ? h('span', { class: 'ord-muted', text: (row.skuName || 'Default') + ' · Qty ' + (row.quantity === null ? '?' : row.quantity) + ' · ' + row.price }) : null,
+              h('span', { class: 'ord-muted', text: row.channel + (row.contentId ? ' ' + row.contentId : '') }),
             ),
-            h(
-              'div',
-              { class: 'm-ord-line__who' },
-              h('span', { class: 'm-ord-line__nick', text: row.nick }),
-              row.handle ? h('span', { text: '@' + row.handle }) : null,
-              h('span', { text: row.content + (row.contentId ? ' ' + row.contentId : '') }),
-            ),
+            h('div', { class: 'm-ord-line__who' }, h('span', { class: 'm-ord-line__nick', text: row.nick }), row.handle ? h('span', { text: '@' + row.handle }) : null),
             h(
               'div',
               { class: 'm-ord-line__pay' },
               h('span', { text: 'Rate ' + row.rate + (row.adsRate ? ' · Ads ' + row.adsRate : '') }),
               h('span', { text: 'Est. ' + row.estimated + ' · Actual ' + row.actual }),
-              settlementTag(row.settlement, row.refunded),
+              row.settlement ? settlementTag(row.settlement, row.refunded) : null,
               viewButton(order, row),
             ),
+            h('div', { class: 'm-ord-line__agency' }, agencyCell(row)),
           ),
         );
       });
@@ -212,16 +253,11 @@
       renderList(true);
     });
 
-    function totalPages() {
-      return state.data ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
-    }
-
     function updateControls() {
-      var pages = totalPages();
-      state.el.pageLabel.textContent = 'Page ' + state.page + ' of ' + pages;
+      state.el.pageLabel.textContent = 'Page ' + state.page;
       state.el.prev.disabled = state.loading || state.page <= 1;
-      state.el.next.disabled = state.loading || state.page >= pages;
-      state.el.summary.textContent = state.data ? state.data.total + (state.data.total === 1 ? ' order' : ' orders') : '';
+      state.el.next.disabled = state.loading || !(state.data && state.data.full);
+      state.el.summary.textContent = state.data ? state.data.orders.length + (state.data.orders.length === 1 ? ' order' : ' orders') + ' on this page' : '';
       state.el.presetButtons.forEach(function (b) {
         b.setAttribute('aria-pressed', Number(b.getAttribute('data-days')) === state.filter.preset ? 'true' : 'false');
       });
@@ -251,7 +287,7 @@
     function goPage(delta) {
       if (state.loading) return;
       var p = state.page + delta;
-      if (p < 1 || p > totalPages()) return;
+      if (p < 1 || (delta > 0 && !(state.data && state.data.full))) return;
       state.page = p;
       load();
     }
@@ -281,22 +317,28 @@
         return;
       }
       var cards = ctx.markup() === 'cards';
+      var cols = { product: state.data.withProduct, settlement: state.data.withSettlement };
       if (fresh || !state.rows || !host.contains(state.rows)) {
         if (cards) {
           state.rows = h('div', { class: 'ord-cards' });
           host.replaceChildren(state.rows);
         } else {
-          state.rows = ctx.arcoTable(host, 'arco-table arco-table-layout-fixed', [
-            ['Order', '13%'],
-            ['Product', '22%'],
-            ['Creator', '13%'],
-            ['Content', '10%'],
-            ['Commission rate', '8%'],
-            ['Est. commission', '9%'],
-            ['Actual commission', '9%'],
-            ['Settlement', '9%'],
-            ['Action', '7%'],
-          ]);
+          state.rows = ctx.arcoTable(
+            host,
+            'arco-table arco-table-layout-fixed',
+            [
+              ['Order', '13%'],
+              cols.product ? ['Product', '18%'] : null,
+              ['Creator', '12%'],
+              ['Channel', '9%'],
+              ['Commission rate', '8%'],
+              ['Est. commission', '9%'],
+              ['Actual commission', '9%'],
+              ['Agency', '13%'],
+              cols.settlement ? ['Settlement', '9%'] : null,
+              ['Action', '7%'],
+            ].filter(Boolean),
+          );
         }
       }
       var els = [];
@@ -304,7 +346,7 @@
         if (cards) els.push(card(order));
         else
           order.rows.forEach(function (row) {
-            els.push(tableRow(order, row));
+            els.push(tableRow(order, row, cols));
           });
       });
       state.rows.replaceChildren.apply(state.rows, els);

@@ -1,23 +1,28 @@
 /**
- * Affiliate orders (research/domain.md §2.2, §3.1 and the SKU row of §1.6).
+ * Affiliate orders (research/real-shapes.md §2; routes from domain.md §2.2).
  *
  *   legacy   /product/order                   (menu id `order`; global selling: /affiliate/product/order)
  *   migrated /affiliate/product/order?route_migration=1   (not seen live: our assumption)
  *   POST /api/v1/affiliate/orders             body {conditions:{time_period:{beginning_time, ending_time}}, page, page_size ≤100}
  *
- * The response is `{orders[]{main_order_id, create_time (ms string), sku_detail[]}, total_count, has_more}`, newest
- * first, paged by order. A SKU row carries the internal names domain.md confirms (`creator_username`,
- * `creator_nickname`, `cos_ratio`, `estimated_cos_fee`, `shop_ads_commission_ratio`, `estimated_shop_ads_commission`,
- * `promotion_position{promotion_position_type}`) and, for what it does not (ids, content, collaboration, partner
- * commission, settlement, refund), the open-API names of the same row; `actual_cos_fee` / `actual_shop_ads_commission`,
- * `product_name` / `sku_name` / `sku_image`, `total_count` / `has_more` and the numeric promotion position codes are our
- * assumption. Money: decimal strings in the shop currency for commission, `{amount, currency}` for the price.
+ * The default answer is exactly what the public parsers of live answers read [parser]: `{code, message, orders[]}` with
+ * `orders` at the top level, each `{main_order_id, create_time (ms, a JSON number), sku_detail[]}`, and each line
+ * `{creator_username, creator_nickname, cos_ratio, estimated_cos_fee, actual_cos_fee, shop_ads_commission_ratio,
+ * estimated_shop_ads_commission, actual_shop_ads_commission, promotion_position{promotion_position_type}}` plus, on the
+ * lines of an agency's (TAP partner) campaign, `sponsor_id`, `sponsor_name`, `sponsor_service_ratio`,
+ * `estimated_sponsor_cos_fee`, `actual_sponsor_cos_fee`. Channel codes: 1 product card / showcase, 2 video, 3 LIVE.
+ * No paging totals (the parsers page until an empty page), no SKU or product id, no price, no settlement status.
+ * Rates default to basis points (integers or digit strings, as the same backend's sample list writes them [fixture]);
+ * amounts are decimal strings in the shop currency, `""` while an actual amount is not known.
+ *
+ * What the evidence leaves open is served as variants (`ORDER_VARIANTS`, `?variant=`), each tested: SKU and product
+ * ids, a product name, the first map's other fields, each rate form, `create_time` as a string.
  *
  * Orders are drawn per shop from the world's creators and products (`seededRandom(world.seed, 'orders:' + sellerId)`)
- * over the 90 days before `world.now`. `cl_fault=shape` breaks a known number of rows (see `faultPlan`). The client is
+ * over the 90 days before `world.now`. `cl_fault=shape` breaks a known number of lines (see `faultPlan`). The client is
  * `client/orders.js`.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { CODE_OK, invalid, jsonObjectBody, methodNotAllowed, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, resolveShop, seededRandom, type SimShop, type World } from '../world';
 
 export const ORDERS_PATH = '/api/v1/affiliate/orders';
@@ -31,27 +36,53 @@ const MAX_RANGE_MS = 93 * 86_400_000;
 
 const DAY = 86_400_000;
 
+/**
+ * The wire forms the evidence leaves open (real-shapes.md §2), served on request. They combine (`a,b`), except that one
+ * rate form is served at a time.
+ */
+export const ORDER_VARIANTS = {
+  'orders.sku-ids': '[unknown] whether lines carry sku_id / product_id: no public parser reads them (real-shapes.md §2); domain.md §1.6 names them on the open API’s row',
+  'orders.product-name': '[unknown] a line’s product name: the page shows one, no public parser reads its field; product_name is the open API’s TAP-order name (domain.md §1.6)',
+  'orders.open-api-fields': '[unknown] the rest of the open API’s SKU row (domain.md §1.6): quantity, price, content_type/content_id, collaboration ids, settlement_status, fully_return',
+  'orders.rate-percent': '[unknown] rate units (real-shapes.md §2): rates as percent strings, "10.00"',
+  'orders.rate-percent-sign': '[unknown] rate units (real-shapes.md §2): rates as percent strings with the sign, "10%"',
+  'orders.rate-fraction': '[unknown] rate units (real-shapes.md §2): rates as fractions, "0.1"',
+  'orders.create-time-string': '[parser] create_time is a JSON number in the parsers’ sources; a string of ms, as other internal answers write times, is plausible',
+} as const;
+export type OrderVariant = keyof typeof ORDER_VARIANTS;
+
 export type SettlementWire = 'Unknown' | 'AWAITING PAYMENT' | 'To-SETTLE' | 'SETTLED' | 'INELIGIBLE';
 export const SETTLEMENT_SPELLINGS: readonly SettlementWire[] = ['Unknown', 'AWAITING PAYMENT', 'To-SETTLE', 'SETTLED', 'INELIGIBLE'];
 
-export type ContentType = 'VIDEO' | 'LIVE' | 'SHOP' | 'LINKSHARE' | 'PROMOTION_PAGE' | 'PRE_LIVE';
-/** Our assumption for `promotion_position.promotion_position_type`: domain.md names the field, not its codes. */
-export const PROMOTION_POSITION: Readonly<Record<ContentType, number>> = { VIDEO: 1, LIVE: 2, SHOP: 3, PROMOTION_PAGE: 4, LINKSHARE: 5, PRE_LIVE: 6 };
+/** The channel that sold a line, by its open-API content type name. */
+export type Channel = 'SHOP' | 'VIDEO' | 'LIVE';
+/** `promotion_position.promotion_position_type` [parser]: 1 product card / showcase, 2 video, 3 LIVE. */
+export const PROMOTION_POSITION: Readonly<Record<Channel, number>> = { SHOP: 1, VIDEO: 2, LIVE: 3 };
+
+/** An agency (TAP partner) whose partner campaign sold the line. */
+export interface SimAgency {
+  id: string;
+  name: string;
+}
 
 export interface SimOrderSku {
+  /** 1-based position among the order's lines. */
+  line: number;
   skuId: string;
   productId: string;
   creatorId: string;
   quantity: number;
   /** Minor units of the shop currency (2 digits; IDR whole rupiah, as the browser's Intl has it). */
   unitPriceMinor: number;
-  contentType: ContentType;
-  /** Blank for showcase and shop-page orders. */
+  channel: Channel;
+  /** The video or LIVE; blank for showcase orders. */
   contentId: string;
   collaboration: { kind: 'open' | 'target' | 'campaign'; id: string };
+  /** The agency of a partner campaign's line (`collaboration.kind === 'campaign'`). */
+  agency?: SimAgency;
   commissionBps: number;
   adsBps: number;
-  /** TAP partner's rate on campaign orders, else 0. */
+  /** The agency's service rate on partner campaign lines, else 0. */
   partnerBps: number;
   estimatedMinor: number;
   /** Paid commission once settled (or 0 when ineligible); null before. */
@@ -62,6 +93,7 @@ export interface SimOrderSku {
   actualPartnerMinor: number | null;
   settlement: SettlementWire;
   refunded: boolean;
+  /** Rates in basis points are written as digit strings rather than numbers (both are seen on this backend). */
   wire: { rateAsString: boolean };
 }
 
@@ -70,7 +102,6 @@ export interface SimOrder {
   /** Epoch ms. */
   createTime: number;
   skus: SimOrderSku[];
-  wire: { createTimeAsNumber: boolean };
 }
 
 /** What the client needs up front: "today" for the date presets, the presets, the page size. */
@@ -87,6 +118,7 @@ export const orders: SimSurface = {
   paths: { legacy: '/product/order', migrated: '/affiliate/product/order' },
   client: 'orders.js',
   api: ordersApi,
+  variants: ORDER_VARIANTS,
   boot: (world): OrdersBoot => ({ today: world.now, presets: RANGE_PRESETS, defaultRange: DEFAULT_RANGE_DAYS, pageSize: ORDERS_PAGE_SIZE }),
   css: `
 .ord-filter{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:14px 20px;border-bottom:1px solid #e5e6eb}
@@ -97,16 +129,16 @@ export const orders: SimSurface = {
 .ord-money{white-space:nowrap}
 .ord-muted{color:#86909c;font-size:12px;display:block}
 .ord-refund{color:#cb2634;font-size:12px;display:block}
+.ord-agency{font-weight:600;overflow-wrap:anywhere}
 .ord-cards{display:grid;gap:12px;padding:12px 20px}
 .m-ord-card{border:1px solid #e5e6eb;border-radius:8px;overflow:hidden}
 .m-ord-card__head{display:flex;justify-content:space-between;gap:12px;padding:10px 16px;background:#fafbfc;border-bottom:1px solid #eef0f2;color:#4e5969}
 .m-ord-card__id{font-weight:600;color:#161823}
 .m-ord-card__lines{list-style:none;margin:0;padding:0}
-.m-ord-line{display:grid;grid-template-columns:56px 1fr 200px 180px;gap:12px;align-items:center;padding:12px 16px;border-top:1px solid #f2f3f5}
+.m-ord-line{display:grid;grid-template-columns:1fr 180px 200px 180px;gap:12px;align-items:center;padding:12px 16px;border-top:1px solid #f2f3f5}
 .m-ord-line:first-child{border-top:0}
-.m-ord-line__img{width:56px;height:56px;border-radius:6px;background:#f2f3f5}
 .m-ord-line__title{margin:0;overflow-wrap:anywhere}
-.m-ord-line__who,.m-ord-line__pay{font-size:12px;color:#4e5969;display:grid;gap:2px}
+.m-ord-line__who,.m-ord-line__pay,.m-ord-line__agency{font-size:12px;color:#4e5969;display:grid;gap:2px}
 .m-ord-line__nick{font-weight:600;color:#161823;overflow-wrap:anywhere}
 `,
 };
@@ -114,8 +146,11 @@ export const orders: SimSurface = {
 // ---------------------------------------------------------------------------------------------------------------
 // The data
 
-/** Orders per shop over the 90 days: several hundred SKU rows for the US shop, fewer elsewhere. */
+/** Orders per shop over the 90 days: several hundred lines for the US shop, fewer elsewhere. */
 const ORDER_COUNT: Readonly<Record<SimShop['key'], number>> = { us: 380, gb: 90, id: 110, global: 60 };
+
+/** Agencies that run partner campaigns (made-up names). */
+const AGENCY_NAMES = ['Glow Partners Agency', 'Nusantara Creator Hub', 'Brightline TAP'] as const;
 
 const minorDigits = (shop: SimShop) => (shop.currency === 'IDR' ? 0 : 2);
 const toMinor = (shop: SimShop, major: number) => Math.round(major * 10 ** minorDigits(shop));
@@ -159,17 +194,18 @@ function generateOrders(world: World, shop: SimShop): SimOrder[] {
   // A few creators sell most: the creator at rank r is drawn with weight ~ 1/r.
   const creatorAt = () => creators[Math.min(creators.length - 1, Math.floor(creators.length ** rand()) - 1)]!;
   const videos = new Map<string, string[]>();
-  const contentOf = (creatorId: string, type: ContentType): string => {
-    if (type === 'SHOP' || type === 'LINKSHARE') return '';
-    let pool = videos.get(`${creatorId}|${type}`);
+  const contentOf = (creatorId: string, channel: Channel): string => {
+    if (channel === 'SHOP') return '';
+    let pool = videos.get(`${creatorId}|${channel}`);
     if (!pool) {
-      pool = Array.from({ length: int(1, 4) }, () => newId(type === 'VIDEO' ? '74' : '73'));
-      videos.set(`${creatorId}|${type}`, pool);
+      pool = Array.from({ length: int(1, 4) }, () => newId(channel === 'VIDEO' ? '74' : '73'));
+      videos.set(`${creatorId}|${channel}`, pool);
     }
     return pick(pool);
   };
   const targets = Array.from({ length: 6 }, () => newId('72'));
-  const campaigns = Array.from({ length: 2 }, () => newId('76'));
+  const agencies: SimAgency[] = AGENCY_NAMES.slice(0, 2).map((name) => ({ id: newId('77'), name }));
+  const campaigns = agencies.map((agency) => ({ id: newId('76'), agency }));
   const openIds = new Map(shop.products.map((p) => [p.productId, newId('71')]));
 
   const times = Array.from({ length: ORDER_COUNT[shop.key] }, () => world.now - Math.floor((rand() * HISTORY_DAYS * DAY) / 1000) * 1000).sort((a, b) => b - a);
@@ -183,24 +219,28 @@ function generateOrders(world: World, shop: SimShop): SimOrder[] {
     // Refunds and unknowns at fixed places near the top too, so the first page shows every status.
     const refundOrder = index === 7 || (index > 10 && chance(0.06));
     const unknownOrder = index === 4 || (index > 10 && chance(0.02));
+    // An agency's campaign near the top, so the first page shows agency lines whatever the seed.
+    const agencyOrder = index === 3 || index === 12;
     const seen = new Set<string>();
     const skus: SimOrderSku[] = [];
     for (const product of picked) {
       const sku = pick(product.skus);
       if (seen.has(sku.skuId)) continue;
       seen.add(sku.skuId);
-      const contentType: ContentType = (() => {
-        const r = rand();
-        return r < 0.6 ? 'VIDEO' : r < 0.8 ? 'LIVE' : r < 0.92 ? 'SHOP' : r < 0.96 ? 'LINKSHARE' : r < 0.99 ? 'PROMOTION_PAGE' : 'PRE_LIVE';
-      })();
+      const r0 = rand();
+      const channel: Channel = r0 < 0.6 ? 'VIDEO' : r0 < 0.8 ? 'LIVE' : 'SHOP';
       const r = rand();
-      const collaboration: SimOrderSku['collaboration'] =
-        r < 0.1 ? { kind: 'campaign', id: pick(campaigns) } : r < 0.5 ? { kind: 'target', id: pick(targets) } : { kind: 'open', id: openIds.get(product.productId)! };
-      // Zero-commission rows: a product whose collaboration pays nothing on showcase orders.
+      const campaign = agencyOrder || r < 0.1 ? pick(campaigns) : undefined;
+      const collaboration: SimOrderSku['collaboration'] = campaign
+        ? { kind: 'campaign', id: campaign.id }
+        : r < 0.5
+          ? { kind: 'target', id: pick(targets) }
+          : { kind: 'open', id: openIds.get(product.productId)! };
+      // Zero-commission lines: a product whose collaboration pays nothing on showcase orders.
       const zero = index === 9 || chance(0.04);
       const commissionBps = zero ? 0 : collaboration.kind === 'target' ? Math.min(8000, product.commissionBps + pick([0, 300, 500])) : product.commissionBps;
       const adsBps = chance(0.25) ? pick([300, 500, 800, 1000]) : 0;
-      const partnerBps = collaboration.kind === 'campaign' ? pick([500, 800, 1000]) : 0;
+      const partnerBps = campaign ? pick([500, 800, 1000]) : 0;
       const quantity = chance(0.8) ? 1 : int(2, 3);
       const unitPriceMinor = toMinor(shop, sku.price);
       const base = unitPriceMinor * quantity;
@@ -213,18 +253,20 @@ function generateOrders(world: World, shop: SimShop): SimOrder[] {
       if (refundOrder) settlement = 'INELIGIBLE';
       else if (unknownOrder) settlement = 'Unknown';
       else settlement = ageDays < paidAfter ? 'AWAITING PAYMENT' : ageDays < settleAfter ? 'To-SETTLE' : 'SETTLED';
-      // Settled rows are usually paid as estimated; some were adjusted (a partial return, a price change).
+      // Settled lines are usually paid as estimated; some were adjusted (a partial return, a price change).
       const adjust = settlement === 'SETTLED' && (index === 20 || chance(0.15)) ? 0.6 + rand() * 0.35 : 1;
       const paid = (estimate: number) => (settlement === 'SETTLED' ? Math.round(estimate * adjust) : settlement === 'INELIGIBLE' ? 0 : null);
       skus.push({
+        line: skus.length + 1,
         skuId: sku.skuId,
         productId: product.productId,
         creatorId: creator.creatorId,
         quantity,
         unitPriceMinor,
-        contentType,
-        contentId: contentOf(creator.creatorId, contentType),
+        channel,
+        contentId: contentOf(creator.creatorId, channel),
         collaboration,
+        ...(campaign && { agency: campaign.agency }),
         commissionBps,
         adsBps,
         partnerBps,
@@ -233,27 +275,28 @@ function generateOrders(world: World, shop: SimShop): SimOrder[] {
         estimatedAdsMinor,
         actualAdsMinor: paid(estimatedAdsMinor),
         estimatedPartnerMinor,
-        actualPartnerMinor: collaboration.kind === 'campaign' ? paid(estimatedPartnerMinor) : null,
+        actualPartnerMinor: campaign ? paid(estimatedPartnerMinor) : null,
         settlement,
         refunded: refundOrder,
         wire: { rateAsString: chance(0.6) },
       });
     }
-    return { orderId: newId('57'), createTime, skus, wire: { createTimeAsNumber: chance(0.2) } };
+    return { orderId: newId('57'), createTime, skus };
   });
   seedOddities(orders);
   return orders;
 }
 
-/** Where the seeded commission oddities are: an order's id and the SKU row's id. */
+/** Where a seeded commission oddity is: the order, the line's position in it, and its SKU (sent only under `orders.sku-ids`). */
 export interface Oddity {
   orderId: string;
+  line: number;
   skuId: string;
 }
 
 /**
- * On the first page, whatever the seed drew: a SKU row with a commission rate whose commission is nothing (not
- * returned, eligible, not free), and a settled SKU row paid far less than its estimate. Both are worth a look.
+ * On the first page, whatever the seed drew: a line with a commission rate whose commission is nothing (not returned,
+ * eligible, not free), and a settled line paid far less than its estimate. Both are worth a look.
  */
 function seedOddities(orders: SimOrder[]): void {
   const firstPage = orders.slice(0, ORDERS_PAGE_SIZE);
@@ -274,18 +317,17 @@ function seedOddities(orders: SimOrder[]): void {
   }
 }
 
-/** The rows changed by `seedOddities` (a zeroed row's estimate is not rate × price). */
+/** The lines changed by `seedOddities` (a zeroed line's estimate is not rate × price). */
 const seeded = new WeakMap<SimOrderSku, 'zero' | 'gap'>();
 
 /** The seeded oddities of a shop's orders (see `seedOddities`). */
 export function commissionOddities(world: World, shop: SimShop): { zero?: Oddity; gap?: Oddity } {
   const rows = shopOrders(world, shop).slice(0, ORDERS_PAGE_SIZE).flatMap((o) => o.skus.map((s) => ({ o, s })));
-  const zero = rows.find(({ s }) => seeded.get(s) === 'zero');
-  const gap = rows.find(({ s }) => seeded.get(s) === 'gap');
-  return {
-    zero: zero && { orderId: zero.o.orderId, skuId: zero.s.skuId },
-    gap: gap && { orderId: gap.o.orderId, skuId: gap.s.skuId },
+  const at = (kind: 'zero' | 'gap') => {
+    const found = rows.find(({ s }) => seeded.get(s) === kind);
+    return found && { orderId: found.o.orderId, line: found.s.line, skuId: found.s.skuId };
   };
+  return { zero: at('zero'), gap: at('gap') };
 }
 
 /** Orders created in `[begin, end]`, newest first. */
@@ -336,104 +378,121 @@ function ordersApi(world: World, req: ApiRequest): ApiResponse | undefined {
   if (!shop) return invalid();
   const body = parseOrdersBody(req.body);
   if (!body) return invalid();
+  const variants = wireVariants(req) as ReadonlySet<OrderVariant>;
   const fault = req.url.searchParams.get('cl_fault') === 'shape';
-  const total = ordersInRange(world, shop, body.begin, body.end).length;
-  const list = ordersPage(world, shop, body);
-  const json = list.map((o) => orderJson(shop, o));
+  const json = ordersPage(world, shop, body).map((o) => orderJson(shop, o, variants));
   if (fault) applyFaults(shop, json, faultPlan(world, shop, body));
-  return ok({ orders: json, total_count: total, has_more: body.page * body.pageSize < total });
+  // `orders` at the top level [parser], not under `data`.
+  return { status: 200, json: { code: CODE_OK, message: 'success', orders: json } };
 }
 
-const rateJson = (s: SimOrderSku, bps: number) => (s.wire.rateAsString ? String(bps) : bps);
+/** A rate in basis points as the asked form writes it: basis points (number or string), percent or fraction. */
+export function rateJson(s: SimOrderSku, bps: number, variants: ReadonlySet<OrderVariant>): string | number {
+  if (variants.has('orders.rate-percent')) return (bps / 100).toFixed(2);
+  if (variants.has('orders.rate-percent-sign')) return `${bps / 100}%`;
+  if (variants.has('orders.rate-fraction')) return String(bps / 10_000);
+  return s.wire.rateAsString ? String(bps) : bps;
+}
 
-function skuJson(shop: SimShop, s: SimOrderSku): Record<string, unknown> {
+function skuJson(shop: SimShop, s: SimOrderSku, variants: ReadonlySet<OrderVariant>): Record<string, unknown> {
   const product = shop.products.find((p) => p.productId === s.productId)!;
   const sku = product.skus.find((k) => k.skuId === s.skuId)!;
   const creator = shop.creators.find((c) => c.creatorId === s.creatorId)!;
   const dec = (minor: number | null) => (minor === null ? '' : decimalOf(shop, minor));
+  const rate = (bps: number) => rateJson(s, bps, variants);
   const out: Record<string, unknown> = {
-    sku_id: s.skuId,
-    product_id: s.productId,
-    product_name: product.title,
-    sku_name: sku.desc,
-    sku_image: sku.image,
-    quantity: s.quantity,
-    price: { amount: decimalOf(shop, s.unitPriceMinor), currency: shop.currency },
     creator_username: creator.handle,
     creator_nickname: creator.nickname,
-    content_type: s.contentType,
-    content_id: s.contentId,
-    promotion_position: { promotion_position_type: PROMOTION_POSITION[s.contentType] },
-    open_collaboration_id: s.collaboration.kind === 'open' ? s.collaboration.id : '',
-    target_collaboration_id: s.collaboration.kind === 'target' ? s.collaboration.id : '',
-    campaign_id: s.collaboration.kind === 'campaign' ? s.collaboration.id : '',
-    cos_ratio: rateJson(s, s.commissionBps),
-    partner_commission_rate: s.partnerBps ? rateJson(s, s.partnerBps) : '',
-    shop_ads_commission_ratio: rateJson(s, s.adsBps),
+    cos_ratio: rate(s.commissionBps),
     estimated_cos_fee: dec(s.estimatedMinor),
     actual_cos_fee: dec(s.actualMinor),
+    shop_ads_commission_ratio: rate(s.adsBps),
     estimated_shop_ads_commission: dec(s.estimatedAdsMinor),
     actual_shop_ads_commission: dec(s.actualAdsMinor),
-    settlement_status: s.settlement,
-    fully_return: s.refunded ? 'yes' : 'no',
+    promotion_position: { promotion_position_type: PROMOTION_POSITION[s.channel] },
   };
-  if (s.collaboration.kind === 'campaign') {
-    out.estimated_paid_partner_commission = dec(s.estimatedPartnerMinor);
-    out.actual_paid_partner_commission = dec(s.actualPartnerMinor);
+  if (s.agency) {
+    Object.assign(out, {
+      sponsor_id: s.agency.id,
+      sponsor_name: s.agency.name,
+      sponsor_service_ratio: rate(s.partnerBps),
+      estimated_sponsor_cos_fee: dec(s.estimatedPartnerMinor),
+      actual_sponsor_cos_fee: dec(s.actualPartnerMinor),
+    });
+  }
+  if (variants.has('orders.sku-ids')) Object.assign(out, { sku_id: s.skuId, product_id: s.productId });
+  if (variants.has('orders.product-name')) out.product_name = product.title;
+  if (variants.has('orders.open-api-fields')) {
+    Object.assign(out, {
+      sku_name: sku.desc,
+      sku_image: sku.image,
+      quantity: s.quantity,
+      price: { amount: decimalOf(shop, s.unitPriceMinor), currency: shop.currency },
+      content_type: s.channel,
+      content_id: s.contentId,
+      open_collaboration_id: s.collaboration.kind === 'open' ? s.collaboration.id : '',
+      target_collaboration_id: s.collaboration.kind === 'target' ? s.collaboration.id : '',
+      campaign_id: s.collaboration.kind === 'campaign' ? s.collaboration.id : '',
+      settlement_status: s.settlement,
+      fully_return: s.refunded ? 'yes' : 'no',
+    });
   }
   return out;
 }
 
-function orderJson(shop: SimShop, o: SimOrder): Record<string, unknown> {
+function orderJson(shop: SimShop, o: SimOrder, variants: ReadonlySet<OrderVariant>): Record<string, unknown> {
   return {
     main_order_id: o.orderId,
-    create_time: o.wire.createTimeAsNumber ? o.createTime : String(o.createTime),
-    sku_detail: o.skus.map((s) => skuJson(shop, s)),
+    create_time: variants.has('orders.create-time-string') ? String(o.createTime) : o.createTime,
+    sku_detail: o.skus.map((s) => skuJson(shop, s, variants)),
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Fault mode: the same envelope, with a few rows changed the way a TikTok deploy might change them
+// Fault mode: the same envelope, with a few lines changed the way a TikTok deploy might change them
+
+/** A line by its order and position: `orderId#line`. */
+export const lineKey = (orderId: string, line: number) => `${orderId}#${line}`;
 
 export interface OrdersFaultPlan {
-  /** `cos_ratio` becomes `{ "value": "15%" }` (key `orderId|skuId`). */
+  /** `cos_ratio` becomes `{ "value": "15%" }`. */
   rateObject?: string;
   /** `estimated_cos_fee` becomes display text with the currency code (`"USD 3.75"`). */
   feeText?: string;
-  /** `sku_id` is left out. */
-  missingSkuId?: string;
-  /** A single-row order whose `main_order_id` is left out. */
+  /** `shop_ads_commission_ratio` becomes display text (`"n/a"`). */
+  adsRateText?: string;
+  /** A single-line order whose `main_order_id` is left out. */
   missingOrderId?: string;
-  /** `orderId|skuId` of every SKU row broken on this page, one per fault above. */
+  /** `lineKey` of every line broken on this page, one per fault above. */
   brokenRows: string[];
 }
 
-/** Broken SKU rows on a page of at least 11 rows in fault mode: one per fault kind. */
+/** Broken lines on a page of at least 11 lines in fault mode: one per fault kind. */
 export const FAULT_BROKEN_ROW_COUNT = 4;
 
 /**
- * Which rows of a page are broken in fault mode. Positions count the page's SKU rows in response order, the hostile
- * creator's excluded: 1, 4 and 7 for the row faults; the order fault takes the first single-row order from position 10.
+ * Which lines of a page are broken in fault mode. Positions count the page's lines in response order, the hostile
+ * creator's excluded: 1, 4 and 7 for the line faults; the order fault takes the first single-line order from position 10.
  */
 export function faultPlan(world: World, shop: SimShop, body: OrdersBody): OrdersFaultPlan {
   const list = ordersPage(world, shop, body);
-  const rows = list.flatMap((o) => o.skus.map((s) => ({ order: o, key: `${o.orderId}|${s.skuId}`, hostile: s.creatorId === HOSTILE.creatorId })));
+  const rows = list.flatMap((o) => o.skus.map((s) => ({ order: o, key: lineKey(o.orderId, s.line), hostile: s.creatorId === HOSTILE.creatorId })));
   const plain = rows.filter((r) => !r.hostile);
-  const plan: OrdersFaultPlan = { rateObject: plain[1]?.key, feeText: plain[4]?.key, missingSkuId: plain[7]?.key, brokenRows: [] };
+  const plan: OrdersFaultPlan = { rateObject: plain[1]?.key, feeText: plain[4]?.key, adsRateText: plain[7]?.key, brokenRows: [] };
   const single = plain.find((r, i) => i >= 10 && r.order.skus.length === 1);
   plan.missingOrderId = single?.key;
-  for (const key of [plan.rateObject, plan.feeText, plan.missingSkuId, plan.missingOrderId]) if (key) plan.brokenRows.push(key);
+  for (const key of [plan.rateObject, plan.feeText, plan.adsRateText, plan.missingOrderId]) if (key) plan.brokenRows.push(key);
   return plan;
 }
 
 function applyFaults(shop: SimShop, json: Record<string, unknown>[], plan: OrdersFaultPlan): void {
   for (const order of json) {
     const rows = order.sku_detail as Record<string, unknown>[];
-    for (const row of rows) {
-      const key = `${String(order.main_order_id)}|${String(row.sku_id)}`;
+    for (const [i, row] of rows.entries()) {
+      const key = lineKey(String(order.main_order_id), i + 1);
       if (key === plan.rateObject) row.cos_ratio = { value: `${Number(row.cos_ratio) / 100}%` };
       if (key === plan.feeText) row.estimated_cos_fee = `${shop.currency} ${String(row.estimated_cos_fee)}`;
-      if (key === plan.missingSkuId) delete row.sku_id;
+      if (key === plan.adsRateText) row.shop_ads_commission_ratio = 'n/a';
       if (key === plan.missingOrderId) delete order.main_order_id;
     }
   }
