@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { percentileRank } from '../../lib/aggregates/commission';
-import { MIN_BENCHMARK_RATES, type BenchmarkAggregate, type Placement } from '../../lib/aggregates/model';
+import { MIN_BENCHMARK_RATES, type BenchmarkAggregate, type Distribution, type Placement } from '../../lib/aggregates/model';
 import type { I18n } from '../../lib/i18n';
 import { axisFont, Chart, type ChartSpec } from './chart';
 import { useFirstMeaningfulRender } from './first-render';
@@ -14,9 +14,11 @@ const PERCENTILES = [
   ['p90', 90],
 ] as const;
 
-/** Categories where the seller has products placed first, then the best-documented ones. */
+/** Categories where the seller has products placed first, then the best-documented ones (own rates and creators). */
 const order = (a: BenchmarkAggregate, b: BenchmarkAggregate) =>
-  Number(b.own.length > 0) - Number(a.own.length > 0) || b.count - a.count || (a.categoryName ?? a.categoryId).localeCompare(b.categoryName ?? b.categoryId);
+  Number(b.own.length > 0) - Number(a.own.length > 0) ||
+  b.count + b.market.count - (a.count + a.market.count) ||
+  (a.categoryName ?? a.categoryId).localeCompare(b.categoryName ?? b.categoryId);
 
 const nameOf = (b: BenchmarkAggregate) => b.categoryName ?? b.categoryId;
 
@@ -69,6 +71,24 @@ function placementText(p: Placement, i18n: I18n): string {
   });
 }
 
+function marketPlacementText(p: Placement, b: BenchmarkAggregate, i18n: I18n): string | undefined {
+  if (p.marketRankBps === undefined || p.marketMedianBps === undefined) return undefined;
+  return i18n.t('popup.benchmark.marketPlaced', {
+    product: p.title,
+    rate: i18n.percent(p.bps),
+    rank: i18n.percent(p.marketRankBps, 'whole'),
+    count: i18n.number(b.market.count),
+    median: i18n.percent(p.marketMedianBps),
+  });
+}
+
+/** Where a rate stands against the market, or why it cannot be said. */
+function marketCompareText(bps: number, b: BenchmarkAggregate, i18n: I18n): string {
+  const d = b.market.distribution;
+  if (!d) return i18n.t('popup.benchmark.compareMarketTooFew', { count: i18n.number(b.market.count), category: nameOf(b), min: MIN_BENCHMARK_RATES });
+  return i18n.t('popup.benchmark.compareMarket', { rank: i18n.percent(percentileRank(d.rates, bps) as number, 'whole'), count: i18n.number(b.market.count), median: i18n.percent(d.p50) });
+}
+
 /** Where a rate stands against the median it is compared with. */
 function medianText(bps: number, median: number, i18n: I18n): string {
   return bps >= median
@@ -83,8 +103,10 @@ function Compare({ b, i18n }: { b: BenchmarkAggregate; i18n: I18n }) {
   const picked = useSignal('');
   const category = nameOf(b);
   let result: string | undefined;
+  let market: string | undefined;
   const product = b.own.find((o) => o.productId === picked.value);
   if (product) {
+    market = marketCompareText(product.bps, b, i18n);
     result =
       product.rankBps === undefined || product.medianBps === undefined
         ? t('popup.benchmark.compareTooFew', { count: i18n.number(product.others), category, min: MIN_BENCHMARK_RATES })
@@ -92,10 +114,13 @@ function Compare({ b, i18n }: { b: BenchmarkAggregate; i18n: I18n }) {
   } else if (typed.value.trim() !== '') {
     const bps = Math.round(Number(typed.value) * 100);
     if (!Number.isFinite(bps) || bps < 1 || bps > 10_000) result = t('popup.benchmark.compareInvalid');
-    else if (!b.distribution) result = t('popup.benchmark.compareTooFew', { count: i18n.number(b.count), category, min: MIN_BENCHMARK_RATES });
     else {
-      const rank = percentileRank(b.distribution.rates, bps) as number;
-      result = `${t('popup.benchmark.compareResult', { rate: i18n.percent(bps), rank: i18n.percent(rank, 'whole'), count: i18n.number(b.count), category })} ${medianText(bps, b.distribution.p50, i18n)}`;
+      market = marketCompareText(bps, b, i18n);
+      if (!b.distribution) result = t('popup.benchmark.compareTooFew', { count: i18n.number(b.count), category, min: MIN_BENCHMARK_RATES });
+      else {
+        const rank = percentileRank(b.distribution.rates, bps) as number;
+        result = `${t('popup.benchmark.compareResult', { rate: i18n.percent(bps), rank: i18n.percent(rank, 'whole'), count: i18n.number(b.count), category })} ${medianText(bps, b.distribution.p50, i18n)}`;
+      }
     }
   }
   return (
@@ -142,6 +167,82 @@ function Compare({ b, i18n }: { b: BenchmarkAggregate; i18n: I18n }) {
       <p role="status" aria-live="polite" data-testid="compare-result">
         {result ?? ''}
       </p>
+      <p role="status" aria-live="polite" data-testid="compare-market">
+        {market ?? ''}
+      </p>
+    </section>
+  );
+}
+
+function PercentileTable({ id, d, i18n }: { id: string; d: Distribution; i18n: I18n }) {
+  const { t } = i18n;
+  return (
+    <table id={id} class="compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('popup.benchmark.percentile')}</th>
+          <th scope="col" class="num">
+            {t('popup.benchmark.rate')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {PERCENTILES.map(([key, p]) => (
+          <tr key={key}>
+            <th scope="row">{t('popup.benchmark.pth', { p })}</th>
+            <td class="num">{i18n.percent(d[key])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The market side: the creators' median commissions, with their count, dates, forms and percentiles. */
+function Market({ b, i18n }: { b: BenchmarkAggregate; i18n: I18n }) {
+  const { t } = i18n;
+  const category = nameOf(b);
+  const m = b.market;
+  const titleId = `market-title-${b.categoryId}`;
+  const placed = b.own.flatMap((p) => {
+    const text = marketPlacementText(p, b, i18n);
+    return text ? [{ productId: p.productId, text }] : [];
+  });
+  return (
+    <section class="card" aria-labelledby={titleId} data-testid="benchmark-market">
+      <h3 id={titleId}>{t('popup.benchmark.marketTitle')}</h3>
+      <p class="figure" data-testid="market-figure">
+        {m.distribution
+          ? t('popup.benchmark.marketMedian', { category, rate: i18n.percent(m.distribution.p50) })
+          : m.count
+            ? t('popup.benchmark.marketTooFew', { count: i18n.number(m.count), category, min: MIN_BENCHMARK_RATES })
+            : t('popup.benchmark.marketNone', { category })}
+      </p>
+      {m.from !== undefined && m.to !== undefined && (
+        <p class="muted" data-testid="market-basis">
+          {t('popup.benchmark.marketBasis', { count: i18n.number(m.count), region: b.region, from: day(i18n, m.from), to: day(i18n, m.to) })}{' '}
+          {t('popup.benchmark.marketForms', {
+            exact: i18n.number(m.byForm.exact),
+            label: i18n.number(m.byForm.label),
+            bps: i18n.number(m.byForm.bps),
+            id: i18n.number(m.byJoin.id),
+            name: i18n.number(m.byJoin.name),
+          })}
+        </p>
+      )}
+      {m.distribution && (
+        <figure class="table">
+          <figcaption class="muted">{t('popup.benchmark.marketChart', { category })}</figcaption>
+          <PercentileTable id={`market-percentiles-${b.categoryId}`} d={m.distribution} i18n={i18n} />
+        </figure>
+      )}
+      {placed.length > 0 && (
+        <ul class="plain" data-testid="own-products-market">
+          {placed.map((p) => (
+            <li key={p.productId}>{p.text}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -151,61 +252,50 @@ function Category({ b, i18n }: { b: BenchmarkAggregate; i18n: I18n }) {
   const category = nameOf(b);
   const d = b.distribution;
   const tableId = `percentiles-${b.categoryId}`;
+  const ownTitleId = `own-title-${b.categoryId}`;
   return (
     <div data-category={b.categoryId}>
-      <p class="figure" data-testid="benchmark-figure">
-        {d
-          ? t('popup.benchmark.median', { category, rate: i18n.percent(d.p50) })
-          : t('popup.benchmark.tooFew', { count: i18n.number(b.count), category, min: MIN_BENCHMARK_RATES })}
-      </p>
-      {b.from !== undefined && b.to !== undefined && (
-        <p class="muted" data-testid="benchmark-basis">
-          {t('popup.benchmark.basis', { count: i18n.number(b.count), region: b.region, from: day(i18n, b.from), to: day(i18n, b.to) })}{' '}
-          {t('popup.benchmark.sources', Object.fromEntries(Object.entries(b.bySource).map(([k, n]) => [k, i18n.number(n)])))}
+      <Market b={b} i18n={i18n} />
+      <section class="card" aria-labelledby={ownTitleId} data-testid="benchmark-own">
+        <h3 id={ownTitleId}>{t('popup.benchmark.ownTitle')}</h3>
+        <p class="figure" data-testid="benchmark-figure">
+          {d
+            ? t('popup.benchmark.median', { category, rate: i18n.percent(d.p50) })
+            : t('popup.benchmark.tooFew', { count: i18n.number(b.count), category, min: MIN_BENCHMARK_RATES })}
         </p>
-      )}
-      {d && (
-        <>
-          <Chart label={t('popup.benchmark.chart', { category })} describedBy={tableId} spec={distributionChart(b, i18n)} deps={[b, i18n.locale]} testId="distribution-chart" />
-          <table id={tableId} class="compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('popup.benchmark.percentile')}</th>
-                <th scope="col" class="num">
-                  {t('popup.benchmark.rate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {PERCENTILES.map(([key, p]) => (
-                <tr key={key}>
-                  <th scope="row">{t('popup.benchmark.pth', { p })}</th>
-                  <td class="num">{i18n.percent(d[key])}</td>
-                </tr>
+        {b.from !== undefined && b.to !== undefined && (
+          <p class="muted" data-testid="benchmark-basis">
+            {t('popup.benchmark.basis', { count: i18n.number(b.count), region: b.region, from: day(i18n, b.from), to: day(i18n, b.to) })}{' '}
+            {t('popup.benchmark.sources', Object.fromEntries(Object.entries(b.bySource).map(([k, n]) => [k, i18n.number(n)])))}
+          </p>
+        )}
+        {d && (
+          <>
+            <Chart label={t('popup.benchmark.chart', { category })} describedBy={tableId} spec={distributionChart(b, i18n)} deps={[b, i18n.locale]} testId="distribution-chart" />
+            <PercentileTable id={tableId} d={d} i18n={i18n} />
+          </>
+        )}
+        {b.own.length ? (
+          <details open={b.own.length <= OWN_SHOWN}>
+            <summary>{t('popup.benchmark.own', { count: i18n.number(b.own.length) })}</summary>
+            <ul class="plain" data-testid="own-products">
+              {b.own.map((p) => (
+                <li key={p.productId}>{placementText(p, i18n)}</li>
               ))}
-            </tbody>
-          </table>
-        </>
-      )}
+            </ul>
+          </details>
+        ) : (
+          <p class="muted">{t('popup.benchmark.ownNone')}</p>
+        )}
+      </section>
       <Compare key={b.categoryId} b={b} i18n={i18n} />
-      {b.own.length ? (
-        <details open={b.own.length <= OWN_SHOWN}>
-          <summary>{t('popup.benchmark.own', { count: i18n.number(b.own.length) })}</summary>
-          <ul class="plain" data-testid="own-products">
-            {b.own.map((p) => (
-              <li key={p.productId}>{placementText(p, i18n)}</li>
-            ))}
-          </ul>
-        </details>
-      ) : (
-        <p class="muted">{t('popup.benchmark.ownNone')}</p>
-      )}
     </div>
   );
 }
 
 /**
- * Commission benchmark per category: the distribution with its basis, the seller's products on it, and a quick compare.
+ * Commission benchmark per category, two sources apart: the market (creators' median commissions) and the seller's own
+ * pages, each with its basis (count and dates), the seller's products placed on each, and a quick compare against both.
  * The rows come with the popup's first query (the default view is read together with the shop).
  */
 export function BenchmarksView({ rows, i18n }: { rows: BenchmarkAggregate[]; i18n: I18n }) {
@@ -233,7 +323,7 @@ export function BenchmarksView({ rows, i18n }: { rows: BenchmarkAggregate[]; i18
         >
           {sorted.map((b) => (
             <option key={b.categoryId} value={b.categoryId}>
-              {i18n.t('popup.benchmark.option', { category: nameOf(b), count: i18n.number(b.count), own: i18n.number(b.own.length) })}
+              {i18n.t('popup.benchmark.option', { category: nameOf(b), market: i18n.number(b.market.count), count: i18n.number(b.count), own: i18n.number(b.own.length) })}
             </option>
           ))}
         </select>

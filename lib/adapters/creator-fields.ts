@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { currencyOfRegion } from '../domain/currency';
 import { money, type Money } from '../domain/money';
-import type { AudienceShare, CreatorMetrics, ValueRange } from '../domain/types';
-import { bps, handle, id, nonNegativeInt, percentBps, text } from './values';
+import type { AudienceShare, CreatorCategory, CreatorMetrics, ShopCreatorFlags, ValueRange } from '../domain/types';
+import { bps, flag, handle, id, nonNegativeInt, percentBps, text } from './values';
 
 /**
  * The creator profile as the marketplace endpoints send it (find/search/recommendation, profile, rankings, auth
- * profiles; research/domain.md §0.6, §1.7, §3.1): every field may come bare, wrapped as `{value}` (with
- * `is_authorized`), or as the placeholder `{is_authorized: false, status: 0}` a creator who has not authorised precise
- * data gets. Money comes as `{value: "1.20", symbol: "EUR"}`, with the amount wrapped once more, or with a currency
- * glyph (`"$"`, `"₫"`) that the creator's `selection_region` resolves. Ranges shown instead of precise values go into
- * `gmvRange` / `unitsSoldRange` with the label as displayed; a money range's `min`/`max` are minor units of its
- * `currency`, like `Money`.
+ * profiles; research/real-shapes.md §3–4, domain.md §1.7): every field may come bare, wrapped as
+ * `{is_authorized, status, value}` [fixture], or as the placeholder `{is_authorized: false}` (with or without `status`)
+ * a creator who has not authorised precise data gets [fixture]. Money comes as `{value, format, symbol}` [fixture],
+ * with the amount wrapped once more (`{value: {value, format}, symbol}`, Find creators [parser]), with an ISO code, or
+ * with a glyph (`"$"`, `"₫"`) that the creator's `selection_region`, else the shop's region, resolves. A GPM may come
+ * as `{minimal, minimal_format, maximum, maximum_format, symbol}` [fixture]. Ranges shown instead of precise values go
+ * into `*Range` with the label as displayed (`1M₫+`, `0₫-127.8K₫` [parser]); a money range's `min`/`max` are minor
+ * units of its `currency`, like `Money`.
  */
 
 const WRAPPER_KEYS = new Set(['value', 'is_authorized', 'status']);
@@ -117,12 +119,26 @@ const moneyOrRange = z.union([moneyParts.transform((m) => ({ money: m })), range
 /** A rate in basis points, or a percent string (`"92.5%"`; `""` → undefined). */
 const rateBps = z.union([bps, percentBps]);
 
-const categoryName = z.union([
-  text(100),
-  z.object({ name: text(100) }).transform((o) => o.name),
-  z.object({ value: text(100) }).transform((o) => o.value),
+/** `magellan_601450` → `601450`: the category id inside a category's translation key. */
+const idOfStarlingKey = (key: string | null | undefined) => (key ? /^magellan_(\d{1,24})$/.exec(key)?.[1] : undefined);
+
+/**
+ * A creator category: a name, `{name, starling_key}` (Find creators, detail [parser]), `{value}`, or an
+ * `industry_groups` share `{key, name?, value}` (detail types 1–3 [fixture]: `key` is the first-level category id,
+ * `"-1"` the rest).
+ */
+const categoryEntry = z.union([
+  text(100).transform((name): CreatorCategory => ({ name })),
+  z
+    .object({ name: text(100), starling_key: text(100).nullish() })
+    .transform((o): CreatorCategory => definedOnly({ name: o.name, id: idOfStarlingKey(o.starling_key) })),
+  z.object({ value: text(100) }).transform((o): CreatorCategory => ({ name: o.value })),
 ]);
-const categoryList = z.array(categoryName).max(50);
+const categoryList = z.array(categoryEntry).max(50);
+const industryGroups = z
+  .array(z.object({ key: z.union([text(32), z.number().int().transform(String)]), name: text(100).nullish(), value: z.unknown().optional() }))
+  .max(50)
+  .transform((list) => list.flatMap((g): CreatorCategory[] => (g.key === '-1' ? [] : [definedOnly({ id: /^\d{1,24}$/.test(g.key) ? g.key : undefined, name: g.name ?? undefined })])));
 
 const shares = z.array(z.object({ key: z.union([text(64), z.number().finite().transform(String)]), value: decimal })).max(300);
 
@@ -130,6 +146,50 @@ const region = z
   .string()
   .regex(/^[A-Za-z]{2}$/)
   .transform((s) => s.toUpperCase());
+
+/** A count sent as a number, a numeric string, or a list (counted). */
+const countOrList = z.union([nonNegativeInt, z.array(z.unknown()).max(10_000).transform((l) => l.length)]);
+
+/**
+ * The creator's median commission range (`med_commission_rate_range`): the form is [conflict] (one parser reads a
+ * string, another documents a number, the one raw sample has `null`). Accepted: a percent label (`10%-15%`, `10-15%`,
+ * `15%+`, `>15%`, `<5%`, `10%`) and a number in basis points, as its sibling `med_commission_rate` (`1000` = 10%).
+ */
+export const commissionRange = z.union([
+  bps.transform((v): CommissionRead => ({ minBps: v, maxBps: v, form: 'bps' })),
+  text(32).transform((label, ctx): CommissionRead => {
+    const parsed = parseCommissionLabel(label);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'not a commission range' });
+      return z.NEVER;
+    }
+    return { ...parsed, label: label.trim(), form: 'label' };
+  }),
+]);
+
+/** The commission range as read, before a single rate is taken from it. */
+export interface CommissionRead {
+  minBps?: number;
+  maxBps?: number;
+  label?: string;
+  form: 'label' | 'bps';
+}
+
+const PERCENT = String.raw`(\d{1,3}(?:[.,]\d{1,2})?)`;
+const COMMISSION_LABEL = new RegExp(String.raw`^([<>≤≥]?)\s*${PERCENT}\s*(%?)\s*(?:[-–~]\s*${PERCENT}\s*(%?))?\s*(\+?)$`);
+
+/** `10%-15%` → 1000–1500 bps; `15%+` / `>15%` → from 1500; `<5%` → up to 500. A label names a percent sign. */
+export function parseCommissionLabel(label: string): { minBps?: number; maxBps?: number } | undefined {
+  const m = COMMISSION_LABEL.exec(label.trim());
+  if (!m || !(m[3] || m[5])) return undefined;
+  const toBps = (v: string) => Math.round(Number(v.replace(',', '.')) * 100);
+  const first = toBps(m[2] as string);
+  const second = m[4] === undefined ? undefined : toBps(m[4]);
+  if (first > 10_000 || (second !== undefined && (second > 10_000 || second < first))) return undefined;
+  if (m[1] === '<' || m[1] === '≤') return second === undefined && !m[6] ? { maxBps: first } : undefined;
+  if (m[1] || m[6]) return second === undefined ? { minBps: first } : undefined;
+  return { minBps: first, maxBps: second ?? first };
+}
 
 /** Every profile field Collab Lens reads, with the names the pages use for it (list first, detail after). */
 export const profileFields = {
@@ -140,7 +200,8 @@ export const profileFields = {
   follower_cnt: field(nonNegativeInt),
   category: field(categoryList),
   content_category_list: field(categoryList),
-  main_industry: field(categoryName),
+  main_industry: field(categoryEntry),
+  industry_groups: field(industryGroups),
   gmv: field(moneyOrRange),
   med_gmv_revenue: field(moneyOrRange),
   gmv_level: field(rangeParts),
@@ -152,15 +213,30 @@ export const profileFields = {
   units_sold_range: field(rangeParts),
   video_gmv: field(moneyParts),
   live_gmv: field(moneyParts),
+  gpm: field(moneyOrRange),
+  gpm_range: field(rangeParts),
   ec_video_gpm: field(moneyOrRange),
   ec_live_gpm: field(moneyOrRange),
   ec_video_avg_view_cnt: field(nonNegativeInt),
   ec_video_play_cnt_med: field(nonNegativeInt),
+  ec_video_med_view_cnt: field(nonNegativeInt),
+  ec_live_med_view_cnt: field(nonNegativeInt),
+  video_med_view_cnt: field(nonNegativeInt),
+  live_med_view_cnt: field(nonNegativeInt),
   ec_live_avg_uv: field(nonNegativeInt),
   ec_video_engagement: field(rateBps),
+  ec_live_engagement: field(rateBps),
+  video_engagement: field(rateBps),
+  live_engagement: field(rateBps),
+  avg_revenue_per_buyer: field(moneyOrRange),
+  avg_revenue_per_buyer_range: field(rangeParts),
+  collaborated_brands_num: field(nonNegativeInt),
   creator_fulfillment_score_90d: field(rateBps),
+  creator_fulfillment_reviews: field(countOrList),
   sample_fulfillment_rate: field(rateBps),
   med_commission_rate: field(rateBps),
+  med_commission_rate_range: field(commissionRange),
+  product_price_range: field(rangeParts),
   ec_video_publish_cnt_30d: field(nonNegativeInt),
   ec_live_streaming_cnt_30d: field(nonNegativeInt),
   follower_genders_v2: field(shares),
@@ -169,6 +245,10 @@ export const profileFields = {
   follower_age: field(shares),
   follower_state_location: field(shares),
   follower_location: field(shares),
+  has_collaborated: field(flag),
+  has_invited_before_90d: field(flag),
+  is_creator_blocked_by_shop: field(flag),
+  is_high_sample_dispatch_rate: field(flag),
 };
 
 export const profileObject = z.object(profileFields);
@@ -181,8 +261,14 @@ export interface ProfileRead {
   nickname?: string;
   region?: string;
   categories?: string[];
+  /** The categories with their ids where sent (the market benchmark's join with products' categories). */
+  categoryList?: CreatorCategory[];
   /** Only the metrics the response showed; undefined when it showed none. */
   metrics?: CreatorMetrics;
+  /** Flags relative to the shop that asked (Find creators): stored per shop, never on the creator. */
+  flags?: ShopCreatorFlags;
+  /** The creator's median commission (exact, or the range's ends), when shown. */
+  commission?: { bps: number; minBps?: number; maxBps?: number; label?: string; form: 'exact' | 'label' | 'bps' };
 }
 
 /** Currency glyphs as the marketplace formats them, and the currencies each can mean. */
@@ -212,7 +298,8 @@ export function currencyOf(unitSent: string | undefined, regionCode: string | un
   if (unitSent && /^[A-Z]{3}$/.test(unitSent)) return unitSent;
   const local = regionCode ? currencyOfRegion(regionCode) : undefined;
   if (!unitSent) return local;
-  const candidates = GLYPHS[unitSent];
+  // An own key only: a unit such as `valueOf` must not find the object's prototype.
+  const candidates = Object.hasOwn(GLYPHS, unitSent) ? GLYPHS[unitSent] : undefined;
   if (!candidates) return undefined;
   if (local && candidates.includes(local)) return local;
   return candidates.length === 1 ? candidates[0] : undefined;
@@ -297,11 +384,26 @@ function nonEmpty<T extends object>(o: T): T | undefined {
   return Object.keys(d).length ? d : undefined;
 }
 
-/** The profile fields a response carried, as a creator's identity and metrics. */
-export function readProfile(p: Partial<ProfileFields>): ProfileRead {
-  const regionCode = p.selection_region;
-  const gmv = p.gmv ?? p.med_gmv_revenue;
-  const gmvRangeParts = p.gmv_level ?? p.med_gmv_revenue_range ?? p.gmv_range ?? (gmv && 'range' in gmv ? gmv.range : undefined);
+/** The one rate a commission stands for: the exact median, else the middle of its range, else its one end. */
+function commissionOf(exact: number | undefined, range: CommissionRead | undefined): ProfileRead['commission'] {
+  if (exact !== undefined) return definedOnly({ bps: exact, minBps: range?.minBps, maxBps: range?.maxBps, label: range?.label, form: 'exact' as const });
+  if (!range) return undefined;
+  const { minBps, maxBps } = range;
+  const bpsOf = minBps !== undefined && maxBps !== undefined ? Math.round((minBps + maxBps) / 2) : (minBps ?? maxBps);
+  return bpsOf === undefined ? undefined : definedOnly({ bps: bpsOf, minBps, maxBps, label: range.label, form: range.form });
+}
+
+/**
+ * The profile fields a response carried, as a creator's identity and metrics. Money without a region of its own is
+ * priced in the shop's region (`shopRegion`, from the page): a creator detail part carries no `selection_region`.
+ */
+export function readProfile(p: Partial<ProfileFields>, shopRegion?: string): ProfileRead {
+  const regionCode = p.selection_region ?? shopRegion;
+  const moneyOrRangeOf = (v: z.output<typeof moneyOrRange> | undefined, rangeField?: RangeParts) => {
+    const rangeOf = rangeField ?? (v && 'range' in v ? v.range : undefined);
+    return { value: v && 'money' in v ? moneyOf(v.money, regionCode) : undefined, range: rangeOf ? moneyRange(rangeOf, regionCode) : undefined };
+  };
+  const gmv = moneyOrRangeOf(p.gmv ?? p.med_gmv_revenue, p.gmv_level ?? p.med_gmv_revenue_range ?? p.gmv_range);
   const unitsRange = p.items_sold_range ?? p.units_sold_range;
   const gpm = (v: typeof p.ec_video_gpm) => {
     if (!v) return { value: undefined, range: undefined };
@@ -312,6 +414,8 @@ export function readProfile(p: Partial<ProfileFields>): ProfileRead {
   };
   const videoGpm = gpm(p.ec_video_gpm);
   const liveGpm = gpm(p.ec_live_gpm);
+  const allGpm = p.gpm_range && !p.gpm ? { value: undefined, range: moneyRange(p.gpm_range, regionCode) } : gpm(p.gpm);
+  const perBuyer = moneyOrRangeOf(p.avg_revenue_per_buyer, p.avg_revenue_per_buyer_range);
   const audience = nonEmpty({
     gender: audienceOf(p.follower_genders_v2 ?? p.follower_gender),
     age: audienceOf(p.follower_ages_v2 ?? p.follower_age),
@@ -319,36 +423,58 @@ export function readProfile(p: Partial<ProfileFields>): ProfileRead {
   });
   const metrics = nonEmpty<CreatorMetrics>({
     followers: p.follower_cnt,
-    gmv: gmv && 'money' in gmv ? moneyOf(gmv.money, regionCode) : undefined,
-    gmvRange: gmvRangeParts ? moneyRange(gmvRangeParts, regionCode) : undefined,
+    gmv: gmv.value,
+    gmvRange: gmv.range,
     videoGmv: p.video_gmv ? moneyOf(p.video_gmv, regionCode) : undefined,
     liveGmv: p.live_gmv ? moneyOf(p.live_gmv, regionCode) : undefined,
     unitsSold: p.units_sold ?? p.items_sold,
     unitsSoldRange: unitsRange ? countRange(unitsRange) : undefined,
     avgVideoViews: p.ec_video_avg_view_cnt,
-    medianVideoViews: p.ec_video_play_cnt_med,
+    medianVideoViews: p.ec_video_med_view_cnt ?? p.ec_video_play_cnt_med,
+    medianLiveViews: p.ec_live_med_view_cnt,
+    allVideoMedianViews: p.video_med_view_cnt,
+    allLiveMedianViews: p.live_med_view_cnt,
     avgLiveViewers: p.ec_live_avg_uv,
     videoGpm: videoGpm.value,
     videoGpmRange: videoGpm.range,
     liveGpm: liveGpm.value,
     liveGpmRange: liveGpm.range,
+    gpm: allGpm.value,
+    gpmRange: allGpm.range,
     engagementBps: p.ec_video_engagement,
+    liveEngagementBps: p.ec_live_engagement,
+    allVideoEngagementBps: p.video_engagement,
+    allLiveEngagementBps: p.live_engagement,
+    avgRevenuePerBuyer: perBuyer.value,
+    avgRevenuePerBuyerRange: perBuyer.range,
+    collaboratedBrands: p.collaborated_brands_num,
     fulfillmentBps: p.creator_fulfillment_score_90d,
+    fulfillmentReviews: p.creator_fulfillment_reviews,
     postRateBps: p.sample_fulfillment_rate,
     avgCommissionBps: p.med_commission_rate,
+    productPriceRange: p.product_price_range ? moneyRange(p.product_price_range, regionCode) : undefined,
     videoCount: p.ec_video_publish_cnt_30d,
     liveCount: p.ec_live_streaming_cnt_30d,
     audience,
   });
-  const categories = (p.category ?? p.content_category_list ?? (p.main_industry ? [p.main_industry] : undefined))
-    ?.map((c) => c.trim())
-    .filter(Boolean);
+  const categoryList = (p.category ?? p.content_category_list ?? p.industry_groups ?? (p.main_industry ? [p.main_industry] : undefined))
+    ?.map((c) => definedOnly({ id: c.id, name: c.name?.trim() || undefined }))
+    .filter((c) => c.id !== undefined || c.name !== undefined);
+  const names = categoryList?.flatMap((c) => (c.name ? [c.name] : []));
   return definedOnly({
     handle: p.handle,
     oecuid: p.creator_oecuid,
     nickname: p.nickname,
-    region: regionCode,
-    categories: categories?.length ? categories : undefined,
+    region: p.selection_region,
+    categories: names?.length ? names : undefined,
+    categoryList: categoryList?.length ? categoryList : undefined,
     metrics,
+    flags: nonEmpty<ShopCreatorFlags>({
+      hasCollaborated: p.has_collaborated,
+      invitedWithin90d: p.has_invited_before_90d,
+      blockedByShop: p.is_creator_blocked_by_shop,
+      highSampleDispatchRate: p.is_high_sample_dispatch_rate,
+    }),
+    commission: commissionOf(p.med_commission_rate, p.med_commission_rate_range),
   });
 }

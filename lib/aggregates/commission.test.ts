@@ -108,4 +108,39 @@ describe('benchmarkAggregates', () => {
     ]);
     expect(out?.get('home')).toMatchObject({ categoryName: 'Home', count: 3, bySource: { target: 1, registration: 1, campaign: 1 }, own: [] });
   });
+
+  it('keeps the market apart: creators’ median commissions per category, with their count, dates and forms, and places the products on them', async () => {
+    const source = { endpoint: 'creators.find', page: 'https://affiliate-id.tokopedia.com/connection/creator?shop_region=ID' };
+    await db.products.bulkPut([
+      product({ productId: 'p1', categoryId: '601450', categoryName: 'Kecantikan' }),
+      product({ productId: 'p2', categoryId: '600001', categoryName: 'Rumah' }),
+    ]);
+    await db.openCollabs.bulkPut([openCollab({ productId: 'p1', commissionBps: 1000 })]);
+    const creator = (handle: string, bps: number, categories: { id?: string; name?: string }[], form: 'exact' | 'label' = 'label', at = NOW) => ({
+      shopKey: SHOP,
+      handle,
+      medianCommission: { bps, form, firstSeenAt: at, lastSeenAt: at, source },
+      categories: { value: categories, seenAt: at, source },
+      firstSeenAt: at,
+      lastSeenAt: at,
+    });
+    await db.shopCreators.bulkPut([
+      creator('a', 800, [{ id: '601450' }], 'exact', NOW - DAY),
+      creator('b', 1200, [{ name: 'kecantikan' }]),
+      creator('c', 1600, [{ id: '601450' }, { name: 'Rumah' }]),
+    ]);
+    const out = (await benchmarkAggregates(db, [SHOP])).get(SHOP);
+    const beauty = out?.get('601450');
+    expect(beauty?.count).toBe(1);
+    expect(beauty?.market).toMatchObject({ count: 3, from: NOW - DAY, to: NOW, byForm: { exact: 1, label: 2, bps: 0 }, byJoin: { id: 2, name: 1 } });
+    expect(beauty?.market.distribution).toBeUndefined();
+    // A category only the market knows is a benchmark too, with no own rate.
+    expect(out?.get('600001')).toMatchObject({ count: 0, market: { count: 1 }, own: [] });
+    const few = benchmarkValues('ID', '601450', 'Kecantikan', new Map(), [{ productId: 'p1', title: 'Serum', bps: 1000 }], 3, [
+      ...[800, 1200, 1600].map((bps, i) => ({ bps, handle: `h${i}`, shopKey: SHOP, categoryId: '601450', via: 'id' as const, form: 'label' as const, firstSeenAt: NOW, lastSeenAt: NOW, source })),
+    ]);
+    expect(few.market.distribution).toMatchObject({ p50: 1200, rates: [800, 1200, 1600] });
+    expect(few.own[0]).toMatchObject({ marketRankBps: 3333, marketMedianBps: 1200 });
+    expect(few.own[0]?.rankBps).toBeUndefined();
+  });
 });

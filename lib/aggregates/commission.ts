@@ -1,13 +1,25 @@
 import type { AppDB } from '../db/app-db';
 import type { OpenCollab, Product } from '../domain/types';
-import { commissionObservations, percentile, regionOf, type CommissionObservation, type ObservationKind } from '../queries/benchmark';
-import { MIN_BENCHMARK_RATES, SOURCE_KINDS, type BenchmarkAggregate, type Distribution, type Placement } from './model';
+import {
+  commissionObservations,
+  marketObservations,
+  marketRates,
+  percentile,
+  regionOf,
+  type CommissionObservation,
+  type MarketObservation,
+  type ObservationKind,
+} from '../queries/benchmark';
+import { MIN_BENCHMARK_RATES, SOURCE_KINDS, type BenchmarkAggregate, type Distribution, type MarketAggregate, type Placement } from './model';
 
 /**
- * The popup's commission benchmark per category, from the observations of `lib/queries/benchmark.ts` (the rates the
- * benchmark rules use): for one region and category, the distinct (product, rate) pairs seen in the region's shops, as
- * percentiles with their count, date range and sources, and the shop's own products placed on them. A product is placed
- * against the other products' rates (its own left out, as the rules do), so it is not compared with itself.
+ * The popup's commission benchmark per category, from the observations of `lib/queries/benchmark.ts` (the ones the
+ * benchmark rules use), two sources kept apart:
+ * - own: the distinct (product, rate) pairs seen on the seller's pages in the region's shops, as percentiles with their
+ *   count, date range and sources; the shop's own products are placed against the other products' rates (their own
+ *   left out, as the rules do), so a product is not compared with itself;
+ * - market: the creators' median commissions seen in the region's creator marketplace, one per creator, with their
+ *   count, date range and how they were sent and joined; the shop's products are placed against them too.
  */
 
 interface Pair {
@@ -82,7 +94,21 @@ export interface OwnRate {
   bps: number;
 }
 
-/** Pure: the benchmark of one region's category with the shop's own products placed on it. */
+/** Pure: the market side of a category from the creators' rates that count there (`marketRates`). */
+export function marketValues(rates: readonly MarketObservation[], minCount = MIN_BENCHMARK_RATES): MarketAggregate {
+  const sorted = rates.map((r) => r.bps).sort((a, b) => a - b);
+  const countOf = <K extends string>(keys: readonly K[], of: (r: MarketObservation) => K) =>
+    Object.fromEntries(keys.map((k) => [k, rates.filter((r) => of(r) === k).length])) as Record<K, number>;
+  return {
+    count: rates.length,
+    ...(rates.length ? { from: Math.min(...rates.map((r) => r.firstSeenAt)), to: Math.max(...rates.map((r) => r.lastSeenAt)) } : {}),
+    byForm: countOf(['exact', 'label', 'bps'] as const, (r) => r.form),
+    byJoin: countOf(['id', 'name'] as const, (r) => r.via),
+    ...(rates.length >= minCount && rates.length > 0 ? { distribution: distributionOf(sorted) } : {}),
+  };
+}
+
+/** Pure: the benchmark of one region's category with the shop's own products placed on it, own and market apart. */
 export function benchmarkValues(
   region: string,
   categoryId: string,
@@ -90,8 +116,10 @@ export function benchmarkValues(
   pairs: ReadonlyMap<string, Pair>,
   own: readonly OwnRate[],
   minCount = MIN_BENCHMARK_RATES,
+  marketRatesOf: readonly MarketObservation[] = [],
 ): BenchmarkAggregate {
   const all = [...pairs.values()];
+  const market = marketValues(marketRatesOf, minCount);
   const sorted = all.map((p) => p.bps).sort((a, b) => a - b);
   const bySource = Object.fromEntries(SOURCE_KINDS.map((k) => [k, all.filter((p) => p.kinds.has(k)).length])) as BenchmarkAggregate['bySource'];
   const placements: Placement[] = own.map((o) => {
@@ -100,12 +128,14 @@ export function benchmarkValues(
       .map((p) => p.bps)
       .sort((a, b) => a - b);
     const enough = others.length >= minCount && others.length > 0;
+    const m = market.distribution;
     return {
       productId: o.productId,
       title: o.title,
       bps: o.bps,
       others: others.length,
       ...(enough ? { rankBps: percentileRank(others, o.bps) as number, medianBps: percentile(others, 0.5) } : {}),
+      ...(m ? { marketRankBps: percentileRank(m.rates, o.bps) as number, marketMedianBps: m.p50 } : {}),
     };
   });
   return {
@@ -118,6 +148,7 @@ export function benchmarkValues(
     ...(all.length >= minCount && all.length > 0 ? { distribution: distributionOf(sorted) } : {}),
     own: placements,
     productIds: [...new Set(all.map((p) => p.productId))].sort(),
+    market,
   };
 }
 
@@ -132,8 +163,13 @@ export async function benchmarkAggregates(db: AppDB, shopKeys: readonly string[]
   const out = new Map<string, Map<string, BenchmarkAggregate>>(shopKeys.map((s) => [s, new Map()]));
   if (!shopKeys.length) return out;
   const regions = new Set(shopKeys.map(regionOf));
-  const [observations, categorised] = await Promise.all([commissionObservations(db), db.products.where('categoryId').above('').toArray()]);
+  const [observations, market, categorised] = await Promise.all([commissionObservations(db), marketObservations(db), db.products.where('categoryId').above('').toArray()]);
   const groups = groupPairs(observations.filter((o) => regions.has(regionOf(o.shopKey))));
+  // A category the market knows but no own rate does is a benchmark too (market side only).
+  for (const o of market) {
+    const g = groupKey(regionOf(o.shopKey), o.categoryId);
+    if (regions.has(regionOf(o.shopKey)) && !groups.has(g)) groups.set(g, new Map());
+  }
   const wanted = new Set(shopKeys);
   const own = categorised.filter((p) => wanted.has(p.shopKey));
   const collabs = own.length ? await db.openCollabs.where('productId').anyOf(own.map((p) => p.productId)).toArray() : [];
@@ -167,7 +203,7 @@ export async function benchmarkAggregates(db: AppDB, shopKeys: readonly string[]
           return bps === undefined ? [] : [{ productId: p.productId, title: p.title || p.productId, bps }];
         })
         .sort((a, b) => a.title.localeCompare(b.title) || a.productId.localeCompare(b.productId));
-      rows.set(categoryId, benchmarkValues(region, categoryId, names.get(g)?.name, pairs, ownRates));
+      rows.set(categoryId, benchmarkValues(region, categoryId, names.get(g)?.name, pairs, ownRates, MIN_BENCHMARK_RATES, marketRates(market, region, categoryId)));
     }
   }
   return out;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, OTHER_SHOP, SHOP, campaign, invitationProduct, observation as obs, openCollab, product, registration, request } from '../../test/fixtures/rule-entities';
 import type { AppDB } from '../db/app-db';
-import { commissionBenchmark, commissionObservations, percentile, regionOf, type CommissionObservation } from './benchmark';
+import type { ShopCreator } from '../domain/types';
+import { commissionBenchmark, commissionObservations, marketBenchmark, marketObservations, marketRates, percentile, regionOf, type CommissionObservation, type MarketObservation } from './benchmark';
 
 /** One observation per product, at the given rates. */
 const spread = (rates: number[], over: Partial<CommissionObservation> = {}) => rates.map((bps, i) => obs(bps, `q${i}`, over));
@@ -129,5 +130,77 @@ describe('commissionObservations', () => {
   it('reads nothing else when no product has a category', async () => {
     await db.products.bulkPut([product({ productId: 'p1' }), product({ productId: 'p2', shopKey: OTHER_SHOP })]);
     expect(await commissionObservations(db)).toEqual([]);
+  });
+});
+
+describe('market observations (creators’ median commissions)', () => {
+  let db: AppDB;
+  beforeEach(() => {
+    db = freshDb();
+  });
+  afterEach(() => db.close());
+
+  const source = { endpoint: 'creators.find', page: 'https://affiliate-id.tokopedia.com/connection/creator?shop_region=ID' };
+  const seen = (firstSeenAt = NOW, lastSeenAt = NOW) => ({ firstSeenAt, lastSeenAt, source });
+  const shopCreator = (handle: string, bps: number, categories: { id?: string; name?: string }[], over: Partial<ShopCreator> = {}): ShopCreator => ({
+    shopKey: SHOP,
+    handle,
+    medianCommission: { bps, form: 'label', label: `${bps / 100}%`, ...seen() },
+    categories: { value: categories, seenAt: NOW, source },
+    firstSeenAt: NOW,
+    lastSeenAt: NOW,
+    ...over,
+  });
+
+  it('meets products’ first-level categories by id, else by name within the region, and counts a creator in each of theirs', async () => {
+    await db.products.bulkPut([
+      product({ productId: 'p1', categoryId: '601450', categoryName: 'Kecantikan & Perawatan Pribadi' }),
+      product({ productId: 'p2', categoryId: '600001', categoryName: 'Perlengkapan Rumah' }),
+      product({ productId: 'p3', shopKey: 'US:1', categoryId: '700645', categoryName: 'Health' }),
+    ]);
+    await db.shopCreators.bulkPut([
+      shopCreator('ayu', 1000, [{ id: '601450', name: 'Beauty & Personal Care' }, { name: ' perlengkapan Rumah ' }]),
+      shopCreator('budi', 1500, [{ name: 'Health' }, { id: '999' }]),
+      shopCreator('citra', 2000, []),
+      { shopKey: SHOP, handle: 'dewi', categories: { value: [{ id: '601450' }], seenAt: NOW, source }, firstSeenAt: NOW, lastSeenAt: NOW },
+    ]);
+    const all = await marketObservations(db);
+    expect(all.map((o) => [o.handle, o.categoryId, o.via, o.bps]).sort()).toEqual([
+      ['ayu', '600001', 'name', 1000],
+      ['ayu', '601450', 'id', 1000],
+    ]);
+    expect(all[0]).toMatchObject({ shopKey: SHOP, form: 'label', firstSeenAt: NOW, lastSeenAt: NOW, source });
+    expect((await marketObservations(db, ['600001'])).map((o) => o.handle)).toEqual(['ayu']);
+  });
+
+  it('counts one rate per creator in a region: the most recently seen one, with the span of its sightings', () => {
+    const o = (handle: string, bps: number, shopKey: string, firstSeenAt: number, lastSeenAt: number): MarketObservation => ({
+      bps,
+      handle,
+      shopKey,
+      categoryId: 'beauty',
+      via: 'id',
+      form: 'label',
+      firstSeenAt,
+      lastSeenAt,
+      source,
+    });
+    const rates = marketRates(
+      [
+        o('ayu', 1000, SHOP, NOW - 5 * DAY, NOW - 2 * DAY),
+        o('ayu', 1000, OTHER_SHOP, NOW - DAY, NOW),
+        o('budi', 1500, SHOP, NOW - 3 * DAY, NOW - 3 * DAY),
+        o('budi', 2000, OTHER_SHOP, NOW - DAY, NOW - DAY),
+        o('citra', 900, 'US:1', NOW, NOW),
+      ],
+      'ID',
+      'beauty',
+    );
+    expect(rates.map((r) => [r.handle, r.bps, r.firstSeenAt, r.lastSeenAt])).toEqual([
+      ['ayu', 1000, NOW - 5 * DAY, NOW],
+      ['budi', 2000, NOW - DAY, NOW - DAY],
+    ]);
+    expect(marketBenchmark(rates, 'ID', 'beauty', 2)).toEqual({ count: 2, p25: 1250, p50: 1500, p75: 1750, from: NOW - 5 * DAY, to: NOW });
+    expect(marketBenchmark(rates, 'ID', 'beauty')).toEqual({ count: 2, tooFew: true });
   });
 });

@@ -1,11 +1,16 @@
 import type { Table } from 'dexie';
 import type { AppDB } from '../db/app-db';
-import type { Product } from '../domain/types';
+import type { MedianCommission, Product, ShopCreator, SourceRef } from '../domain/types';
 
 /**
- * A private commission benchmark built only from rates Collab Lens has seen on the seller's own pages, grouped by the
- * product's category (`products.categoryId`). Nothing is crowdsourced: the figures say how many rates they rest on and
- * over which time, so a thin benchmark never passes for a sourced market average.
+ * Two commission benchmarks per product category (`products.categoryId`, first level), kept apart:
+ * - **own**: the rates Collab Lens has seen on the seller's own pages (`commissionObservations`), one per product and
+ *   rate. It says what the seller's shops pay, not whether that is competitive.
+ * - **market**: the creators' median commission as the creator marketplace shows it (`med_commission_rate` or
+ *   `med_commission_rate_range` in Find creators and creator details, `shopCreators.medianCommission`), one per
+ *   creator: what the creators selling in the category usually get (`marketObservations`).
+ * Nothing is crowdsourced: both are local sightings, and every figure says how many observations it rests on and over
+ * which time, so a thin benchmark never passes for a sourced average.
  *
  * Used by the `commission-below-benchmark` rules, the popup and the page annotations:
  *
@@ -71,6 +76,100 @@ export interface BenchmarkOptions {
 }
 
 export const DEFAULT_MIN_COUNT = 20;
+
+/** One creator's median commission, seen in a shop's creator marketplace, counted in one product category. */
+export interface MarketObservation {
+  bps: number;
+  handle: string;
+  /** The shop whose marketplace showed it (its region is the market). */
+  shopKey: string;
+  categoryId: string;
+  /** How the creator's category met the products' one: by category id, or by name among the region's products. */
+  via: 'id' | 'name';
+  form: MedianCommission['form'];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  source: SourceRef;
+}
+
+const normalName = (name: string) => name.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The market observations of every shop's marketplace (or only of `categories`). A creator's categories meet the
+ * products' first-level categories by id first (`industry_groups[].key` and `magellan_<id>` are first-level category
+ * ids), else by name, case and spacing aside, among the categorised products of the shops in the same region (the
+ * marketplace names categories in the region's language, as the products' categories are). A creator counts in every
+ * category of theirs that meets one; a category no product of the region has is in no benchmark.
+ */
+export async function marketObservations(db: AppDB, categories?: readonly string[]): Promise<MarketObservation[]> {
+  const [rows, products] = await Promise.all([db.shopCreators.toArray(), db.products.where('categoryId').above('').toArray()]);
+  const priced = rows.filter((r): r is ShopCreator & { medianCommission: MedianCommission } => r.medianCommission !== undefined && (r.categories?.value.length ?? 0) > 0);
+  if (!priced.length || !products.length) return [];
+  const wanted = categories && new Set(categories);
+  const ids = new Map<string, Set<string>>();
+  const names = new Map<string, Map<string, string>>();
+  for (const p of products) {
+    const region = regionOf(p.shopKey);
+    const id = p.categoryId as string;
+    if (!ids.has(region)) ids.set(region, new Set());
+    ids.get(region)?.add(id);
+    if (p.categoryName) {
+      if (!names.has(region)) names.set(region, new Map());
+      names.get(region)?.set(normalName(p.categoryName), id);
+    }
+  }
+  const out: MarketObservation[] = [];
+  for (const r of priced) {
+    const region = regionOf(r.shopKey);
+    const met = new Map<string, 'id' | 'name'>();
+    for (const c of r.categories?.value ?? []) {
+      const byId = c.id !== undefined && ids.get(region)?.has(c.id) ? c.id : undefined;
+      const byName = byId === undefined && c.name ? names.get(region)?.get(normalName(c.name)) : undefined;
+      const categoryId = byId ?? byName;
+      if (categoryId !== undefined && !met.has(categoryId)) met.set(categoryId, byId !== undefined ? 'id' : 'name');
+    }
+    const m = r.medianCommission;
+    for (const [categoryId, via] of met) {
+      if (wanted && !wanted.has(categoryId)) continue;
+      out.push({ bps: m.bps, handle: r.handle, shopKey: r.shopKey, categoryId, via, form: m.form, firstSeenAt: m.firstSeenAt, lastSeenAt: m.lastSeenAt, source: m.source });
+    }
+  }
+  return out;
+}
+
+/**
+ * The market observations of one region's category that count: one per creator (the most recently seen rate, when
+ * several shops of the region saw the creator), with the span of its sightings.
+ */
+export function marketRates(observations: readonly MarketObservation[], region: string, categoryId: string): MarketObservation[] {
+  const byCreator = new Map<string, MarketObservation>();
+  for (const o of observations) {
+    if (o.categoryId !== categoryId || regionOf(o.shopKey) !== region) continue;
+    const prev = byCreator.get(o.handle);
+    if (!prev) {
+      byCreator.set(o.handle, o);
+      continue;
+    }
+    const [newer, older] = o.lastSeenAt > prev.lastSeenAt ? [o, prev] : [prev, o];
+    byCreator.set(o.handle, newer.bps === older.bps ? { ...newer, firstSeenAt: Math.min(newer.firstSeenAt, older.firstSeenAt) } : newer);
+  }
+  return [...byCreator.values()];
+}
+
+/** The market benchmark of one region's category: quartiles of the creators' median commissions, or how few there are. */
+export function marketBenchmark(observations: readonly MarketObservation[], region: string, categoryId: string, minCount = DEFAULT_MIN_COUNT): Benchmark | TooFew {
+  const rates = marketRates(observations, region, categoryId);
+  if (rates.length === 0 || rates.length < minCount) return { count: rates.length, tooFew: true };
+  const sorted = rates.map((r) => r.bps).sort((a, b) => a - b);
+  return {
+    count: rates.length,
+    p25: percentile(sorted, 0.25),
+    p50: percentile(sorted, 0.5),
+    p75: percentile(sorted, 0.75),
+    from: Math.min(...rates.map((r) => r.firstSeenAt)),
+    to: Math.max(...rates.map((r) => r.lastSeenAt)),
+  };
+}
 
 /** The region part of a shop key (`REGION:sellerId`). */
 export function regionOf(shopKey: string): string {

@@ -3,17 +3,21 @@ import { freshDb } from '../../test/db';
 import { DAY, NOW, OTHER_SHOP, SHOP, campaign, fillsMessage, invitationProduct, openCollab, product, registration, request } from '../../test/fixtures/rule-entities';
 import type { AppDB } from '../db/app-db';
 import type { OpenCollab, Product } from '../domain/types';
-import type { CommissionObservation } from '../queries/benchmark';
-import { commissionBelowBenchmark as rule, type OpenCommissionInput } from './commission-below-benchmark';
+import type { CommissionObservation, MarketObservation } from '../queries/benchmark';
+import { commissionBelowBenchmark as rule, MARKET_EVIDENCE, type OpenCommissionInput } from './commission-below-benchmark';
 
 const beauty = (over: Partial<Product> = {}) => product({ categoryId: 'beauty', categoryName: 'Beauty & Personal Care', ...over });
 /** Other products' rates in the category: 100, 200, … basis points apart, so the quartiles are easy to read. */
 const others = (rates: number[]): CommissionObservation[] =>
   rates.map((bps, i) => ({ bps, productId: `q${i}`, shopKey: SHOP, categoryId: 'beauty', kind: 'open', key: `${SHOP}|q${i}`, seenAt: NOW - i * DAY }));
 const TWENTY = Array.from({ length: 20 }, (_, i) => 1000 + i * 100);
-const input = (c: Partial<OpenCollab> = {}, observations = others(TWENTY), p: Product | undefined = beauty()): OpenCommissionInput => {
+const MARKET_SOURCE = { endpoint: 'creators.find', page: 'https://affiliate-id.tokopedia.com/connection/creator?shop_region=ID' };
+/** Creators' median commissions in the category, one per creator, seen a day apart. */
+const creators = (rates: number[], shopKey = SHOP): MarketObservation[] =>
+  rates.map((bps, i) => ({ bps, handle: `c${i}`, shopKey, categoryId: 'beauty', via: 'id', form: 'label', firstSeenAt: NOW - i * DAY, lastSeenAt: NOW - i * DAY, source: MARKET_SOURCE }));
+const input = (c: Partial<OpenCollab> = {}, observations = others(TWENTY), p: Product | undefined = beauty(), market: MarketObservation[] = []): OpenCommissionInput => {
   const collab = openCollab(c);
-  return { key: collab.key, collab, product: p, observations };
+  return { key: collab.key, collab, product: p, observations, market };
 };
 const check = (i: OpenCommissionInput, minObservations = 20) => rule.check(i, { thresholds: { minObservations }, now: NOW });
 
@@ -72,6 +76,41 @@ describe('commission-below-benchmark: check', () => {
   });
 });
 
+describe('commission-below-benchmark: the market benchmark, apart from the own one', () => {
+  const MARKET = Array.from({ length: 20 }, (_, i) => 1500 + i * 50);
+
+  it('fires as its own finding (variant market) under the creators’ 25th percentile, naming the creators it rests on', () => {
+    const findings = check(input({ commissionBps: 1400 }, others([1000]), beauty(), creators(MARKET)));
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f).toMatchObject({
+      variant: 'market',
+      subjectKey: `${SHOP}|p1`,
+      params: { region: 'ID', rate: { bps: 1400 }, p25: { bps: 1738 }, p50: { bps: 1975 }, count: 20, from: { at: NOW - 19 * DAY }, to: { at: NOW }, category: 'Beauty & Personal Care' },
+    });
+    expect(f?.evidence.slice(0, 2).map((e) => `${e.entity}:${e.key}`)).toEqual([`openCollab:${SHOP}|p1`, 'product:p1']);
+    expect(f?.evidence.slice(2).map((e) => e.key)).toEqual(Array.from({ length: MARKET_EVIDENCE }, (_, i) => `${SHOP}|c${i}`));
+    expect(f?.evidence[2]).toEqual({ entity: 'shopCreator', key: `${SHOP}|c0`, seenAt: NOW, source: MARKET_SOURCE });
+    expect(fillsMessage({ message: rule.variantMessages!.market! }, f)).toBe(true);
+  });
+
+  it('gives both findings when the rate is under both, each saying its own basis', () => {
+    const findings = check(input({ commissionBps: 1000 }, others(TWENTY), beauty(), creators(MARKET)));
+    expect(findings.map((f) => [f.variant, f.params.count, f.params.p25])).toEqual([
+      [undefined, 20, { bps: 1475 }],
+      ['market', 20, { bps: 1738 }],
+    ]);
+  });
+
+  it('needs as many creators as rates, counts a creator once, and only of the shop’s region', () => {
+    expect(check(input({ commissionBps: 100 }, [], beauty(), creators(MARKET.slice(1))))).toEqual([]);
+    const twice = [...creators(MARKET.slice(0, 10)), ...creators(MARKET.slice(0, 10), 'ID:7495000000000000002')];
+    expect(check(input({ commissionBps: 100 }, [], beauty(), twice), 11)).toEqual([]);
+    expect(check(input({ commissionBps: 100 }, [], beauty(), creators(MARKET, 'US:1')))).toEqual([]);
+    expect(check(input({ commissionBps: 1738 }, [], beauty(), creators(MARKET)))).toEqual([]);
+  });
+});
+
 describe('commission-below-benchmark: load and affected', () => {
   let db: AppDB;
   beforeEach(async () => {
@@ -119,6 +158,24 @@ describe('commission-below-benchmark: load and affected', () => {
     expect(await sorted({ creatorApplications: ['gone'] })).toEqual([]);
     expect(await sorted({ products: ['plain'] })).toEqual([`${SHOP}|plain`]);
     expect(await rule.affected(db, { products: ['plain'], transitions: ['product|plain'] })).toBe('all');
+  });
+
+  it('re-runs in full when a marketplace showed a creator, and loads the market of each product’s region and category', async () => {
+    expect(await rule.affected(db, { shopCreators: [`${SHOP}|ayu`] })).toBe('all');
+    expect(rule.reads).toContain('shopCreators');
+    await db.shopCreators.put({
+      shopKey: SHOP,
+      handle: 'ayu',
+      medianCommission: { bps: 1200, form: 'label', firstSeenAt: NOW, lastSeenAt: NOW, source: MARKET_SOURCE },
+      categories: { value: [{ name: 'beauty & personal care' }], seenAt: NOW, source: MARKET_SOURCE },
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+    });
+    const inputs = await rule.load(db, [`${SHOP}|p1`, `${SHOP}|toy`], NOW);
+    expect(inputs.map((i) => [i.key, i.market.map((m) => [m.handle, m.via])])).toEqual([
+      [`${SHOP}|p1`, [['ayu', 'name']]],
+      [`${SHOP}|toy`, []],
+    ]);
   });
 
   it('after a new rate, re-running the subjects it maps gives what a full run gives', async () => {

@@ -3,16 +3,19 @@ import { freshDb } from '../../test/db';
 import { DAY, NOW, SHOP, fillsMessage, invitation, invitationProduct, openCollab, product } from '../../test/fixtures/rule-entities';
 import type { AppDB } from '../db/app-db';
 import type { Invitation, InvitationProduct, Product } from '../domain/types';
-import type { CommissionObservation } from '../queries/benchmark';
+import type { CommissionObservation, MarketObservation } from '../queries/benchmark';
 import { targetCommissionBelowBenchmark as rule, type TargetCommissionInput } from './target-commission-below-benchmark';
 
 const beauty = (over: Partial<Product> = {}) => product({ categoryId: 'beauty', ...over });
 const TWENTY = Array.from({ length: 20 }, (_, i) => 1000 + i * 100);
 const others = (rates: number[]): CommissionObservation[] =>
   rates.map((bps, i) => ({ bps, productId: `q${i}`, shopKey: SHOP, categoryId: 'beauty', kind: 'target', key: `inv9|q${i}`, seenAt: NOW - i * DAY }));
-const input = (t: Partial<InvitationProduct> = {}, inv: Invitation | undefined = invitation()): TargetCommissionInput => {
+const source = { endpoint: 'creators.profile', page: 'https://affiliate-id.tokopedia.com/connection/creator/detail?cid=1&shop_region=ID' };
+const creators = (rates: number[]): MarketObservation[] =>
+  rates.map((bps, i) => ({ bps, handle: `c${i}`, shopKey: SHOP, categoryId: 'beauty', via: 'name', form: 'exact', firstSeenAt: NOW - DAY, lastSeenAt: NOW, source }));
+const input = (t: Partial<InvitationProduct> = {}, inv: Invitation | undefined = invitation(), market: MarketObservation[] = []): TargetCommissionInput => {
   const target = invitationProduct(t);
-  return { key: `${target.invitationId}|${target.productId}`, target, invitation: inv, product: beauty(), observations: others(TWENTY) };
+  return { key: `${target.invitationId}|${target.productId}`, target, invitation: inv, product: beauty(), observations: others(TWENTY), market };
 };
 const check = (i: TargetCommissionInput, minObservations = 20) => rule.check(i, { thresholds: { minObservations }, now: NOW });
 
@@ -28,6 +31,16 @@ describe('target-commission-below-benchmark: check', () => {
     });
     expect(f?.evidence[0]).toEqual({ entity: 'invitationProduct', key: 'inv1|p1', seenAt: NOW - 3_600_000, source: inv.source });
     expect(fillsMessage(rule, f)).toBe(true);
+  });
+
+  it('says the market apart (variant market), naming the invitation and the creators it rests on', () => {
+    const findings = check(input({ targetCommissionBps: 1000 }, invitation(), creators(Array.from({ length: 20 }, (_, i) => 1200 + i * 10))));
+    expect(findings.map((f) => f.variant)).toEqual([undefined, 'market']);
+    const market = findings[1];
+    expect(market).toMatchObject({ params: { invitation: 'Ramadan glow', invitationId: 'inv1', region: 'ID', count: 20, p50: { bps: 1295 }, from: { at: NOW - DAY }, to: { at: NOW } } });
+    expect(market?.evidence.filter((e) => e.entity === 'shopCreator')).toHaveLength(20);
+    expect(fillsMessage({ message: rule.variantMessages!.market! }, market)).toBe(true);
+    expect(check(input({ targetCommissionBps: 1300 }, invitation(), creators(Array.from({ length: 20 }, (_, i) => 1200 + i * 10)))).map((f) => f.variant)).toEqual([undefined]);
   });
 
   it('does not fire at the 25th percentile, with too few rates, or without a rate', () => {

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Invitation, InvitationProduct, Product } from '../domain/types';
-import type { CommissionObservation } from '../queries/benchmark';
+import type { CommissionObservation, MarketObservation } from '../queries/benchmark';
+import { belowMarket, marketByGroup, marketChanged } from './commission-below-benchmark';
 import type { Rule, SubjectInput } from './types';
 import {
   BENCHMARK_READS,
@@ -17,15 +18,17 @@ import {
 } from './util';
 
 /**
- * A product's commission in a target invitation under the 25th percentile of its category's benchmark: the same test as
- * `commission-below-benchmark` (see there and `lib/queries/benchmark.ts`), for the rate invited creators are offered.
- * Subject key `invitationId|productId`. Invitations that are completed or being cancelled are not flagged.
+ * A product's commission in a target invitation under the 25th percentile of its category's benchmark: the same tests as
+ * `commission-below-benchmark` (see there and `lib/queries/benchmark.ts`), own pages and market apart (variant
+ * `market`), for the rate invited creators are offered. Subject key `invitationId|productId`. Invitations that are
+ * completed or being cancelled are not flagged.
  */
 export interface TargetCommissionInput extends SubjectInput {
   target: InvitationProduct;
   invitation?: Invitation;
   product?: Product;
   observations: readonly CommissionObservation[];
+  market: readonly MarketObservation[];
 }
 
 const ENDED = new Set(['COMPLETED', 'CANCELING']);
@@ -36,18 +39,25 @@ export const targetCommissionBelowBenchmark: Rule<TargetCommissionInput, { minOb
   id: 'target-commission-below-benchmark',
   title: { en: 'Target invitation commission under the category benchmark', id: 'Komisi kolaborasi target di bawah patokan kategorinya' },
   explanation: {
-    en: 'Invited creators weigh the commission you offer against others. Collab Lens builds a private benchmark per product category from the commission rates it has seen on your own Affiliate Center pages (open and target collaborations, creator applications, sample requests, partner campaigns), counting each product and rate once and leaving out the product itself. It flags a target invitation commission under the lowest quarter of those rates once there are at least this many. It is not a market average: it says how many rates it rests on and when they were seen.',
-    id: 'Kreator yang diundang membandingkan komisi yang Anda tawarkan dengan tawaran lain. Collab Lens menyusun patokan pribadi per kategori produk dari tarif komisi yang terlihat di halaman Affiliate Center Anda sendiri (kolaborasi terbuka dan target, pengajuan kreator, permintaan sampel, kampanye mitra), menghitung setiap produk dan tarif satu kali dan tidak menyertakan produk itu sendiri. Komisi kolaborasi target yang berada di seperempat terbawah tarif tersebut ditandai setelah jumlah tarifnya paling sedikit sebanyak ini. Ini bukan rata-rata pasar: patokan ini menyebutkan berapa tarif yang mendasarinya dan kapan tarif itu terlihat.',
+    en: 'Invited creators weigh the commission you offer against others. Collab Lens builds two benchmarks per product category and keeps them apart. The market: the median commission of each creator it saw in your region’s creator marketplace (Find creators, creator profiles) whose categories include the product’s. Your own pages: the commission rates seen on your Affiliate Center pages (open and target collaborations, creator applications, sample requests, partner campaigns), counting each product and rate once and leaving out the product itself. It flags a target invitation commission under the lowest quarter of either, once it rests on at least this many creators or rates, and says which one, how many it rests on and when they were seen.',
+    id: 'Kreator yang diundang membandingkan komisi yang Anda tawarkan dengan tawaran lain. Collab Lens menyusun dua patokan per kategori produk dan memisahkannya. Pasar: median komisi setiap kreator yang terlihat di marketplace kreator wilayah Anda (Cari kreator, profil kreator) yang kategorinya mencakup kategori produk. Halaman Anda sendiri: tarif komisi yang terlihat di halaman Affiliate Center Anda (kolaborasi terbuka dan target, pengajuan kreator, permintaan sampel, kampanye mitra), menghitung setiap produk dan tarif satu kali dan tidak menyertakan produk itu sendiri. Komisi kolaborasi target yang berada di seperempat terbawah salah satunya ditandai setelah patokan itu didasarkan pada paling sedikit sebanyak ini kreator atau tarif, dengan menyebutkan patokan mana, berapa banyak dasarnya, dan kapan terlihat.',
   },
   message: {
-    en: 'The commission of {product} in the target invitation {invitation}, {rate}, is under the 25th percentile ({p25}) of the {count} rates Collab Lens saw for its category, {category}, between {from} and {to}; the median is {p50}.',
-    id: 'Komisi {product} dalam kolaborasi target {invitation}, {rate}, berada di bawah persentil ke-25 ({p25}) dari {count} tarif yang dilihat Collab Lens untuk kategorinya, {category}, antara {from} dan {to}; mediannya {p50}.',
+    en: 'The commission of {product} in the target invitation {invitation}, {rate}, is under the 25th percentile ({p25}) of the {count} rates Collab Lens saw on your own Affiliate Center pages for its category, {category}, between {from} and {to}; the median is {p50}.',
+    id: 'Komisi {product} dalam kolaborasi target {invitation}, {rate}, berada di bawah persentil ke-25 ({p25}) dari {count} tarif yang dilihat Collab Lens di halaman Affiliate Center Anda sendiri untuk kategorinya, {category}, antara {from} dan {to}; mediannya {p50}.',
+  },
+  variantMessages: {
+    market: {
+      en: 'The commission of {product} in the target invitation {invitation}, {rate}, is under the 25th percentile ({p25}) of the median commissions of the {count} creators Collab Lens saw in the {region} creator marketplace for its category, {category}, between {from} and {to}; their median is {p50}.',
+      id: 'Komisi {product} dalam kolaborasi target {invitation}, {rate}, berada di bawah persentil ke-25 ({p25}) dari median komisi {count} kreator yang dilihat Collab Lens di marketplace kreator {region} untuk kategorinya, {category}, antara {from} dan {to}; median mereka {p50}.',
+    },
   },
   severity: 'low',
   subject: 'invitationProduct',
-  reads: [...BENCHMARK_READS, 'invitations'],
+  reads: [...BENCHMARK_READS, 'invitations', 'shopCreators'],
   thresholds: { minObservations: MIN_OBSERVATIONS },
   async affected(db, changes) {
+    if (marketChanged(changes)) return 'all';
     const invitationIds = changedKeys(changes, 'invitations');
     const [productIds, ofInvitations] = await Promise.all([
       benchmarkProductsAffected(db, changes),
@@ -66,26 +76,27 @@ export const targetCommissionBelowBenchmark: Rule<TargetCommissionInput, { minOb
       db.invitations.bulkGet([...new Set(targets.map((t) => t.invitationId))]),
       productsById(db, targets.map((t) => t.productId)),
     ]);
-    const groups = await observationsByGroup(db, keys && categoriesOf(products.values()));
+    const categories = keys && categoriesOf(products.values());
+    const [groups, markets] = await Promise.all([observationsByGroup(db, categories), marketByGroup(db, categories)]);
     const invitationById = new Map(invitations.flatMap((i) => (i ? [[i.id, i] as const] : [])));
     return targets.map((target) => {
       const product = products.get(target.productId);
-      const observations = product?.categoryId ? (groups.get(benchmarkGroup(target.shopKey, product.categoryId)) ?? []) : [];
-      return { key: targetKey(target), target, invitation: invitationById.get(target.invitationId), product, observations };
+      const group = product?.categoryId ? benchmarkGroup(target.shopKey, product.categoryId) : undefined;
+      const observations = (group && groups.get(group)) || [];
+      return { key: targetKey(target), target, invitation: invitationById.get(target.invitationId), product, observations, market: (group && markets.get(group)) || [] };
     });
   },
-  check({ target: t, invitation, product, observations }, { thresholds }) {
+  check({ target: t, invitation, product, observations, market }, { thresholds }) {
     if (invitation && ENDED.has(invitation.status)) return [];
-    const below = belowBenchmark(t.targetCommissionBps, product, t.shopKey, observations, thresholds.minObservations);
-    if (!below) return [];
+    const subject = { entity: 'invitationProduct', key: targetKey(t), seenAt: t.lastSeenAt, ...(invitation && { source: invitation.source }) };
+    const named = { invitation: invitation?.name ?? t.invitationId, invitationId: t.invitationId };
+    const own = belowBenchmark(t.targetCommissionBps, product, t.shopKey, observations, thresholds.minObservations);
+    const inMarket = belowMarket(t.targetCommissionBps, product, t.shopKey, market, thresholds.minObservations);
     return [
-      {
-        subject: 'invitationProduct',
-        subjectKey: targetKey(t),
-        shopKey: t.shopKey,
-        params: { ...below.params, invitation: invitation?.name ?? t.invitationId, invitationId: t.invitationId },
-        evidence: [{ entity: 'invitationProduct', key: targetKey(t), seenAt: t.lastSeenAt, ...(invitation && { source: invitation.source }) }, ...below.evidence],
-      },
+      ...(own ? [{ subject: 'invitationProduct' as const, subjectKey: targetKey(t), shopKey: t.shopKey, params: { ...own.params, ...named }, evidence: [subject, ...own.evidence] }] : []),
+      ...(inMarket
+        ? [{ subject: 'invitationProduct' as const, subjectKey: targetKey(t), shopKey: t.shopKey, variant: 'market', params: { ...inMarket.params, ...named }, evidence: [subject, ...inMarket.evidence] }]
+        : []),
     ];
   },
 };

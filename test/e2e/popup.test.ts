@@ -24,6 +24,10 @@ const DAY = 24 * HOUR;
  * Beauty: 25 products at 5%, 6% … 29% (one rate each): three of the seller's products in open collaboration (5%, 17%,
  * 29%), the others in two target invitations. Median 17%; 10th/25th/75th/90th percentiles 7.4%, 11%, 23%, 26.6%.
  * Home: four products at 10–13%: too few for percentiles (20 needed).
+ * Market (creators' median commissions, `shopCreators`): Beauty 21 creators at 10%, 11% … 30% (10 matched to the
+ * category by id, 11 by name; 5 exact rates, 16 range labels), median 20%, 10th/25th/75th/90th 12%, 15%, 25%, 28%;
+ * Home 3 creators (too few); a creator whose only category no product has counts nowhere. Glow Serum 12 (17%) has 7
+ * creators below it and one equal (counted half): 36%.
  * Invitation A (this week): 12 creators, 5 accepted, 2 of them posted, 1 requested and got a sample and ordered twice, 1
  * more requested. Invitation B (last week): 4 creators, 1 accepted. All twelve of A have 5,000 followers; B's four are
  * of unknown size.
@@ -75,19 +79,25 @@ function model(shopKey: string, sellerId: string, host: string, page: string, no
       source,
     },
   ];
+  // Lines as the Affiliate orders page sends them: no SKU id, no price; a video line and a LIVE one through an agency.
   const orderSku = (n: number) => ({
-    key: `57700000000000000${n}|s${n}`,
+    key: `57700000000000000${n}|#1`,
     orderId: `57700000000000000${n}`,
+    line: 1,
     shopKey,
     createdAt: Math.min(now, thisWeek + 2 * HOUR),
     productId: pid(1),
-    skuId: `s${n}`,
     creatorHandle: handle(0),
-    settlement: 'TO_SETTLE',
-    settlementRaw: 'to_settle',
+    contentType: n === 1 ? 'VIDEO' : 'LIVE',
+    contentTypeRaw: n === 1 ? '2' : '3',
+    commissionBps: 1000,
+    estimatedCommission: { minor: 15_000 * n, currency: 'IDR' },
+    ...(n === 2 && { partner: { id: '7260000000000000001', name: 'Glow Partners Agency' }, partnerCommissionBps: 500, estimatedPartnerCommission: { minor: 15_000, currency: 'IDR' } }),
+    settlement: 'UNKNOWN',
+    settlementRaw: '',
     refunded: 0,
     ...seen,
-    source,
+    source: { endpoint: 'orders.list', page: page.replace('sample-request', 'order') },
   });
   const finding: Finding = {
     id: 'sample-review-deadline|1729000000000000002',
@@ -118,7 +128,26 @@ function model(shopKey: string, sellerId: string, host: string, page: string, no
     sampleRequests: requests,
     orderSkus: [orderSku(1), orderSku(2)],
     findings: [finding],
+    shopCreators: market(shopKey, page, now),
   };
+}
+
+/** Creators' median commissions seen in the shop's creator marketplace (see the model's comment). */
+function market(shopKey: string, page: string, now: number) {
+  const source = { endpoint: 'creators.find', page };
+  const row = (handle: string, bps: number, categories: { id?: string; name?: string }[], form: 'exact' | 'label', firstSeenAt: number) => ({
+    shopKey,
+    handle,
+    medianCommission: { bps, form, firstSeenAt, lastSeenAt: now - HOUR, source },
+    categories: { value: categories, seenAt: now - HOUR, source },
+    firstSeenAt,
+    lastSeenAt: now - HOUR,
+  });
+  return [
+    ...Array.from({ length: 21 }, (_, i) => row(`market.beauty${i}`, 1000 + i * 100, i < 10 ? [{ id: '601226', name: 'Beauty & Personal Care' }] : [{ name: 'beauty' }], i < 5 ? 'exact' : 'label', now - (10 - (i % 10)) * DAY)),
+    ...Array.from({ length: 3 }, (_, i) => row(`market.home${i}`, 800 + i * 100, [{ name: 'Home' }], 'label', now - 2 * DAY)),
+    row('market.toys', 500, [{ name: 'Toys' }], 'label', now - DAY),
+  ];
 }
 
 interface Seeded {
@@ -175,6 +204,30 @@ describe('popup in English', () => {
   });
   afterAll(() => s?.env.session.close());
 
+  it('shows the market apart from the own pages: the creators’ median commissions with their count, dates, forms and percentiles', async () => {
+    expect(await text(popup, 'market-figure')).toBe('Creators’ median commission in Beauty: 20%');
+    expect(await text(popup, 'market-basis')).toMatch(
+      /^From the median commissions of 21 creators \(each counted once\) seen in the ID creator marketplace between .+ and .+\. Sent as an exact rate \(5\), a range \(16\) or a number \(0\); matched to the category by its id \(10\) or by its name \(11\)\.$/,
+    );
+    const rows = await popup.locator('table[id^="market-percentiles-"] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+    expect(rows).toEqual([
+      ['10th', '12%'],
+      ['25th', '15%'],
+      ['50th', '20%'],
+      ['75th', '25%'],
+      ['90th', '28%'],
+    ]);
+    expect(await popup.getByTestId('own-products-market').locator('li').allTextContents()).toEqual([
+      'Glow Serum 0: 5%, higher than 0% of the 21 creators’ median commissions; their median is 20%.',
+      'Glow Serum 12: 17%, higher than 36% of the 21 creators’ median commissions; their median is 20%.',
+      'Glow Serum 24: 29%, higher than 93% of the 21 creators’ median commissions; their median is 20%.',
+    ]);
+    // Each source under its own heading: the seller sees which one a figure rests on.
+    expect(await popup.getByTestId('benchmark-market').getByRole('heading').textContent()).toBe('Market: creators’ median commissions');
+    expect(await popup.getByTestId('benchmark-own').getByRole('heading').textContent()).toBe('Your own pages: commission rates seen');
+    expect(await popup.getByTestId('benchmark-market').getByTestId('benchmark-figure').count()).toBe(0);
+  });
+
   it('opens on the benchmark of the category with the seller’s products: percentiles with their basis, products placed, a chart with a text alternative', async () => {
     expect(await popup.getByRole('tab', { selected: true }).textContent()).toBe('Benchmarks');
     expect(await text(popup, 'benchmark-figure')).toBe('Median commission in Beauty: 17%');
@@ -205,6 +258,7 @@ describe('popup in English', () => {
     await expect
       .poll(() => text(popup, 'compare-result'))
       .toBe('A commission of 12% is higher than 30% of the 25 rates seen in Beauty. The median is 17%: offer at least that (5 percentage points more) to reach it.');
+    expect(await text(popup, 'compare-market')).toBe('Against the market: higher than 12% of the 21 creators’ median commissions. Their median is 20%.');
     await popup.locator('#compare-product').selectOption({ label: 'Glow Serum 24' });
     await expect
       .poll(() => text(popup, 'compare-result'))
@@ -215,8 +269,11 @@ describe('popup in English', () => {
   });
 
   it('says when a category has too few rates instead of showing a number', async () => {
-    await popup.locator('#benchmark-category').selectOption({ label: 'Home: 4 rates, 4 of your products' });
+    expect(await popup.locator('#benchmark-category option').allTextContents()).toEqual(['Beauty: 21 creators, 25 rates, 3 of your products', 'Home: 3 creators, 4 rates, 4 of your products']);
+    await popup.locator('#benchmark-category').selectOption({ label: 'Home: 3 creators, 4 rates, 4 of your products' });
     await expect.poll(() => text(popup, 'benchmark-figure')).toBe('Only 4 distinct commission rates seen in Home: Collab Lens shows percentiles from 20 rates on.');
+    expect(await text(popup, 'market-figure')).toBe('Only 3 creators’ median commissions seen in Home: Collab Lens shows percentiles from 20 creators on.');
+    expect(await popup.locator('table[id^="market-percentiles-"]').count()).toBe(0);
     expect(await popup.locator('table[id^="percentiles-"]').count()).toBe(0);
     expect(await popup.getByTestId('distribution-chart').count()).toBe(0);
     expect(await popup.getByTestId('own-products').locator('li').first().textContent()).toBe(
@@ -224,6 +281,7 @@ describe('popup in English', () => {
     );
     await popup.locator('#compare-rate').fill('11');
     await expect.poll(() => text(popup, 'compare-result')).toBe('Only 4 rates seen to compare with in Home: too few to say where it stands (at least 20).');
+    expect(await text(popup, 'compare-market')).toBe('Against the market: only 3 creators’ median commissions seen in Home, too few to say (at least 20).');
   });
 
   it('shows the outreach funnel, week by week, per invitation, per message and per tier, with this week against the quota', async () => {
@@ -259,6 +317,19 @@ describe('popup in English', () => {
     expect(tiers['1k-10k']).toEqual(['12', '42% of 12', 'Too few (5)']);
     expect(tiers.unknown).toEqual(['4', 'Too few (4)', 'Too few (1)']);
     expect(tiers['1m-plus']).toEqual(['0', 'Too few (0)', 'Too few (0)']);
+
+    // The shop's orders by channel: GMV is commission ÷ rate (10%), as the lines carry no price.
+    const channels = await popup.locator('[data-testid="channels"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-channel'), ...[...tr.children].map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' '))]),
+    );
+    const rupiah = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(n).replace(/\s+/g, ' ');
+    expect(channels).toEqual([
+      ['video', 'Video', '1', '1', `${rupiah(150_000)} over 1 SKU orders`, `${rupiah(0)} over 0 SKU orders`],
+      ['live', 'LIVE', '1', '1', `${rupiah(300_000)} over 1 SKU orders`, `${rupiah(0)} over 0 SKU orders`],
+      ['showcase', 'Showcase / product card', '0', '0', `${rupiah(0)} over 0 SKU orders`, `${rupiah(0)} over 0 SKU orders`],
+    ]);
+    expect(await text(popup, 'channels-note')).toContain('2 of the 2 SKU orders with GMV show no price on the Affiliate orders page');
+    expect(await text(popup, 'channels-source')).toMatch(/^From the 2 SKU orders Collab Lens saw on the Affiliate orders pages you opened, created .+ to .+; last seen .+\.$/);
   });
 
   it('saves a weekly quota and says when this week is over it', async () => {
@@ -331,11 +402,13 @@ describe('popup in Bahasa Indonesia', () => {
   it('shows the benchmark, the compare and the too-few message in Indonesian with Indonesian numbers', async () => {
     expect(await popup.getByRole('tab').allTextContents()).toEqual(['Patokan', 'Penjangkauan', expect.stringMatching(/^Temuan \(\d+\)$/), 'Sampel']);
     expect(await text(popup, 'benchmark-figure')).toBe('Median komisi di Beauty: 17%');
+    expect(await text(popup, 'market-figure')).toBe('Median komisi kreator di Beauty: 20%');
+    expect(await text(popup, 'market-basis')).toMatch(/^Dari median komisi 21 kreator \(setiap kreator dihitung sekali\) yang terlihat di marketplace kreator ID antara .+ dan .+\. Dikirim sebagai tarif pasti \(5\), rentang \(16\) atau angka \(0\); dicocokkan dengan kategori lewat ID-nya \(10\) atau namanya \(11\)\.$/);
     await popup.locator('#compare-rate').fill('12.5');
     await expect
       .poll(() => text(popup, 'compare-result'))
       .toBe('Komisi 12,5% lebih tinggi dari 32% dari 25 tarif yang terlihat di Beauty. Mediannya 17%: tawarkan paling sedikit sebesar itu (4,5 poin persentase lebih tinggi) untuk mencapainya.');
-    await popup.locator('#benchmark-category').selectOption({ label: 'Home: 4 tarif, 4 produk Anda' });
+    await popup.locator('#benchmark-category').selectOption({ label: 'Home: 3 kreator, 4 tarif, 4 produk Anda' });
     await expect.poll(() => text(popup, 'benchmark-figure')).toBe('Baru 4 tarif komisi berbeda yang terlihat di Home: Collab Lens menampilkan persentil mulai dari 20 tarif.');
   });
 
@@ -346,6 +419,9 @@ describe('popup in Bahasa Indonesia', () => {
     const unknown = await popup.locator('[data-tier="unknown"]').evaluate((tr) => [...tr.children].map((c) => c.textContent));
     expect(unknown).toEqual(['Tidak terlihat', '4', 'Terlalu sedikit (4)', 'Terlalu sedikit (1)']);
     expect(await popup.locator('[data-stage="accepted"]').evaluate((tr) => [...tr.children].map((c) => c.textContent))).toEqual(['Menerima', '6', '38% dari 16']);
+    expect(await popup.locator('[data-testid="channels"] tbody th').allTextContents()).toEqual(['Video', 'LIVE', 'Etalase / kartu produk']);
+    expect(await popup.locator('[data-channel="live"] td').first().textContent()).toBe('1');
+    expect(await text(popup, 'channels-source')).toMatch(/^Dari 2 pesanan SKU yang dilihat Collab Lens di halaman Pesanan afiliasi/);
   });
 
   it('has no serious or critical accessibility violation on any tab, in light and dark', async () => {

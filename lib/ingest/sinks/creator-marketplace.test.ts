@@ -23,6 +23,7 @@ import {
   RANKINGS_PAGE_URL,
   SEARCH_PATH,
   SELLER_ID,
+  trendData,
 } from '../../../test/fixtures/creators';
 import { API_URL as SAMPLE_API_URL, PAGE_URL as SAMPLE_PAGE_URL, requestBody as sampleBody, toReviewPage } from '../../../test/fixtures/sample-group-list';
 import type { Capture } from '../../capture/schema';
@@ -47,7 +48,10 @@ function capture(path: string, json: unknown, body: unknown, overrides: Partial<
 }
 const findCapture = (list: unknown[], seenAt = NOW) => capture(FIND_PATH, listPage(list), listBody(), { seenAt });
 const part = (type: number, seenAt = NOW, opts?: Parameters<typeof profilePart>[1]) =>
-  capture(PROFILE_PATH, profilePart(type, opts), profileBody(type), { seenAt, pageUrl: DETAIL_PAGE_URL });
+  capture(PROFILE_PATH, profilePart(type, type === 4 && opts?.trend === undefined ? { ...opts, trend: trendData() } : opts), profileBody(type), {
+    seenAt,
+    pageUrl: DETAIL_PAGE_URL,
+  });
 const ranking = (json: unknown, body: unknown, seenAt = NOW) => capture(RANK_PATH, json, body, { seenAt, pageUrl: RANKINGS_PAGE_URL });
 
 const snapshotsOf = (db: AppDB, entity: string, key: string) =>
@@ -64,7 +68,7 @@ describe('creator metrics over time', () => {
     const first = mayaListed();
     const second = mayaListed({
       follower_cnt: { value: '131000', is_authorized: true },
-      gmv: { value: '15020.00', symbol: 'USD', is_authorized: true },
+      med_gmv_revenue: { is_authorized: true, status: 0, value: { value: { value: '15020.00', format: '$15K' }, symbol: '$' } },
     });
     await ingestCaptures(db, [findCapture([first], NOW)]);
     await ingestCaptures(db, [findCapture([second], NOW + DAY)]);
@@ -117,60 +121,115 @@ describe('creator metrics over time', () => {
   });
 });
 
+describe('shop-relative flags and the median commission (shopCreators)', () => {
+  it('keeps them per shop with when and where they were seen; the same rate extends its span, another starts anew', async () => {
+    await ingestCaptures(db, [findCapture([mayaListed(), leeListed()], NOW)]);
+    await ingestCaptures(db, [findCapture([mayaListed()], NOW + DAY)]);
+    const shopKey = `US:${SELLER_ID}`;
+    expect(await db.shopCreators.get([shopKey, 'glowwithmaya'])).toEqual({
+      shopKey,
+      handle: 'glowwithmaya',
+      flags: { value: { hasCollaborated: false, invitedWithin90d: true, blockedByShop: false, highSampleDispatchRate: true }, seenAt: NOW + DAY, source: { endpoint: 'creators.find', page: PAGE_URL } },
+      medianCommission: { bps: 1250, minBps: 1000, maxBps: 1500, label: '10%-15%', form: 'label', firstSeenAt: NOW, lastSeenAt: NOW + DAY, source: { endpoint: 'creators.find', page: PAGE_URL } },
+      categories: {
+        value: [
+          { id: '601450', name: 'Beauty & Personal Care' },
+          { id: '700645', name: 'Health' },
+        ],
+        seenAt: NOW + DAY,
+        source: { endpoint: 'creators.find', page: PAGE_URL },
+      },
+      firstSeenAt: NOW,
+      lastSeenAt: NOW + DAY,
+    });
+    await ingestCaptures(db, [findCapture([mayaListed({ med_commission_rate_range: { is_authorized: true, status: 0, value: '15%-20%' } })], NOW + 2 * DAY)]);
+    expect((await db.shopCreators.get([shopKey, 'glowwithmaya']))?.medianCommission).toMatchObject({ bps: 1750, firstSeenAt: NOW + 2 * DAY, lastSeenAt: NOW + 2 * DAY });
+    // A late, older sighting changes nothing.
+    await ingestCaptures(db, [findCapture([mayaListed()], NOW + DAY + 1)]);
+    expect((await db.shopCreators.get([shopKey, 'glowwithmaya']))?.medianCommission?.bps).toBe(1750);
+    // Another shop sees the same creator apart; the creator itself carries no shop-relative flag.
+    const gbUrl = apiUrl(FIND_PATH).replace('shop_region=US', 'shop_region=GB').replace(SELLER_ID, '7495000000000000002');
+    await ingestCaptures(db, [{ ...findCapture([mayaListed({ has_collaborated: { is_authorized: true, status: 0, value: true } })], NOW + 3 * DAY), url: gbUrl }]);
+    expect((await db.shopCreators.get(['GB:7495000000000000002', 'glowwithmaya']))?.flags?.value.hasCollaborated).toBe(true);
+    expect((await db.shopCreators.get([shopKey, 'glowwithmaya']))?.flags?.value.hasCollaborated).toBe(false);
+    expect(JSON.stringify(await db.creators.get('glowwithmaya'))).not.toContain('hasCollaborated');
+  });
+});
+
 describe('creator detail', () => {
-  it('merges every profile type into the one creator, keeping contacts apart', async () => {
-    await ingestCaptures(db, [1, 2, 3, 4, 5, 6].map((t) => part(t, NOW + t)));
+  it('merges every profile type into the one creator, trend points as dated snapshots, contacts apart', async () => {
+    await ingestCaptures(db, [1, 2, 3, 4, 5].map((t) => part(t, NOW + t)));
     expect(await db.creators.count()).toBe(1);
     const maya = await db.creators.get('glowwithmaya');
     expect(maya?.aliases).toEqual([`cid:${MAYA_CID}`, `oecuid:${MAYA_CID}`]);
     expect(Object.keys(maya?.metrics?.value ?? {}).sort()).toEqual(
       [
-        'audience', 'avgCommissionBps', 'avgLiveViewers', 'avgVideoViews', 'engagementBps', 'followers', 'fulfillmentBps', 'gmv', 'liveCount',
-        'liveGmv', 'liveGpm', 'liveGpmRange', 'medianVideoViews', 'postRateBps', 'unitsSold', 'videoCount', 'videoGmv', 'videoGpmRange',
+        'allLiveEngagementBps', 'allLiveMedianViews', 'allVideoEngagementBps', 'allVideoMedianViews', 'audience', 'avgCommissionBps', 'avgRevenuePerBuyer',
+        'collaboratedBrands', 'engagementBps', 'followers', 'fulfillmentBps', 'gmv', 'gpm', 'liveEngagementBps', 'liveGmv', 'liveGpm', 'liveGpmRange',
+        'medianLiveViews', 'medianVideoViews', 'postRateBps', 'unitsSold', 'videoGmv', 'videoGpm', 'videoGpmRange',
       ].sort(),
     );
     expect(maya?.contactChannels).toEqual(['email', 'whatsapp']);
     expect(JSON.stringify(await db.creators.toArray())).not.toMatch(/example\.com|5551234567/);
     expect(await db.contacts.where('[entity+key]').equals(['creator', 'glowwithmaya']).toArray()).toEqual([
-      { id: 'creator|glowwithmaya|email', entity: 'creator', key: 'glowwithmaya', channel: 'email', value: 'maya.collabs@example.com', seenAt: NOW + 6 },
-      { id: 'creator|glowwithmaya|whatsapp', entity: 'creator', key: 'glowwithmaya', channel: 'whatsapp', value: '+1 5551234567', seenAt: NOW + 6 },
+      { id: 'creator|glowwithmaya|email', entity: 'creator', key: 'glowwithmaya', channel: 'email', value: 'maya.collabs@example.com', seenAt: NOW + 1 },
+      { id: 'creator|glowwithmaya|whatsapp', entity: 'creator', key: 'glowwithmaya', channel: 'whatsapp', value: '+1 5551234567', seenAt: NOW + 1 },
     ]);
-    // Parts 1–5 each add metrics (a dated snapshot each); part 6 (the profile) adds none; the six again add nothing.
-    expect((await snapshotsOf(db, 'creator', 'glowwithmaya')).map((s) => s.seenAt)).toEqual([1, 2, 3, 4, 5].map((t) => NOW + t));
-    await ingestCaptures(db, [1, 2, 3, 4, 5, 6].map((t) => part(t, NOW + DAY + t)));
-    expect(await snapshotsOf(db, 'creator', 'glowwithmaya')).toHaveLength(5);
+    // Parts 1–3 each add metrics (a dated snapshot each); the trend (4) and the top videos (5) are snapshots of their own.
+    expect((await snapshotsOf(db, 'creator', 'glowwithmaya')).map((s) => s.seenAt)).toEqual([1, 2, 3].map((t) => NOW + t));
+    const trend = await snapshotsOf(db, 'creatorTrend', 'glowwithmaya');
+    expect(trend.map((s) => [s.at, s.values.followers, s.seenAt])).toEqual([
+      [1_763_251_200_000, 125_000, NOW + 4],
+      [1_763_337_600_000, 125_100, NOW + 4],
+      [1_763_424_000_000, 125_200, NOW + 4],
+    ]);
+    expect(trend[0]?.values.gmv).toEqual({ minor: 40_050, currency: 'USD' });
+    expect((await snapshotsOf(db, 'creatorTopVideos', 'glowwithmaya')).map((s) => s.values)).toEqual([{ videos: [] }]);
+    // The parts again add nothing; the next day's trend adds only its new point.
+    await ingestCaptures(db, [1, 2, 3, 5].map((t) => part(t, NOW + DAY + t)));
+    await ingestCaptures(db, [part(4, NOW + DAY + 4, { trend: trendData(4) })]);
+    expect(await snapshotsOf(db, 'creator', 'glowwithmaya')).toHaveLength(3);
+    expect((await snapshotsOf(db, 'creatorTrend', 'glowwithmaya')).map((s) => s.seenAt)).toEqual([NOW + 4, NOW + 4, NOW + 4, NOW + DAY + 4]);
+    expect(await snapshotsOf(db, 'creatorTopVideos', 'glowwithmaya')).toHaveLength(1);
     // Each part is its own sighting on the page, counted once however often it is seen.
-    expect((await db.endpointStats.get('creators.profile'))?.accepted).toBe(6);
-    expect(await db.observations.where('endpoint').equals('creators.profile').count()).toBe(6);
+    expect((await db.endpointStats.get('creators.profile'))?.accepted).toBe(5);
+    expect((await db.endpointStats.get('creators.profile'))?.rejected ?? 0).toBe(0);
+    // The overview's median commission and categories are the shop's market observation.
+    expect((await db.shopCreators.get([`US:${SELLER_ID}`, 'glowwithmaya']))?.medianCommission).toMatchObject({ bps: 1500, form: 'exact', firstSeenAt: NOW + 1 });
   });
 
   it('keeps the channels the newest part lists, whatever arrives late', async () => {
     const emailOnly = { contact_info: [{ field: 7, value: 'maya.collabs@example.com' }] };
-    await ingestCaptures(db, [part(2, NOW + DAY, { connect: emailOnly })]);
+    await ingestCaptures(db, [part(1, NOW + DAY, { connect: emailOnly })]);
     await ingestCaptures(db, [part(1, NOW)]);
     expect((await db.creators.get('glowwithmaya'))?.contactChannels).toEqual(['email']);
-    await ingestCaptures(db, [part(3, NOW + 2 * DAY, { connect: null })]);
+    await ingestCaptures(db, [part(1, NOW + 2 * DAY, { connect: null })]);
     expect((await db.creators.get('glowwithmaya'))?.contactChannels).toEqual(['email']);
   });
 
-  it('ties a part without a handle to the creator stored under its cid, and drops it when there is none', async () => {
-    const anonymous = (seenAt: number) => part(5, seenAt, { profile: { handle: undefined, nickname: undefined } });
-    await ingestCaptures(db, [anonymous(NOW)]);
+  it('ties a part without a handle to the creator stored under its cid or oecuid, and holds it until that creator is known', async () => {
+    // The audience part (no handle) arrives before the overview: it waits, then lands on the creator.
+    await ingestCaptures(db, [part(3, NOW)]);
     expect(await db.creators.count()).toBe(0);
-    expect(await db.contacts.count()).toBe(0);
+    expect(await snapshotsOf(db, 'creatorDetailPending', MAYA_CID)).toHaveLength(1);
     await ingestCaptures(db, [part(1, NOW + 1)]);
+    expect((await db.creators.get('glowwithmaya'))?.metrics?.value.audience?.gender).toEqual([{ key: 'female', bps: 7000 }]);
+    expect(await snapshotsOf(db, 'creatorDetailPending', MAYA_CID)).toHaveLength(0);
     // The page is told which creator the part was about, though it named only the creator id.
-    expect((await ingestCaptures(db, [anonymous(NOW + 2)])).handles).toEqual(['glowwithmaya']);
-    const maya = await db.creators.get('glowwithmaya');
-    expect(maya?.metrics?.value.audience?.gender?.[0]).toEqual({ key: 'female', bps: 7032 });
-    expect(maya?.metrics?.value.gmv).toEqual({ minor: 1_284_050, currency: 'USD' });
+    expect((await ingestCaptures(db, [part(2, NOW + 2)])).handles).toEqual(['glowwithmaya']);
+    expect((await db.creators.get('glowwithmaya'))?.metrics?.value.postRateBps).toBe(9125);
+  });
+
+  it('ties a part to a creator seen only in Find creators, by the list’s oecuid', async () => {
+    await ingestCaptures(db, [findCapture([mayaListed()], NOW), part(2, NOW + 1)]);
+    expect((await db.creators.get('glowwithmaya'))?.metrics?.value.postRateBps).toBe(9125);
   });
 
   it('stores the authorised profiles list under the same creator', async () => {
     await ingestCaptures(db, [capture(AUTH_PROFILES_PATH, authProfiles(), authBody(), { pageUrl: DETAIL_PAGE_URL }), part(2, NOW + 1)]);
     const maya = await db.creators.get('glowwithmaya');
-    expect(maya).toMatchObject({ aliases: [`cid:${MAYA_CID}`, `oecuid:${MAYA_CID}`], categories: ['Beauty & Personal Care'] });
-    expect(maya?.metrics?.value).toMatchObject({ followers: 125_300, postRateBps: 9280 });
+    expect(maya).toMatchObject({ aliases: [`cid:${MAYA_CID}`], categories: ['Beauty & Personal Care'] });
+    expect(maya?.metrics?.value).toMatchObject({ followers: 125_300, postRateBps: 9125 });
   });
 });
 

@@ -5,7 +5,7 @@ import type { Sinks } from './sink';
 // [imports:orders]
 import { orderSkusSink, ordersSink } from './orders';
 // [imports:creators]
-import { creatorDetailsSink, creatorRankingsSink } from './creator-marketplace';
+import { creatorDetailsSink, creatorRankingsSink, shopCreatorsSink } from './creator-marketplace';
 // [imports:collaborations]
 import {
   creatorApplicationsSink,
@@ -34,6 +34,7 @@ export const SINKS: Sinks = {
   // [section:creators]
   creatorDetails: creatorDetailsSink,
   creatorRankings: creatorRankingsSink,
+  shopCreators: shopCreatorsSink,
   // [section:collaborations]
   invitations: invitationsSink,
   invitationProducts: invitationProductsSink,

@@ -1,6 +1,8 @@
 // Simulated Affiliate Center: Creator detail (route 'creator-detail'; server side in test/sim/surfaces/creator-detail.ts).
-// Reads `cid` from the URL and asks marketplace/profile once per profile type (1–6, each its own request, in parallel)
-// plus lux/creator/auth_profiles; renders once every request has settled. A part that fails shows its own error.
+// Reads `cid` from the URL and asks marketplace/profile once per profile type (1–5, each its own request, in parallel)
+// plus lux/creator/auth_profiles; renders once every request has settled. Each answer holds only its part: the overview
+// (1) names the creator, the others do not; the trend (4) is `creator_profile_trend_data` only. A part that fails shows
+// its own error.
 // Markups: markup=sections (default: a header card and one card per part) and markup=rows (one table of every figure).
 // (Not `table`: the markup switch is kept across pages, and Find creators' table markup must open the default here.)
 (function () {
@@ -8,7 +10,7 @@
 
   var PROFILE_PATH = '/api/v1/oec/affiliate/creator/marketplace/profile';
   var AUTH_PATH = '/api/v1/affiliate/lux/creator/auth_profiles';
-  var PART_TITLES = { 1: 'Sales', 2: 'Collaboration', 3: 'Video', 4: 'LIVE', 5: 'Followers', 6: 'Profile' };
+  var PART_TITLES = { 1: 'Overview', 2: 'Performance', 3: 'Followers', 4: 'Trend', 5: 'Top videos' };
 
   SimApp.register('creator-detail', function render(main, ctx) {
     var h = ctx.h;
@@ -27,6 +29,7 @@
       var v = unwrap(f);
       if (v === null || typeof v !== 'object') return null;
       if (typeof v.format === 'string') return v.format;
+      if (v.value && typeof v.value === 'object' && typeof v.value.format === 'string') return v.value.format;
       if (typeof v.minimal_format === 'string') return v.minimal === v.maximum ? v.minimal_format : v.minimal_format + ' – ' + (v.maximum_format || '');
       var amount = v.value && typeof v.value === 'object' ? v.value.value : v.value;
       var n = fmt.num(amount);
@@ -56,49 +59,75 @@
     }
 
     /** Figures shown for a part: [label, text] pairs; hidden or missing values show as "Not authorised" / "—". */
-    function figures(type, p) {
+    function figures(type, part) {
+      var p = part.profile;
       var or = function (v, hidden) {
         return v === null || v === undefined || v === '' ? hidden : v;
       };
       switch (type) {
         case 1:
           return [
+            ['Bio', or(fmt.str(unwrap(p.bio)), '—')],
             ['GMV', or(money(p.med_gmv_revenue), or(fmt.str(unwrap(p.med_gmv_revenue_range)), 'Not authorised'))],
             ['Items sold', or(count(p.units_sold), or(fmt.str(unwrap(p.units_sold_range)), 'Not authorised'))],
             ['Video GMV', or(money(p.video_gmv), '—')],
             ['LIVE GMV', or(money(p.live_gmv), '—')],
+            ['Median commission', or(rate(p.med_commission_rate), or(fmt.str(unwrap(p.med_commission_rate_range)), '—'))],
+            ['Fulfilment (90d)', or(rate(p.creator_fulfillment_score_90d), 'Not authorised')],
+            ['Brands', or(count(p.collaborated_brands_num), '—')],
           ];
         case 2:
           return [
-            ['Avg. commission', or(rate(p.med_commission_rate), '—')],
+            ['GPM', or(money(p.gpm), 'Not authorised')],
+            ['Video GPM', or(money(p.ec_video_gpm), 'Not authorised')],
+            ['LIVE GPM', or(money(p.ec_live_gpm), 'Not authorised')],
+            ['Median video views', or(count(p.ec_video_med_view_cnt), '—')],
+            ['Median LIVE views', or(count(p.ec_live_med_view_cnt), '—')],
+            ['Video engagement', or(rate(p.ec_video_engagement), '—')],
+            ['LIVE engagement', or(rate(p.ec_live_engagement), '—')],
             ['Est. post rate', or(rate(p.sample_fulfillment_rate), 'Not authorised')],
-            ['Fulfilment (90d)', or(rate(p.creator_fulfillment_score_90d), 'Not authorised')],
-            ['Brands', or(count(p.collaborated_brands_num), '—')],
-            ['Products promoted', or(count(p.promoted_product_num), '—')],
+            ['Revenue per buyer', or(money(p.avg_revenue_per_buyer), 'Not authorised')],
           ];
         case 3:
-          return [
-            ['Avg. video views', or(count(p.ec_video_avg_view_cnt), '—')],
-            ['Median views', or(count(p.ec_video_play_cnt_med), '—')],
-            ['Engagement', or(rate(p.ec_video_engagement), '—')],
-            ['Video GPM', or(money(p.ec_video_gpm), 'Not authorised')],
-            ['Videos (30d)', or(count(p.ec_video_publish_cnt_30d), '—')],
-          ];
-        case 4:
-          return [
-            ['Avg. LIVE viewers', or(count(p.ec_live_avg_uv), '—')],
-            ['LIVE GPM', or(money(p.ec_live_gpm), '—')],
-            ['LIVE streams (30d)', or(count(p.ec_live_streaming_cnt_30d), '—')],
-          ];
-        case 5:
           return [
             ['Gender', or(shares(p.follower_genders_v2), '—')],
             ['Age', or(shares(p.follower_ages_v2), '—')],
             ['Location', or(shares(p.follower_state_location), '—')],
           ];
-        default:
-          return [['Bio', or(fmt.str(unwrap(p.bio)), '—')]];
+        case 4: {
+          var points = trendPoints(part.trend);
+          var last = points[points.length - 1];
+          return [
+            ['Days', points.length ? String(points.length) : 'No trend shown'],
+            ['Followers (last day)', last ? or(count(last.trend_follower), '—') : '—'],
+            ['GMV (last day)', last ? or(money(last.trend_gmv), '—') : '—'],
+          ];
+        }
+        default: {
+          var videos = unwrap(p.ec_top_video_data);
+          var list = Array.isArray(videos) ? videos : [];
+          return [
+            ['Videos', String(list.length)],
+            ['Top views', list.length ? or(count(list[0] && list[0].play_cnt), '—') : '—'],
+          ];
+        }
       }
+    }
+
+    /** Trend points, in `{filter, stats[]}` blocks (a list or an object of them) or straight in the list. */
+    function trendPoints(trend) {
+      if (!trend || typeof trend !== 'object') return [];
+      var items = Array.isArray(trend) ? trend : Object.keys(trend).map(function (k) {
+        return trend[k];
+      });
+      var out = [];
+      items.forEach(function (item) {
+        if (item && Array.isArray(item.stats)) item.stats.forEach(function (x) {
+          if (x && x.profile) out.push(x.profile);
+        });
+        else if (item && item.profile) out.push(item.profile);
+      });
+      return out;
     }
 
     function readPart(json) {
@@ -106,7 +135,7 @@
       if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
       var p = json.creator_profile && typeof json.creator_profile === 'object' ? json.creator_profile : {};
       var c = json.creator_connect_info && typeof json.creator_connect_info === 'object' ? json.creator_connect_info : {};
-      return { profile: p, connect: c };
+      return { profile: p, connect: c, trend: json.creator_profile_trend_data };
     }
 
     var markup = ctx.markup(['sections', 'rows']);
@@ -116,7 +145,7 @@
       var body = h('tbody', { 'data-profile-type': String(type) }, h('tr', null, h('th', { colspan: '2', scope: 'rowgroup', text: PART_TITLES[type] || 'Part ' + type })));
       if (result.error) body.appendChild(h('tr', null, h('td', { colspan: '2', class: 'sim-error', role: 'alert', text: 'Could not load this section (' + result.error + ').' })));
       else
-        figures(type, result.value.profile).forEach(function (pair) {
+        figures(type, result.value).forEach(function (pair) {
           body.appendChild(h('tr', null, h('th', { scope: 'row', text: pair[0] }), h('td', { text: String(pair[1]) })));
         });
       return body;
@@ -127,7 +156,7 @@
       if (result.error) body = h('div', { class: 'sim-error', role: 'alert', text: 'Could not load this section (' + result.error + ').' });
       else {
         body = h('dl');
-        figures(type, result.value.profile).forEach(function (pair) {
+        figures(type, result.value).forEach(function (pair) {
           body.appendChild(h('dt', { text: pair[0] }));
           body.appendChild(h('dd', { text: String(pair[1]) }));
         });
@@ -213,7 +242,10 @@
       if (!ctx.alive()) return;
       var authorised = !!(results[0].value);
       var partResults = results.slice(1);
+      // The overview names the creator; the other parts do not.
       var first = partResults.find(function (r) {
+        return r.value && r.value.profile.handle;
+      }) || partResults.find(function (r) {
         return r.value;
       });
       if (!first) {

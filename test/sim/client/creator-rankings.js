@@ -39,7 +39,8 @@
     function readPage(json) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
       if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
-      var data = json.data || {};
+      // The ranking under `data`, or at the top level (variant creator-rankings.list-top): no public evidence of either.
+      var data = json.data && typeof json.data === 'object' ? json.data : json;
       var list = Array.isArray(data.creator_rank_info_list) ? data.creator_rank_info_list : [];
       var rows = [];
       list.forEach(function (e) {

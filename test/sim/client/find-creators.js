@@ -26,10 +26,13 @@
       return f === undefined ? null : f;
     }
 
+    // Money comes wrapped twice ({value: {value, format}, symbol}); a GPM as {minimal, minimal_format, maximum, …}.
     function moneyText(f) {
       var v = unwrap(f);
       if (v === null || typeof v !== 'object') return null;
       if (typeof v.format === 'string') return v.format;
+      if (v.value && typeof v.value === 'object' && typeof v.value.format === 'string') return v.value.format;
+      if (typeof v.minimal_format === 'string') return v.minimal === v.maximum ? v.minimal_format : v.minimal_format + ' – ' + (v.maximum_format || '');
       var amount = v.value && typeof v.value === 'object' ? v.value.value : v.value;
       var n = fmt.num(amount);
       if (n === null) return null;
@@ -45,16 +48,25 @@
       var avatar = unwrap(raw.avatar);
       var cats = unwrap(raw.category);
       var engagement = fmt.num(unwrap(raw.ec_video_engagement));
+      var commission = unwrap(raw.med_commission_rate_range);
+      var flag = function (f) {
+        return unwrap(f) === true;
+      };
       return {
         cid: fmt.str(unwrap(raw.creator_oecuid)),
         handle: handle,
         nick: nick || handle,
         avatar: avatar && Array.isArray(avatar.url_list) ? avatar.url_list[0] : null,
         followers: fmt.num(unwrap(raw.follower_cnt)),
-        gmv: moneyText(raw.gmv),
-        gmvRange: fmt.str(unwrap(raw.gmv_level)),
+        gmv: moneyText(raw.med_gmv_revenue),
+        gmvRange: fmt.str(unwrap(raw.med_gmv_revenue_range)),
         units: fmt.num(unwrap(raw.units_sold)),
-        unitsRange: fmt.str(unwrap(raw.items_sold_range)),
+        unitsRange: fmt.str(unwrap(raw.units_sold_range)),
+        commission: typeof commission === 'number' ? fmt.bps(commission) : fmt.str(commission),
+        priceRange: fmt.str(unwrap(raw.product_price_range)),
+        collaborated: flag(raw.has_collaborated),
+        invited: flag(raw.has_invited_before_90d),
+        fastSamples: flag(raw.is_high_sample_dispatch_rate),
         videoGpm: moneyText(raw.ec_video_gpm),
         views: fmt.num(unwrap(raw.ec_video_avg_view_cnt)),
         engagement: engagement === null ? null : fmt.bps(engagement),
@@ -115,6 +127,11 @@
       );
     }
 
+    /** The shop-relative flags as the marketplace shows them. */
+    function flagTags(c) {
+      return [c.collaborated ? 'Collaborated' : null, c.invited ? 'Invited in 90 days' : null, c.fastSamples ? 'Ships samples fast' : null].filter(Boolean);
+    }
+
     function card(c) {
       var stat = function (label, value) {
         return [h('dt', { text: label }), h('dd', null, value)];
@@ -128,6 +145,8 @@
         stat('Avg. video views', fmt.compact(c.views)),
         stat('Engagement', c.engagement || '—'),
         stat('Fulfilment (90d)', c.fulfilment || 'Not authorised'),
+        stat('Commission', c.commission || '—'),
+        stat('Product prices', c.priceRange || '—'),
       ].forEach(function (pair) {
         dl.appendChild(pair[0]);
         dl.appendChild(pair[1]);
@@ -135,6 +154,9 @@
       var tags = h('div', { class: 'fc-card__tags' });
       c.categories.forEach(function (t) {
         tags.appendChild(h('span', { class: 'fc-tag', text: t }));
+      });
+      flagTags(c).forEach(function (t) {
+        tags.appendChild(h('span', { class: 'fc-tag fc-flag', text: t }));
       });
       return h(
         'article',
@@ -171,6 +193,8 @@
         h('td', { class: 'arco-table-td', text: fmt.compact(c.views) }),
         h('td', { class: 'arco-table-td', text: c.engagement || '—' }),
         h('td', { class: 'arco-table-td', text: c.fulfilment || 'Not authorised' }),
+        h('td', { class: 'arco-table-td', text: c.commission || '—' }),
+        h('td', { class: 'arco-table-td', text: flagTags(c).join(' · ') }),
         h('td', { class: 'arco-table-td' }, actions(c)),
       );
     }
@@ -241,7 +265,7 @@
 
     function tableHead() {
       var head = h('tr', { class: 'arco-table-tr' });
-      ['Creator', 'Followers', 'GMV', 'Items sold', 'Avg. video views', 'Engagement', 'Fulfilment', 'Action'].forEach(function (label) {
+      ['Creator', 'Followers', 'GMV', 'Items sold', 'Avg. video views', 'Engagement', 'Fulfilment', 'Commission', 'With your shop', 'Action'].forEach(function (label) {
         head.appendChild(h('th', { class: 'arco-table-th', text: label }));
       });
       return head;

@@ -1,17 +1,17 @@
 /**
- * Creator detail (research/domain.md §2.2, §3.1).
+ * Creator detail (research/real-shapes.md §3; paths and bodies domain.md §2.2, §3.1).
  *
  *   legacy   /connection/creator/detail?cid=<creator_oec_id>          (global selling: /affiliate/connection/…)
  *   migrated /affiliate/creator/detail?cid=…&pair_source=authorized&route_migration=1
  *   POST /api/v1/oec/affiliate/creator/marketplace/profile   `{creator_oec_id, profile_types: [N]}`: the page asks for
- *        each of the six parts separately; response (top level) `creator_profile` + `creator_connect_info`
- *   POST /api/v1/affiliate/lux/creator/auth_profiles         `{creator_oec_ids: [...]}` → `data[]` (authorised ones)
+ *        each part separately [fixture]; each answer holds only its part (see `profilePartJson`)
+ *   POST /api/v1/affiliate/lux/creator/auth_profiles         `{creator_oec_ids: [...]}` → `data[]` [unknown]
  *
  * An unknown `creator_oec_id` is 98001004. `cl_fault=shape` sends part 1 with a GMV that is not a number.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { invalid, jsonObjectBody, methodNotAllowed, ok, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { resolveShop, type World } from '../world';
-import { AUTH_PROFILES_PATH, authProfileJson, marketCreator, PROFILE_PATH, PROFILE_TYPES, profileJson } from './creator-marketplace';
+import { AUTH_PROFILES_PATH, authProfileJson, marketCreator, PROFILE_PATH, PROFILE_TYPES, profilePartJson } from './creator-marketplace';
 
 export interface CreatorDetailBoot {
   profileTypes: number[];
@@ -26,6 +26,12 @@ export const creatorDetail: SimSurface = {
   client: 'creator-detail.js',
   api: detailApi,
   boot: (): CreatorDetailBoot => ({ profileTypes: [...PROFILE_TYPES] }),
+  variants: {
+    'creator-detail.trend-flat':
+      '[unknown] trend points straight in `creator_profile_trend_data[]`, not in `{filter, stats[]}` blocks (the two parsers and the raw sample show blocks)',
+    'creator-detail.trend-map': '[parser, one source] the trend blocks as an object of blocks (one parser reads them with Object.values)',
+    'creator-detail.auth-list': '[unknown] auth_profiles with its list under `data.list` instead of `data[]`',
+  },
   css: `
 .cd-head{display:flex;gap:16px;align-items:center;padding:20px}
 .cd-avatar{width:72px;height:72px;border-radius:50%;background:#f2f3f5;flex:none}
@@ -55,6 +61,7 @@ function detailApi(world: World, req: ApiRequest): ApiResponse | undefined {
   const body = jsonObjectBody(req.body);
   if (!shop || !body) return invalid();
 
+  const variants = wireVariants(req);
   if (path === AUTH_PROFILES_PATH) {
     const ids = body.creator_oec_ids;
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > 50 || !ids.every((x) => typeof x === 'string')) return invalid();
@@ -62,18 +69,19 @@ function detailApi(world: World, req: ApiRequest): ApiResponse | undefined {
       const m = marketCreator(world, shop, cid);
       return m?.authorised ? [authProfileJson(m)] : [];
     });
-    return ok(data);
+    return ok(variants.has('creator-detail.auth-list') ? { list: data } : data);
   }
 
   const types = body.profile_types;
   const cid = body.creator_oec_id;
-  if (typeof cid !== 'string' || !Array.isArray(types) || types.length === 0) return invalid();
-  if (!types.every((t) => typeof t === 'number' && (PROFILE_TYPES as readonly number[]).includes(t))) return invalid();
+  if (typeof cid !== 'string' || !Array.isArray(types) || types.length !== 1) return invalid();
+  const type = types[0];
+  if (typeof type !== 'number' || !(PROFILE_TYPES as readonly number[]).includes(type)) return invalid();
   const m = marketCreator(world, shop, cid);
   if (!m) return invalid();
-  const json = profileJson(shop, m, types as number[]);
-  if (req.url.searchParams.get('cl_fault') === 'shape' && types.includes(PROFILE_FAULT_TYPE)) {
-    (json.creator_profile as Record<string, unknown>).med_gmv_revenue = { value: { value: 'n/a', symbol: shop.currency }, is_authorized: true };
+  const json = profilePartJson(world, shop, m, type, { trendFlat: variants.has('creator-detail.trend-flat'), trendMap: variants.has('creator-detail.trend-map') });
+  if (req.url.searchParams.get('cl_fault') === 'shape' && type === PROFILE_FAULT_TYPE) {
+    (json.creator_profile as Record<string, unknown>).med_gmv_revenue = { is_authorized: true, status: 0, value: { value: 'n/a', format: 'n/a', symbol: shop.currency } };
   }
   return { status: 200, json: { code: 0, message: 'success', ...json } };
 }

@@ -1,5 +1,5 @@
 /**
- * Creator rankings (research/domain.md §2.2, §3.1).
+ * Creator rankings (research/domain.md §2.2, §3.1; research/real-shapes.md §6: no public evidence of the answer).
  *
  *   legacy   /connection/creator/rankings          (global selling: /affiliate/connection/creator/rankings)
  *   migrated /affiliate/creator/rankings?route_migration=1
@@ -8,13 +8,15 @@
  *        (a missing meta field is 98001004, as public captures report); response [L] `data{total, rank_list_meta,
  *        creator_rank_info_list[{rank_position, rank_score, follower_cnt, creator_handle, creator_nickname,
  *        creator_oecuid, avatar}]}`. The server moves `rank_date` to the latest day it has (yesterday) when asked
- *        for a later one, and echoes the date it used.
+ *        for a later one, and echoes the date it used. The variant `creator-rankings.list-top` answers with the same
+ *        fields at the top level instead of under `data` [unknown].
  *
  * The meaning of the numeric selectors is our assumption [L]: rank type 1 overall / 2 GMV / 3 rising; period 1 daily /
  * 2 weekly / 3 monthly; content type 1 all / 2 video / 3 LIVE. `cl_fault=shape` gives the third entry of a page a
  * rank position in words.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { categoryOf } from '../catalog';
+import { invalid, jsonObjectBody, methodNotAllowed, ok, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { resolveShop, seededRandom, type SimShop, type World } from '../world';
 import { marketOf, RANK_PATH, type MarketCreator } from './creator-marketplace';
 
@@ -51,7 +53,8 @@ export interface RankingsBoot {
 }
 
 export const latestRankDate = (world: World) => new Date(world.now - DAY).toISOString().slice(0, 10);
-export const categoriesOf = (shop: SimShop) => [...new Set(shop.products.map((p) => p.category))].sort();
+/** The shop's first-level categories, as its region names them. */
+export const categoriesOf = (shop: SimShop) => [...new Set(shop.products.map((p) => categoryOf(p.category, shop.region).name))].sort();
 
 export const creatorRankings: SimSurface = {
   route: 'creator-rankings',
@@ -59,6 +62,7 @@ export const creatorRankings: SimSurface = {
   paths: { legacy: '/connection/creator/rankings', migrated: '/affiliate/creator/rankings' },
   client: 'creator-rankings.js',
   api: rankApi,
+  variants: { 'creator-rankings.list-top': '[unknown] the ranking fields at the top level, not under `data` (no public evidence of either)' },
   boot: (world, shop): RankingsBoot => ({
     types: RANK_TYPES.map((t) => ({ ...t })),
     periods: RANK_PERIODS.map((t) => ({ ...t })),
@@ -166,5 +170,6 @@ function rankApi(world: World, req: ApiRequest): ApiResponse | undefined {
   const shop = resolveShop(world, req.url);
   const body = shop && parseRankBody(req.body, shop);
   if (!shop || !body) return invalid();
-  return ok(rankPage(world, shop, body, req.url.searchParams.get('cl_fault') === 'shape'));
+  const page = rankPage(world, shop, body, req.url.searchParams.get('cl_fault') === 'shape');
+  return wireVariants(req).has('creator-rankings.list-top') ? { status: 200, json: { code: 0, message: 'success', ...page } } : ok(page);
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { creatorMarketplaceList, creatorProfile, creatorRankList } from '../../../lib/adapters/creators';
+import { creatorAuthProfiles, creatorMarketplaceList, creatorProfile, creatorRankList } from '../../../lib/adapters/creators';
 import { money } from '../../../lib/domain/money';
 import { handleApi } from '../api';
+import { categoryOf } from '../catalog';
 import { CODE_INVALID_PARAMS } from '../surface';
 import { generateWorld, HOSTILE, shopByKey, type SimShop } from '../world';
 import {
   AI_FIND_PATH,
   AUTH_PROFILES_PATH,
+  bandRate,
+  commissionBand,
   FIND_PATH,
   gmvRangeLabel,
   HIDDEN,
@@ -16,6 +19,7 @@ import {
   RANK_PATH,
   RECOMMENDATION_PATH,
   SEARCH_PATH,
+  TREND_DAYS,
 } from './creator-marketplace';
 import { PROFILE_FAULT_TYPE } from './creator-detail';
 import { latestRankDate, RANK_FAULT_POSITION, rankingOf } from './creator-rankings';
@@ -124,16 +128,19 @@ describe('Find creators API', () => {
       expect(Number(item.follower_cnt.value)).toBe(c.followers);
       const m = marketOf(world, us).get(c.creatorId)!;
       if (c.fulfillmentPercentage === '') {
-        expect(item.gmv).toEqual(HIDDEN);
-        expect(item.gmv_level.value).toBe(gmvRangeLabel(us, m.gmv));
+        expect(item.med_gmv_revenue).toEqual(HIDDEN);
+        expect(item.med_gmv_revenue_range.value).toBe(gmvRangeLabel(us, m.gmv));
         expect(item.creator_fulfillment_score_90d).toEqual(HIDDEN);
       } else {
-        expect(item.gmv_level).toBeUndefined();
+        expect(item.med_gmv_revenue_range).toBeUndefined();
+        // Money wrapped twice, the glyph beside (research/real-shapes.md §4).
+        expect(item.med_gmv_revenue).toMatchObject({ is_authorized: true, status: 0, value: { value: { value: m.gmv.toFixed(2) }, symbol: '$' } });
         expect(item.creator_fulfillment_score_90d.value).toBe(c.fulfillmentPercentage);
       }
+      expect(item.med_commission_rate_range.value).toBe(commissionBand(m.commissionBps).label);
+      expect(item.has_collaborated.value).toBe(m.hasCollaborated);
+      expect(item.category.value.map((x: Json) => x.starling_key)).toEqual(m.categoryIds.map((id) => `magellan_${id}`));
     }
-    const forms = new Set(list.filter((i) => i.gmv.value).map((i) => (typeof i.gmv.value.value === 'object' ? 'nested' : /^[A-Z]{3}$/.test(i.gmv.value.symbol) ? 'iso' : 'glyph')));
-    expect(forms).toEqual(new Set(['iso', 'nested', 'glyph']));
     expect(list.some((i) => typeof i.follower_cnt.value === 'string')).toBe(true);
     expect(list.some((i) => typeof i.follower_cnt.value === 'number')).toBe(true);
     expect((call(us, FIND_PATH, listBody()).creator_profile_list as Json[]).some((i) => i.creator_oecuid.value === HOSTILE.creatorId)).toBe(true);
@@ -142,10 +149,16 @@ describe('Find creators API', () => {
   it('reads cleanly through the adapter, in every shop and its currency, with the world’s figures', () => {
     for (const shop of world.shops) {
       const pages = allPages(shop, FIND_PATH);
-      const results = pages.map((p) => creatorMarketplaceList.parse(p, listBody()));
+      const results = pages.map((p) => creatorMarketplaceList.parse(p, listBody(), { region: shop.region }));
       expect(results.flatMap((r) => r.rejections)).toEqual([]);
       const facts = results.flatMap((r) => r.records.creators ?? []);
       expect(facts).toHaveLength(shop.creators.length);
+      for (const s of results.flatMap((r) => r.records.shopCreators ?? [])) {
+        const m = [...marketOf(world, shop).values()].find((x) => x.creator.handle === s.handle)!;
+        expect(s.commission?.bps).toBe(bandRate(commissionBand(m.commissionBps)));
+        expect(s.flags).toEqual({ hasCollaborated: m.hasCollaborated, invitedWithin90d: m.invitedBefore, blockedByShop: false, highSampleDispatchRate: m.highSampleDispatch });
+        expect(s.categories).toEqual(m.categories.map((name, i) => ({ id: m.categoryIds[i], name })));
+      }
       for (const f of facts) {
         const m = [...marketOf(world, shop).values()].find((x) => x.creator.handle === f.handle)!;
         expect(f.aliases).toEqual([`oecuid:${m.oecId}`]);
@@ -159,15 +172,27 @@ describe('Find creators API', () => {
   it(`breaks the records at positions ${FIND_FAULT_POSITIONS.join(', ')} of a page in fault mode, and nothing else`, () => {
     const clean = call(us, FIND_PATH, listBody());
     const broken = call(us, FIND_PATH, listBody(), true);
-    const r = creatorMarketplaceList.parse(broken, listBody());
+    const r = creatorMarketplaceList.parse(broken, listBody(), { region: 'US' });
     expect(r.accepted).toBe(20 - FIND_FAULT_POSITIONS.length);
     expect(r.rejections.map((x) => x.path)).toEqual([
       'creator_profile_list[].follower_cnt',
       'creator_profile_list[].handle',
-      'creator_profile_list[].gmv',
+      'creator_profile_list[].med_gmv_revenue',
     ]);
     const ok = (clean.creator_profile_list as Json[]).filter((_, i) => !(FIND_FAULT_POSITIONS as readonly number[]).includes(i)).map((c) => c.handle.value);
     expect((r.records.creators ?? []).map((c) => c.handle)).toEqual(ok);
+  });
+});
+
+describe('Find creators, variant find-creators.commission-bps', () => {
+  it('sends the median commission range as a number of basis points, which the adapter reads as such', () => {
+    const page = call(us, FIND_PATH, listBody(), false, '&cl_variant=find-creators.commission-bps');
+    const first = (page.creator_profile_list as Json[])[0]!;
+    const m = marketOf(world, us).get(first.creator_oecuid.value)!;
+    expect(first.med_commission_rate_range.value).toBe(bandRate(commissionBand(m.commissionBps)));
+    const r = creatorMarketplaceList.parse(page, listBody(), { region: 'US' });
+    expect(r.rejections).toEqual([]);
+    expect(r.records.shopCreators?.[0]?.commission).toMatchObject({ form: 'bps', bps: bandRate(commissionBand(m.commissionBps)) });
   });
 });
 
@@ -194,7 +219,7 @@ describe('Creator rankings API', () => {
     expect(order(meta({ rank_type: 2 }))).not.toEqual(order(meta()));
     expect(order(meta({ rank_date: '2025-11-01' }))).not.toEqual(order(meta()));
     expect(rank(us, meta({ rank_date: '2025-11-01' })).data.rank_list_meta.rank_date).toBe('2025-11-01');
-    const category = us.products[0]!.category;
+    const category = categoryOf(us.products[0]!.category, us.region).name;
     const inCategory = rank(us, meta({ indus_cate: category }));
     for (const e of inCategory.data.creator_rank_info_list as Json[]) {
       expect([...marketOf(world, us).values()].find((m) => m.creator.handle === e.creator_handle)?.categories).toContain(category);
@@ -213,6 +238,16 @@ describe('Creator rankings API', () => {
     expect(call(us, RANK_PATH, body).code).toBe(CODE_INVALID_PARAMS);
   });
 
+  it('answers at the top level under the variant creator-rankings.list-top, and the adapter finds the list there', () => {
+    const body = { rank_list_meta: meta(), size: 20, page: 1 };
+    const top = call(us, RANK_PATH, body, false, '&cl_variant=creator-rankings.list-top');
+    expect(top.data).toBeUndefined();
+    expect(top.creator_rank_info_list).toHaveLength(20);
+    const r = creatorRankList.parse(top, body);
+    expect(r.rejections).toEqual([]);
+    expect(r.records.creatorRankings?.[0]).toMatchObject({ list: '1|1|All|1', date: latestRankDate(world), firstRank: 1 });
+  });
+
   it('reads through the adapter as one ranking page, and breaks one entry in fault mode', () => {
     const body = { rank_list_meta: meta(), size: 20, page: 1 };
     const clean = creatorRankList.parse(rank(us, meta()), body);
@@ -227,21 +262,16 @@ describe('Creator rankings API', () => {
 });
 
 describe('Creator detail API', () => {
-  const m = [...marketOf(world, us).values()].find((x) => x.authorised && x.lives30d > 0 && x.contacts.email && x.contacts.whatsapp)!;
+  const m = [...marketOf(world, us).values()].find((x) => x.authorised && x.lives30d > 0 && x.videos30d > 0 && x.contacts.email && x.contacts.whatsapp)!;
   const hidden = [...marketOf(world, us).values()].find((x) => !x.authorised)!;
-  const profile = (cid: string, types: number[], fault = false) => call(us, PROFILE_PATH, { creator_oec_id: cid, profile_types: types }, fault);
+  const profile = (cid: string, types: number[], fault = false, variant = '') => call(us, PROFILE_PATH, { creator_oec_id: cid, profile_types: types }, fault, variant && `&cl_variant=${variant}`);
+  const parse = (json: unknown, cid: string, type: number, region = 'US') => creatorProfile.parse(json, { creator_oec_id: cid, profile_types: [type] }, { region });
 
-  it('answers each profile type with its part, the creator’s identity and the connect info, at the top level', () => {
-    const keys = [1, 2, 3, 4, 5, 6].map((t) => Object.keys(profile(m.oecId, [t]).creator_profile).sort());
-    const base = ['avatar', 'creator_oecuid', 'follower_cnt', 'handle', 'nickname', 'selection_region'];
-    for (const k of keys) expect(k).toEqual(expect.arrayContaining(base));
-    expect(keys[0]).toContain('med_gmv_revenue');
-    expect(keys[2]).toContain('ec_video_gpm');
-    expect(keys[4]).toContain('follower_genders_v2');
-    expect(keys[5]).toContain('bio');
-    const json = profile(m.oecId, [1]);
-    expect(json.code).toBe(0);
-    expect(json.creator_connect_info).toEqual({
+  it('answers each profile type with only its part: the overview names the creator, the trend has no creator_profile', () => {
+    const parts = [1, 2, 3, 4, 5].map((t) => profile(m.oecId, [t]));
+    for (const p of parts) expect(p.code).toBe(0);
+    expect(Object.keys(parts[0]!.creator_profile)).toEqual(expect.arrayContaining(['handle', 'creator_oecuid', 'bio', 'industry_groups', 'med_commission_rate', 'med_commission_rate_range']));
+    expect(parts[0]!.creator_connect_info).toEqual({
       creator_id: m.oecId,
       contact_info_available: true,
       contact_info: [
@@ -249,47 +279,78 @@ describe('Creator detail API', () => {
         { field: 6, value: m.contacts.whatsapp!.number, country_code: m.contacts.whatsapp!.code },
       ],
     });
+    for (const p of parts.slice(1)) {
+      expect(p.creator_profile?.handle).toBeUndefined();
+      expect(p.creator_profile?.selection_region).toBeUndefined();
+      expect(p.creator_connect_info).toBeUndefined();
+    }
+    expect(Object.keys(parts[1]!.creator_profile)).toEqual(expect.arrayContaining(['gpm', 'ec_live_gpm', 'ec_live_med_view_cnt', 'sample_fulfillment_rate', 'avg_revenue_per_buyer']));
+    expect(Object.keys(parts[2]!.creator_profile)).toEqual(['follower_genders_v2', 'follower_ages_v2', 'follower_state_location']);
+    expect(Object.keys(parts[3]!)).toEqual(['code', 'message', 'creator_profile_trend_data']);
+    expect(parts[3]!.creator_profile_trend_data[0].stats).toHaveLength(TREND_DAYS);
+    expect(Object.keys(parts[4]!.creator_profile)).toEqual(['ec_top_video_data']);
+    // A creator who shares no precise data has no trend: the answer is its envelope alone.
+    expect(profile(hidden.oecId, [4])).toEqual({ code: 0, message: 'success' });
   });
 
-  it('reads through the adapter into one creator with the same figures as the list', () => {
-    const listed = creatorMarketplaceList.parse(call(us, FIND_PATH, listBody(1, undefined, m.creator.handle)), {}).records.creators?.find((c) => c.handle === m.creator.handle);
-    for (const t of [1, 2, 3, 4, 5, 6]) {
-      const r = creatorProfile.parse(profile(m.oecId, [t]), { creator_oec_id: m.oecId, profile_types: [t] });
-      expect(r.rejections).toEqual([]);
+  it('reads through the adapter, every part without a rejection, with the same figures as the list', () => {
+    const listed = creatorMarketplaceList.parse(call(us, FIND_PATH, listBody(1, undefined, m.creator.handle)), {}, { region: 'US' }).records.creators?.find((c) => c.handle === m.creator.handle);
+    for (const t of [1, 2, 3, 4, 5]) {
+      const r = parse(profile(m.oecId, [t]), m.oecId, t);
+      expect(r.rejections, `type ${t}`).toEqual([]);
       const d = r.records.creatorDetails![0]!;
-      expect(d.handle).toBe(m.creator.handle);
+      expect(d.handle).toBe(t === 1 ? m.creator.handle : undefined);
+      expect(d.cid).toBe(m.oecId);
       for (const [k, v] of Object.entries(d.creator.metrics ?? {})) {
         if (k in (listed?.metrics ?? {})) expect(v, `${k} of part ${t}`).toEqual((listed?.metrics as Record<string, unknown>)[k]);
       }
     }
-    const unauthorised = creatorProfile.parse(profile(hidden.oecId, [1]), { creator_oec_id: hidden.oecId, profile_types: [1] }).records.creatorDetails![0]!;
+    const overview = parse(profile(m.oecId, [1]), m.oecId, 1).records.creatorDetails![0]!;
+    expect(overview.shop?.commission).toMatchObject({ bps: m.commissionBps, form: 'exact', label: commissionBand(m.commissionBps).label });
+    expect(overview.shop?.categories).toEqual(m.categories.map((name, i) => ({ id: m.categoryIds[i], name })));
+    const trend = parse(profile(m.oecId, [4]), m.oecId, 4).records.creatorDetails![0]!.trend!;
+    expect(trend).toHaveLength(TREND_DAYS);
+    expect(trend.at(-1)?.followers).toBe(m.creator.followers);
+    expect(trend.at(-1)?.at).toBe(Math.floor(NOW / 86_400_000) * 86_400_000 - 86_400_000);
+    const unauthorised = parse(profile(hidden.oecId, [1]), hidden.oecId, 1).records.creatorDetails![0]!;
     expect(unauthorised.creator.metrics?.gmv).toBeUndefined();
     expect(unauthorised.creator.metrics?.gmvRange?.label).toBe(gmvRangeLabel(us, hidden.gmv));
   });
 
-  it('gives the hostile creator a hostile bio, answers only authorised creators in auth_profiles, and rejects unknown ids', () => {
-    expect(profile(HOSTILE.creatorId, [6]).creator_profile.bio.value).toBe(HOSTILE_BIO);
+  it.each(['creator-detail.trend-flat', 'creator-detail.trend-map'])('serves the trend in the form of variant %s, which reads into the same points', (variant) => {
+    const json = profile(m.oecId, [4], false, variant);
+    expect(Array.isArray(json.creator_profile_trend_data)).toBe(variant === 'creator-detail.trend-flat');
+    const points = parse(json, m.oecId, 4).records.creatorDetails![0]!.trend;
+    expect(points).toEqual(parse(profile(m.oecId, [4]), m.oecId, 4).records.creatorDetails![0]!.trend);
+  });
+
+  it('gives the hostile creator a hostile bio, answers only authorised creators in auth_profiles, and rejects unknown ids and types', () => {
+    expect(profile(HOSTILE.creatorId, [1]).creator_profile.bio.value).toBe(HOSTILE_BIO);
     const auth = call(us, AUTH_PROFILES_PATH, { creator_oec_ids: [m.oecId, hidden.oecId] });
     expect(auth.data.map((e: Json) => e.creator_oec_id)).toEqual([m.oecId]);
+    const listed = call(us, AUTH_PROFILES_PATH, { creator_oec_ids: [m.oecId] }, false, '&cl_variant=creator-detail.auth-list');
+    expect(listed.data.list.map((e: Json) => e.creator_oec_id)).toEqual([m.oecId]);
+    expect(creatorAuthProfiles.parse(listed, { creator_oec_ids: [m.oecId] }).records.creators?.map((c) => c.handle)).toEqual([m.creator.handle]);
     expect(profile('7400000000000000000', [1]).code).toBe(CODE_INVALID_PARAMS);
-    expect(profile(m.oecId, [7]).code).toBe(CODE_INVALID_PARAMS);
+    expect(profile(m.oecId, [6]).code).toBe(CODE_INVALID_PARAMS);
+    expect(profile(m.oecId, [1, 2]).code).toBe(CODE_INVALID_PARAMS);
     expect(call(us, AUTH_PROFILES_PATH, { creator_oec_ids: 'x' }).code).toBe(CODE_INVALID_PARAMS);
   });
 
   it(`breaks profile type ${PROFILE_FAULT_TYPE} in fault mode`, () => {
-    const body = { creator_oec_id: m.oecId, profile_types: [PROFILE_FAULT_TYPE] };
-    expect(creatorProfile.parse(profile(m.oecId, [PROFILE_FAULT_TYPE], true), body).rejections).toEqual([{ path: 'creator_profile.med_gmv_revenue', code: 'invalid_union' }]);
-    expect(creatorProfile.parse(profile(m.oecId, [2], true), { ...body, profile_types: [2] }).rejections).toEqual([]);
+    expect(parse(profile(m.oecId, [PROFILE_FAULT_TYPE], true), m.oecId, PROFILE_FAULT_TYPE).rejections).toEqual([{ path: 'creator_profile.med_gmv_revenue', code: 'invalid_union' }]);
+    expect(parse(profile(m.oecId, [2], true), m.oecId, 2).rejections).toEqual([]);
   });
 
-  it('serves every region’s shop in its currency', () => {
+  it('serves every region’s shop in its currency, priced by the shop’s region where a part names none', () => {
     for (const key of ['gb', 'id', 'global'] as const) {
       const shop = shopByKey(world, key);
       const c = [...marketOf(world, shop).values()].find((x) => x.authorised)!;
-      const json = call(shop, PROFILE_PATH, { creator_oec_id: c.oecId, profile_types: [1] });
-      const r = creatorProfile.parse(json, { creator_oec_id: c.oecId, profile_types: [1] });
-      expect(r.records.creatorDetails?.[0]?.creator.metrics?.gmv?.currency).toBe(shop.currency);
-      expect(r.records.creatorDetails?.[0]?.creator.region).toBe(shop.region);
+      const overview = parse(call(shop, PROFILE_PATH, { creator_oec_id: c.oecId, profile_types: [1] }), c.oecId, 1, shop.region).records.creatorDetails?.[0];
+      expect(overview?.creator.metrics?.gmv?.currency).toBe(shop.currency);
+      expect(overview?.creator.region).toBe(shop.region);
+      const perf = parse(call(shop, PROFILE_PATH, { creator_oec_id: c.oecId, profile_types: [2] }), c.oecId, 2, shop.region).records.creatorDetails?.[0];
+      expect(perf?.creator.metrics?.gpm?.currency).toBe(shop.currency);
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Find creators (research/domain.md §2.2, §3.1): the creator marketplace list.
+ * Find creators (research/real-shapes.md §4 [parser]; paths and bodies domain.md §2.2, §3.1): the creator marketplace list.
  *
  *   legacy   /connection/creator          (global selling: /affiliate/connection/creator)
  *   migrated /affiliate/creator?route_migration=1
@@ -9,8 +9,10 @@
  *   POST /api/v1/oec/affiliate/creator/marketplace/ai/find          the AI search box
  *
  * Body `{query, query_type, pagination: {size (12 or 20), page, search_key}, filter_params, algorithm}`; response at the
- * top level (not under `data`): `creator_profile_list[]` of wrapped fields + `next_pagination{has_more, next_page,
- * search_key, next_item_cursor}`. Pages after the first must echo the `search_key` of the first (a server-signed cursor
+ * top level (not under `data`): `creator_profile_list[]` of wrapped fields (`listItemJson`: money wrapped twice, range
+ * labels, the shop-relative flags, `med_commission_rate_range`) + `next_pagination{has_more, next_page, search_key,
+ * next_item_cursor}`. `med_commission_rate_range` is a percent label by default; the variant
+ * `find-creators.commission-bps` sends it as a number of basis points (its form is [conflict]). Pages after the first must echo the `search_key` of the first (a server-signed cursor
  * on the real site): anything else is 98001004. `cl_fault=shape` breaks the records at `FIND_FAULT_POSITIONS`.
  *
  * Simulator-only variant for the overlay bench (`?scroll=infinite`, sent to the API as `cl_scroll=infinite`): the
@@ -18,7 +20,7 @@
  * to the end (`pagination.cursor` is the offset). The shop's own creators come first, then made-up ones
  * (`scrollListing`), so the list is long enough whatever the shop.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { invalid, jsonObjectBody, methodNotAllowed, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, resolveShop, seededRandom, type SimCreator, type SimShop, type World } from '../world';
 import {
   AI_FIND_PATH,
@@ -29,6 +31,7 @@ import {
   RECOMMENDATION_PATH,
   SEARCH_PATH,
   shuffled,
+  type ListWire,
   type MarketCreator,
 } from './creator-marketplace';
 
@@ -55,6 +58,10 @@ export const findCreators: SimSurface = {
   client: 'find-creators.js',
   api: findApi,
   boot: (): FindCreatorsBoot => ({ pageSize: 20, paths: { find: FIND_PATH, search: SEARCH_PATH, recommendation: RECOMMENDATION_PATH, ai: AI_FIND_PATH } }),
+  variants: {
+    'find-creators.commission-bps':
+      '[conflict] `med_commission_rate_range` as a number (one schema note documents a number; one parser reads a string, served by default)',
+  },
   css: `
 .fc-tabs{display:flex;gap:28px;padding:0 20px;border-bottom:1px solid #e5e6eb}
 .fc-tabs [role=tab]{background:none;border:0;padding:14px 0 12px;color:#4e5969;border-bottom:2px solid transparent;margin-bottom:-1px}
@@ -205,15 +212,15 @@ export const FIND_FAULT_POSITIONS = [1, 4, 7] as const;
 function breakRecord(shop: SimShop, json: Record<string, unknown>, position: number): void {
   if (position === FIND_FAULT_POSITIONS[0]) json.follower_cnt = { value: 'lots', is_authorized: true };
   if (position === FIND_FAULT_POSITIONS[1]) delete json.handle;
-  if (position === FIND_FAULT_POSITIONS[2]) json.gmv = { value: { value: '1,234.00' }, symbol: shop.currency, is_authorized: true };
+  if (position === FIND_FAULT_POSITIONS[2]) json.med_gmv_revenue = { is_authorized: true, status: 0, value: { value: { value: '1,234.00', format: '1,234' }, symbol: shop.currency } };
 }
 
 /** One page of a listing, as the API answers it. */
-export function findPage(world: World, shop: SimShop, kind: ListKind, body: FindBody, fault = false): Record<string, unknown> {
+export function findPage(world: World, shop: SimShop, kind: ListKind, body: FindBody, fault = false, wire: ListWire = {}): Record<string, unknown> {
   const all = listingOf(world, shop, kind, body.query);
   const slice = all.slice((body.page - 1) * body.size, body.page * body.size);
   const list = slice.map((m, i) => {
-    const json = listItemJson(shop, m);
+    const json = listItemJson(shop, m, wire);
     if (fault) breakRecord(shop, json, i);
     return json;
   });
@@ -241,5 +248,6 @@ function findApi(world: World, req: ApiRequest): ApiResponse | undefined {
   if (!shop || !body) return invalid();
   if (infinite) return { status: 200, json: scrollPage(world, shop, body) };
   if (body.page > 1 && body.searchKey !== searchKeyOf(world, shop, kind, body.query)) return invalid();
-  return { status: 200, json: findPage(world, shop, kind, body, req.url.searchParams.get('cl_fault') === 'shape') };
+  const wire = { commissionBps: wireVariants(req).has('find-creators.commission-bps') };
+  return { status: 200, json: findPage(world, shop, kind, body, req.url.searchParams.get('cl_fault') === 'shape', wire) };
 }
