@@ -1,16 +1,29 @@
 import { z } from 'zod';
 import type { Campaign, ContactChannel, RegistrationState } from '../domain/types';
+import { readsOf } from '../shapes/reads';
+import { enumCode, listEnvelope, listsIn, mountedAtLists, paging } from './list-locations';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
 import { bps, categoryOf, epochMs, flag, id, int, nonNegativeInt, productCategory, rejectionsOf, text } from './values';
 
 /**
- * Partner (TAP) campaigns, seller side (domain.md §1.8 and §3.1). The internal paths are known [M]; their shapes are not
- * [L], so they are modelled on the open-API campaign object in the internal style (ids and times as strings, times in
- * ms, rates in bps) and read tolerantly: numbers or names for every enum, numbers as strings, `{value}` nowhere assumed.
+ * Partner (TAP) campaigns, seller side (domain.md §1.8 and §3.1). The internal paths are known; their shapes are
+ * [unknown] (real-shapes.md §6: no public evidence). What the partner side of the same backend sends hints at the
+ * vocabulary: `data.campaign[]` (not `campaign_list`), `data.total_num`, `msg` beside or instead of `message`,
+ * `campaign_id` strings, numeric `status` / `campaign_type`, `registration_*_time` / `promotion_*_time` strings,
+ * `seller_campaign_extra{min_commission_rate, max_commission_rate}`, `campaign_statistics{…_product_num}` and
+ * `*_commission_percent` strings. So the adapters read every plausible form and report what they cannot:
  *
- *   POST /api/v1/affiliate/campaign/search                    `data.campaign_list[]`, body `{campaign_source, query_type, campaign_scope, cur_page, page_size}`
- *   POST /api/v1/affiliate/campaign/detail/get                `data.campaign` (or `data.campaign_info`), body `{campaign_id}`
- *   POST /api/v1/affiliate/campaign/registered_products/get   `data.product_list[]`, body `{campaign_id, status_tab, cur_page, page_size}`
+ *   POST /api/v1/affiliate/campaign/search                    the list at `campaign`, `campaign_list` or `campaigns`, under
+ *                                                             `data` or at the top level; body `{campaign_source, query_type, campaign_scope, …}`
+ *   POST /api/v1/affiliate/campaign/detail/get                `campaign` (an object, or a list of one) or `campaign_info`,
+ *                                                             under `data` or at the top level; body `{campaign_id}`
+ *   POST /api/v1/affiliate/campaign/registered_products/get   the list at `product_list` or `products`, likewise; body
+ *                                                             `{campaign_id, status_tab, cur_page, page_size}`
+ *
+ * Statuses: the open API's names (READY / UPCOMING / ONGOING / CLOSED; PENDING / APPROVED / REJECTED / REJECT_FOREVER /
+ * PENDING_CLOSED / CLOSED) are mapped; a numeric code is kept raw as UNKNOWN, since nobody has published what the
+ * numbers mean. Times are epoch ms, or epoch seconds as the open API sends them; rates are bps (`*_rate`) or percent
+ * (`*_commission_percent`).
  */
 
 export interface ContactValue {
@@ -67,12 +80,8 @@ declare module './types' {
 
 const enumValue = z.union([z.string().max(64), z.number().int()]);
 
-/** Campaign status (open API READY / UPCOMING / ONGOING / CLOSED); the internal codes 1–4 are our reading [L]. */
+/** Campaign status: the open API's names [unknown on this side]. A numeric code is not mapped. */
 const CAMPAIGN_STATUS: Record<string, string> = {
-  '1': 'READY',
-  '2': 'UPCOMING',
-  '3': 'ONGOING',
-  '4': 'CLOSED',
   READY: 'READY',
   UPCOMING: 'UPCOMING',
   ONGOING: 'ONGOING',
@@ -81,17 +90,11 @@ const CAMPAIGN_STATUS: Record<string, string> = {
 };
 
 /**
- * Registration (review) state. Partner side: PENDING / APPROVED / REJECTED / PENDING_CLOSED / CLOSED and the review
- * result REJECT_FOREVER [H]; the seller also sees a product go live when the campaign period starts. Codes 1–7 [L].
+ * Registration (review) state: the partner side's names PENDING / APPROVED / REJECTED / PENDING_CLOSED / CLOSED and the
+ * review result REJECT_FOREVER (open API), and the names the seller sees (a product goes live when the campaign period
+ * starts). A numeric code is not mapped.
  */
 const REGISTRATION_STATE: Record<string, RegistrationState> = {
-  '1': 'PENDING',
-  '2': 'APPROVED',
-  '3': 'LIVE',
-  '4': 'REJECTED',
-  '5': 'REJECTED_BLOCKED',
-  '6': 'CANCEL_REQUESTED',
-  '7': 'CANCELLED',
   PENDING: 'PENDING',
   PENDING_REVIEW: 'PENDING',
   APPROVED: 'APPROVED',
@@ -172,6 +175,15 @@ const partnerInfo = z.object({
   name: text(300).nullish(),
 });
 
+/** Epoch milliseconds, or epoch seconds as the open API sends them (10 digits), as a number or a string. */
+const time = z.union([epochMs, int.pipe(z.number().int().min(1e9).max(1e10)).transform((s) => s * 1000)]);
+
+/** A percent (`"22"`, `"22.50"`, `"22%"`, `22.5`), as the partner side's `*_commission_percent`, to bps. */
+const percentToBps = z
+  .union([z.string().regex(/^\d{1,3}(\.\d{1,4})?%?$/).transform((v) => Number.parseFloat(v)), z.number().finite()])
+  .transform((n) => Math.round(n * 100))
+  .pipe(z.number().int().min(0).max(10_000));
+
 const campaignObject = z
   .object({
     campaign_id: id.nullish(),
@@ -184,14 +196,18 @@ const campaignObject = z
     status: enumValue.nullish(),
     campaign_source: enumValue.nullish(),
     campaign_scope: enumValue.nullish(),
-    registration_start_time: epochMs.nullish(),
-    registration_end_time: epochMs.nullish(),
-    campaign_start_time: epochMs.nullish(),
-    campaign_end_time: epochMs.nullish(),
+    registration_start_time: time.nullish(),
+    registration_end_time: time.nullish(),
+    campaign_start_time: time.nullish(),
+    campaign_end_time: time.nullish(),
+    promotion_start_time: time.nullish(),
+    promotion_end_time: time.nullish(),
     commission_rate: bps.nullish(),
+    seller_campaign_extra: z.object({ min_commission_rate: bps.nullish() }).nullish(),
     partner_info: partnerInfo.nullish(),
     partner_name: text(300).nullish(),
     registered_product_cnt: nonNegativeInt.nullish(),
+    campaign_statistics: z.object({ registered_product_num: nonNegativeInt.nullish() }).nullish(),
     contact_info: contactInfo.nullish(),
   })
   .refine((c) => Boolean(c.campaign_id ?? c.id), { message: 'no campaign id', path: ['campaign_id'] })
@@ -212,16 +228,20 @@ const registrationObject = z.object({
   total_commission_rate: bps.nullish(),
   creator_commission_rate: bps.nullish(),
   partner_commission_rate: bps.nullish(),
+  total_commission_percent: percentToBps.nullish(),
+  creator_commission_percent: percentToBps.nullish(),
+  partner_commission_percent: percentToBps.nullish(),
   sample_quantity: nonNegativeInt.nullish(),
   sample_quota: nonNegativeInt.nullish(),
-  register_time: epochMs.nullish(),
+  register_time: time.nullish(),
   contact_info: contactInfo.nullish(),
   ...productCategory,
 });
 
-const list = z.array(z.unknown()).nullish();
-const searchEnvelope = z.object({ code: int.optional(), data: z.object({ campaign_list: list }).nullish() });
-const registeredEnvelope = z.object({ code: int.optional(), data: z.object({ product_list: list, campaign_id: id.nullish() }).nullish() });
+const CAMPAIGN_LISTS = ['campaign', 'campaign_list', 'campaigns'] as const;
+const REGISTRATION_LISTS = ['product_list', 'products'] as const;
+const searchEnvelope = listEnvelope(CAMPAIGN_LISTS, paging);
+const registeredEnvelope = listEnvelope(REGISTRATION_LISTS, { ...paging, campaign_id: id.nullish() });
 
 const searchBody = z.object({ campaign_source: enumValue.optional(), campaign_scope: enumValue.optional() });
 const campaignIdBody = z.object({ campaign_id: id.optional() });
@@ -229,8 +249,9 @@ const campaignIdBody = z.object({ campaign_id: id.optional() });
 // ---------------------------------------------------------------------------------------------------------------
 // Mapping
 
+const rawOf = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
 function campaignFact(c: CampaignJson, kind: Campaign['kind'], bodyScope: Campaign['scope']): CampaignFact {
-  const statusRaw = c.status === null || c.status === undefined ? '' : String(c.status);
   const scope = lookup(SCOPE, c.campaign_scope) ?? bodyScope;
   return {
     id: (c.campaign_id ?? c.id) as string,
@@ -238,17 +259,18 @@ function campaignFact(c: CampaignJson, kind: Campaign['kind'], bodyScope: Campai
     kind,
     scope,
     status: lookup(CAMPAIGN_STATUS, c.status) ?? 'UNKNOWN',
-    statusRaw,
+    statusRaw: rawOf(c.status),
     description: c.description ?? c.campaign_desc ?? undefined,
     region: c.region?.toUpperCase(),
     partnerId: c.partner_info?.partner_id ?? undefined,
     partnerName: c.partner_info?.partner_name ?? c.partner_info?.name ?? c.partner_name ?? undefined,
     registrationStartAt: c.registration_start_time ?? undefined,
     registrationEndAt: c.registration_end_time ?? undefined,
-    campaignStartAt: c.campaign_start_time ?? undefined,
-    campaignEndAt: c.campaign_end_time ?? undefined,
-    commissionRequirementBps: c.commission_rate ?? undefined,
-    registeredProducts: c.registered_product_cnt ?? undefined,
+    campaignStartAt: c.campaign_start_time ?? c.promotion_start_time ?? undefined,
+    campaignEndAt: c.campaign_end_time ?? c.promotion_end_time ?? undefined,
+    // The least commission the campaign takes: its requirement.
+    commissionRequirementBps: c.commission_rate ?? c.seller_campaign_extra?.min_commission_rate ?? undefined,
+    registeredProducts: c.registered_product_cnt ?? c.campaign_statistics?.registered_product_num ?? undefined,
     contacts: contactsOf(c.contact_info),
   };
 }
@@ -275,44 +297,60 @@ function readCampaign(el: unknown, prefix: string, kindFallback: Campaign['kind'
   return campaignFact(parsed.data, kind, scope);
 }
 
+const skipped = (): AdapterResult => ({ records: {}, accepted: 0, rejections: [], skipped: true });
+
 function parseSearch(json: unknown, requestBody: unknown): AdapterResult {
   const records: Records = {};
   const rejections: Rejection[] = [];
   const env = searchEnvelope.safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
-  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  if (env.data.code !== undefined && env.data.code !== 0) return skipped();
   const body = searchBody.safeParse(requestBody);
   const kindFallback = body.success ? lookup(SOURCE, body.data.campaign_source) : undefined;
   // Only a Target / Local agency filter says something about every campaign listed; "All" says nothing.
   const bodyScope = body.success ? lookup(SCOPE, body.data.campaign_scope) : undefined;
   const scope = bodyScope === 'all' ? undefined : bodyScope;
   let accepted = 0;
-  for (const el of env.data.data?.campaign_list ?? []) {
-    const fact = readCampaign(el, 'campaign_list[]', kindFallback, scope, rejections);
-    if (!fact) continue;
-    accepted += 1;
-    add(records, 'campaigns', fact);
+  for (const { name, items } of listsIn(env.data, CAMPAIGN_LISTS)) {
+    for (const el of items) {
+      const fact = readCampaign(el, `${name}[]`, kindFallback, scope, rejections);
+      if (!fact) continue;
+      accepted += 1;
+      add(records, 'campaigns', fact);
+    }
   }
   return { records, accepted, rejections };
 }
 
-const detailEnvelope = z.object({
-  code: int.optional(),
-  data: z.object({ campaign: z.unknown().optional(), campaign_info: z.unknown().optional() }).nullish(),
-});
+const DETAIL_KEYS = ['campaign', 'campaign_info'] as const;
+const detailAt = { campaign: z.unknown().optional(), campaign_info: z.unknown().optional() };
+const detailEnvelope = z.object({ code: int.optional(), data: z.object(detailAt).nullish(), ...detailAt });
 
 function parseDetail(json: unknown): AdapterResult {
   const records: Records = {};
   const rejections: Rejection[] = [];
   const env = detailEnvelope.safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
-  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
-  const key = env.data.data?.campaign === undefined && env.data.data?.campaign_info !== undefined ? 'campaign_info' : 'campaign';
-  const el = env.data.data?.[key];
-  if (!isObject(el)) return { records, accepted: 0, rejections: [{ path: `data.${key}`, code: 'invalid_type' }] };
-  const fact = readCampaign(el, key, undefined, undefined, rejections);
-  if (fact) add(records, 'campaigns', fact);
-  return { records, accepted: fact ? 1 : 0, rejections };
+  if (env.data.code !== undefined && env.data.code !== 0) return skipped();
+  let accepted = 0;
+  for (const holder of [env.data.data, env.data]) {
+    for (const key of DETAIL_KEYS) {
+      const at = holder?.[key];
+      // The partner side lists campaigns under `campaign`: a detail may be a list of one.
+      const found = Array.isArray(at) ? at.map((el) => [el, `${key}[]`] as const) : at === undefined || at === null ? [] : [[at, key] as const];
+      for (const [el, prefix] of found) {
+        if (!isObject(el)) {
+          rejections.push({ path: prefix, code: 'invalid_type' });
+          continue;
+        }
+        const fact = readCampaign(el, prefix, undefined, undefined, rejections);
+        if (!fact) continue;
+        accepted += 1;
+        add(records, 'campaigns', fact);
+      }
+    }
+  }
+  return { records, accepted, rejections };
 }
 
 function stateOf(raw: string | number, canReRegister: boolean | null | undefined): RegistrationState {
@@ -327,43 +365,62 @@ function parseRegistered(json: unknown, requestBody: unknown): AdapterResult {
   const rejections: Rejection[] = [];
   const env = registeredEnvelope.safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
-  if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
+  if (env.data.code !== undefined && env.data.code !== 0) return skipped();
   const body = campaignIdBody.safeParse(requestBody);
-  const listCampaign = env.data.data?.campaign_id ?? (body.success ? body.data.campaign_id : undefined);
+  const listCampaign = env.data.data?.campaign_id ?? env.data.campaign_id ?? (body.success ? body.data.campaign_id : undefined);
   let accepted = 0;
-  for (const el of env.data.data?.product_list ?? []) {
-    const parsed = registrationObject.safeParse(el);
-    if (!parsed.success) {
-      rejections.push(...rejectionsOf('product_list[]', parsed.error));
-      continue;
+  for (const { name, items } of listsIn(env.data, REGISTRATION_LISTS)) {
+    for (const el of items) {
+      const parsed = registrationObject.safeParse(el);
+      if (!parsed.success) {
+        rejections.push(...rejectionsOf(`${name}[]`, parsed.error));
+        continue;
+      }
+      const r = parsed.data;
+      const campaignId = r.campaign_id ?? listCampaign;
+      if (!campaignId) {
+        rejections.push({ path: `${name}[].campaign_id`, code: 'no_campaign' });
+        continue;
+      }
+      accepted += 1;
+      const title = r.product_name ?? r.title;
+      if (title) add(records, 'products', { productId: r.product_id, title, ...categoryOf(r) });
+      add(records, 'registrations', {
+        campaignId,
+        productId: r.product_id,
+        state: stateOf(r.status, r.can_re_register),
+        stateRaw: String(r.status),
+        rejectReason: r.reject_reason_text ?? r.reject_reason ?? undefined,
+        rejectCodes: r.reject_reasons?.length ? r.reject_reasons : undefined,
+        totalCommissionBps: r.total_commission_rate ?? r.total_commission_percent ?? undefined,
+        creatorCommissionBps: r.creator_commission_rate ?? r.creator_commission_percent ?? undefined,
+        partnerCommissionBps: r.partner_commission_rate ?? r.partner_commission_percent ?? undefined,
+        sampleQuantity: r.sample_quantity ?? r.sample_quota ?? undefined,
+        registeredAt: r.register_time ?? undefined,
+        contacts: contactsOf(r.contact_info),
+      });
     }
-    const r = parsed.data;
-    const campaignId = r.campaign_id ?? listCampaign;
-    if (!campaignId) {
-      rejections.push({ path: 'product_list[].campaign_id', code: 'no_campaign' });
-      continue;
-    }
-    accepted += 1;
-    const title = r.product_name ?? r.title;
-    if (title) add(records, 'products', { productId: r.product_id, title, ...categoryOf(r) });
-    add(records, 'registrations', {
-      campaignId,
-      productId: r.product_id,
-      state: stateOf(r.status, r.can_re_register),
-      stateRaw: String(r.status),
-      rejectReason: r.reject_reason_text ?? r.reject_reason ?? undefined,
-      rejectCodes: r.reject_reasons?.length ? r.reject_reasons : undefined,
-      totalCommissionBps: r.total_commission_rate ?? undefined,
-      creatorCommissionBps: r.creator_commission_rate ?? undefined,
-      partnerCommissionBps: r.partner_commission_rate ?? undefined,
-      sampleQuantity: r.sample_quantity ?? r.sample_quota ?? undefined,
-      registeredAt: r.register_time ?? undefined,
-      contacts: contactsOf(r.contact_info),
-    });
   }
   return { records, accepted, rejections };
 }
 
-export const campaignSearch: EndpointAdapter = { parse: parseSearch };
-export const campaignDetail: EndpointAdapter = { parse: (json) => parseDetail(json) };
-export const campaignRegistered: EndpointAdapter = { parse: parseRegistered };
+export const campaignSearch: EndpointAdapter = {
+  parse: parseSearch,
+  reads: readsOf({ '': searchEnvelope, ...mountedAtLists(CAMPAIGN_LISTS, campaignObject) }),
+  // The marketplace and My campaigns may answer in different forms (joined campaigns carry what was registered).
+  variantOf: (body) => enumCode(body, 'query_type', 'query'),
+};
+
+export const campaignDetail: EndpointAdapter = {
+  parse: (json) => parseDetail(json),
+  reads: readsOf(
+    Object.fromEntries(
+      [['', detailEnvelope] as const, ...DETAIL_KEYS.flatMap((k) => [`data.${k}`, k, `data.${k}[]`, `${k}[]`].map((p) => [p, campaignObject] as const))],
+    ),
+  ),
+};
+
+export const campaignRegistered: EndpointAdapter = {
+  parse: parseRegistered,
+  reads: readsOf({ '': registeredEnvelope, ...mountedAtLists(REGISTRATION_LISTS, registrationObject) }),
+};

@@ -6,9 +6,12 @@ export interface InvitationFact {
   id: string;
   name: string;
   message?: string;
+  /** The status tab the search was asked for (`invitation_group_status`); UNKNOWN for a detail or an unknown tab. */
   status: InvitationStatus;
-  /** `group_status` exactly as sent, or `tab:<n>` when only the status tab the list was asked for says it. */
+  /** What `status` rests on: `tab:<n>`, the tab asked for; empty when nothing says it (a detail). */
   statusRaw: string;
+  /** The record's own `group_status` exactly as sent: TikTok's code, whose meaning sources dispute (never mapped). */
+  groupStatusRaw?: string;
   startAt?: number;
   endAt?: number;
   groupType?: string;

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import type { Money } from '../domain/money';
 import type { Insight } from '../domain/types';
+import { readsOf } from '../shapes/reads';
+import { enumCode } from './list-locations';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
 import { epochMs, int, moneyObject, nonNegativeInt, percentBps, rejectionsOf, wrapped } from './values';
 
 /**
  * Insights ("Compass") figures: transaction, sample and outreach analysis (domain.md §2.2, §3.1). The paths
- * `/api/v1/oec/affiliate/compass/{transaction|sample|outreach}/…/get` are known [M]; the shapes are ours [L]:
+ * `/api/v1/oec/affiliate/compass/{transaction|sample|outreach}/…/get` are known; the shapes are [unknown]
+ * (real-shapes.md §6: no public evidence), so this reads our best guess and its plausible neighbours:
  *
  *   body     { date_type: 1 (last 7 days) | 2 (last 28 days) | 3 (last 90 days) | 4 (custom), start_time?, end_time? (ms) }
- *   response data: { period: { start_time, end_time, date_type }, core_stats: { <metric>: { value, change_rate } }, update_time }
+ *   response { period: { start_time, end_time, date_type }, core_stats: { <metric>: { value, change_rate } }, update_time },
+ *            under `data` or at the top level beside `code` and `msg`
  *
  * A metric's value is a count (number or numeric string), a money object, or a rate (`"45.67%"` or a fraction
  * `"0.4567"`), each bare or wrapped in `{value}`. The figures of one response are one record: a metric of the wrong
- * type rejects the response's figures as a whole, with the metric's path.
+ * type rejects the response's figures as a whole, with the metric's path. Only the metrics listed below are read; the
+ * shape watch reports the others (and `change_rate`, `update_time`) as fields nothing reads.
  */
 
 export type InsightModule = 'transaction' | 'sample' | 'outreach';
@@ -95,27 +100,35 @@ const dateType = z.union([z.string().max(32), z.number().int()]);
 
 const period = z.object({ start_time: epochMs.nullish(), end_time: epochMs.nullish(), date_type: dateType.nullish() });
 
-const envelope = z.object({
-  code: int.optional(),
-  data: z
-    .object({
-      period: period.nullish(),
-      start_time: epochMs.nullish(),
-      end_time: epochMs.nullish(),
-      core_stats: z.record(z.string(), z.unknown()),
-    })
-    .nullish(),
-});
+/** Where the figures may be: the metrics of `module` (each taken as it comes, parsed below), the period beside them. */
+function figuresAt(module: InsightModule) {
+  const stats = z.object(Object.fromEntries(Object.keys(INSIGHT_METRICS[module]).map((k) => [k, z.unknown().optional()])));
+  return { period: period.nullish(), start_time: epochMs.nullish(), end_time: epochMs.nullish(), core_stats: stats.nullish() };
+}
+
+function envelopeOf(module: InsightModule) {
+  const at = figuresAt(module);
+  return z.object({ code: int.optional(), data: z.object(at).nullish(), ...at });
+}
+
+const ENVELOPES: Record<InsightModule, ReturnType<typeof envelopeOf>> = {
+  transaction: envelopeOf('transaction'),
+  sample: envelopeOf('sample'),
+  outreach: envelopeOf('outreach'),
+};
 
 const body = z.object({ date_type: dateType.optional(), start_time: epochMs.optional(), end_time: epochMs.optional() });
 
 function parseFor(module: InsightModule, json: unknown, requestBody: unknown): AdapterResult {
   const records: Records = {};
-  const env = envelope.safeParse(json);
+  const env = ENVELOPES[module].safeParse(json);
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
   if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections: [], skipped: true };
-  const data = env.data.data;
-  if (!data) return { records, accepted: 0, rejections: [{ path: 'data', code: 'invalid_type' }] };
+  const inData = env.data.data?.core_stats ? env.data.data : undefined;
+  const data = inData ?? (env.data.core_stats ? env.data : undefined);
+  // No figures: nothing to read (what the answer carried instead is the shape watch's to report).
+  if (!data?.core_stats) return { records, accepted: 0, rejections: [] };
+  const at = inData ? 'data.' : '';
 
   const asked = body.safeParse(requestBody);
   const start = data.period?.start_time ?? data.start_time ?? (asked.success ? asked.data.start_time : undefined) ?? undefined;
@@ -123,23 +136,38 @@ function parseFor(module: InsightModule, json: unknown, requestBody: unknown): A
   const type = data.period?.date_type ?? (asked.success ? asked.data.date_type : undefined);
   const label = type === null || type === undefined ? undefined : DATE_TYPES[String(type).toUpperCase()];
   const periodKey = label ?? (start !== undefined && end !== undefined && start <= end ? `${start}-${end}` : undefined);
-  if (!periodKey) return { records, accepted: 0, rejections: [{ path: 'data.period', code: 'no_period' }] };
+  if (!periodKey) return { records, accepted: 0, rejections: [{ path: `${at}period`, code: 'no_period' }] };
 
   const metrics: Record<string, number | Money> = {};
   const rejections: Rejection[] = [];
+  const stats = data.core_stats as Record<string, unknown>;
   for (const [key, [name, kind]] of Object.entries(INSIGHT_METRICS[module])) {
-    const raw = data.core_stats[key];
+    const raw = stats[key];
     if (raw === null || raw === undefined) continue;
     const parsed = SCHEMA[kind].safeParse(raw);
     if (parsed.success) metrics[name] = parsed.data;
-    else rejections.push(...rejectionsOf(`data.core_stats.${key}`, parsed.error));
+    else rejections.push(...rejectionsOf(`${at}core_stats.${key}`, parsed.error));
   }
   if (rejections.length) return { records, accepted: 0, rejections };
   add(records, 'insights', { module, periodKey, period: { start, end, label: label ?? 'custom' }, metrics });
   return { records, accepted: 1, rejections };
 }
 
-const adapterFor = (module: InsightModule): EndpointAdapter => ({ parse: (json, requestBody) => parseFor(module, json, requestBody) });
+/** Each metric's schema mounted where it may be (`data.core_stats.gmv`, `core_stats.gmv`). */
+const metricMounts = (module: InsightModule) =>
+  Object.fromEntries(
+    Object.entries(INSIGHT_METRICS[module]).flatMap(([key, [, kind]]) => [
+      [`data.core_stats.${key}`, SCHEMA[kind]],
+      [`core_stats.${key}`, SCHEMA[kind]],
+    ]),
+  );
+
+const adapterFor = (module: InsightModule): EndpointAdapter => ({
+  parse: (json, requestBody) => parseFor(module, json, requestBody),
+  reads: readsOf({ '': ENVELOPES[module], ...metricMounts(module) }),
+  // Each window is its own form of answer: a custom range (4) may carry its period differently.
+  variantOf: (requestBody) => enumCode(requestBody, 'date_type', 'date'),
+});
 
 export const transactionInsights = adapterFor('transaction');
 export const sampleInsights = adapterFor('sample');

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
-import { detailCreator, detailPage, detailProduct, NOW, searchItem, searchPage } from '../../test/fixtures/collaborations';
+import { expectNoSilentDrop, expectReadsCover, outcome } from '../../test/adapter-harness';
+import { shapeOf } from '../shapes/shape';
+import { unreadPaths } from '../shapes/unread';
+import { detailCreator, detailPage, detailProduct, NOW, searchItem, searchPage, searchPageTabEnum } from '../../test/fixtures/collaborations';
 import { invitationsDetail, invitationsSearch } from './invitations';
 
 const search = (json: unknown, body: unknown = { invitation_group_status: 1 }) => invitationsSearch.parse(json, body);
@@ -10,7 +13,7 @@ const detail = (json: unknown, body: unknown = { invitation_group_id: '751000000
 const DAY = 86_400_000;
 
 describe('invitations.search adapter', () => {
-  it('reads every invitation of a page with its counts, times, free-sample rule and products', () => {
+  it('reads every invitation of a page with its counts, times, free-sample rule and products, in the state of its tab', () => {
     const r = search(searchPage());
     expect(r.rejections).toEqual([]);
     expect(r.accepted).toBe(3 + 3);
@@ -20,7 +23,8 @@ describe('invitations.search adapter', () => {
       name: 'Spring glow serum push',
       message: undefined,
       status: 'ONGOING',
-      statusRaw: '1',
+      statusRaw: 'tab:1',
+      groupStatusRaw: '2',
       startAt: NOW - 10 * DAY,
       endAt: NOW + 20 * DAY,
       groupType: '1',
@@ -29,10 +33,67 @@ describe('invitations.search adapter', () => {
       contacts: undefined,
       contentPreference: undefined,
     });
-    expect(expiring).toMatchObject({ status: 'EXPIRING', statusRaw: '2', counts: { creators: 8, accepted: 0, posted: 0, products: 1 }, freeSample: { offered: false } });
+    expect(expiring).toMatchObject({ status: 'ONGOING', statusRaw: 'tab:1', groupStatusRaw: '2', counts: { creators: 8, accepted: 0, posted: 0, products: 1 }, freeSample: { offered: false } });
     expect(expiring?.freeSample?.autoApproved).toBeUndefined();
-    // Hostile text stays text; a record without its own status is in the status of the tab that listed it.
+    // Hostile text stays text; a record without its own code is in the state of its tab all the same.
     expect(hostile).toMatchObject({ name: '<img src=x onerror=alert(1)>', status: 'ONGOING', statusRaw: 'tab:1', freeSample: undefined });
+    expect(hostile?.groupStatusRaw).toBeUndefined();
+  });
+
+  it('never maps a record’s group_status: both readings of the code give the state of the tab, the code kept as sent', () => {
+    // [conflict] The live-verified reading (2 = ongoing) and the tab-enum reading (1 = Ongoing) of the same page.
+    const live = search(searchPage()).records.invitations ?? [];
+    const tabEnum = search(searchPageTabEnum()).records.invitations ?? [];
+    expect(live.map((i) => i.status)).toEqual(tabEnum.map((i) => i.status));
+    expect(live.map((i) => i.groupStatusRaw)).toEqual(['2', '2', undefined]);
+    expect(tabEnum.map((i) => i.groupStatusRaw)).toEqual(['1', '1', undefined]);
+    // The Completed tab lists an invitation whose code reads "ongoing" either way: the tab says what it is.
+    const completed = search(searchPage(), { invitation_group_status: 4 }).records.invitations ?? [];
+    expect(completed.map((i) => [i.status, i.statusRaw, i.groupStatusRaw])).toEqual([
+      ['COMPLETED', 'tab:4', '2'],
+      ['COMPLETED', 'tab:4', '2'],
+      ['COMPLETED', 'tab:4', undefined],
+    ]);
+  });
+
+  it('treats the tab enum as open: an unknown tab or none gives UNKNOWN, with what the state rests on', () => {
+    const page = { code: 0, data: { invitation_list: [searchItem({ group_status: 5 }), searchItem({ id: '7510000000000000009', group_status: 'COMPLETED' })] } };
+    expect(search(page, {}).records.invitations?.map((i) => [i.status, i.statusRaw, i.groupStatusRaw])).toEqual([
+      ['UNKNOWN', '', '5'],
+      ['UNKNOWN', '', 'COMPLETED'],
+    ]);
+    expect(search(page, { invitation_group_status: 5 }).records.invitations?.map((i) => [i.status, i.statusRaw])).toEqual([
+      ['UNKNOWN', 'tab:5'],
+      ['UNKNOWN', 'tab:5'],
+    ]);
+  });
+
+  it('names the form of answer by the tab asked for, from the request’s enum only', () => {
+    expect(invitationsSearch.variantOf?.({ invitation_group_status: 2, cur_page: 1 })).toBe('status:2');
+    expect(invitationsSearch.variantOf?.({ invitation_group_status: 'Ongoing' })).toBeUndefined();
+    expect(invitationsSearch.variantOf?.({ invitation_group_status: 123456 })).toBeUndefined();
+    expect(invitationsSearch.variantOf?.(undefined)).toBeUndefined();
+  });
+
+  it('declares every path it reads, on every form of answer, and drops no record silently', () => {
+    for (const [page, body] of [
+      [searchPage(), { invitation_group_status: 1 }],
+      [searchPageTabEnum(), { invitation_group_status: 1 }],
+      [searchPage(), { invitation_group_status: 4 }],
+      [searchPage(), {}],
+    ] as const) {
+      expectReadsCover(invitationsSearch, page, body);
+      expectNoSilentDrop(invitationsSearch, page, 'data.invitation_list', body);
+      expectNoSilentDrop(invitationsSearch, page, 'data.invitation_list.0.product_list', body);
+      expect(outcome(invitationsSearch, page, body).rejections).toEqual([]);
+    }
+  });
+
+  it('reads an empty tab as empty, paging included, and reports a list it cannot find', () => {
+    expect(outcome(invitationsSearch, { code: 0, message: 'success', data: { invitation_list: [], total: 0, has_more: false } }, {}).rejections).toEqual([]);
+    const moved = outcome(invitationsSearch, { code: 0, data: { invitation_groups: [searchItem()], total: 1 } }, { invitation_group_status: 1 });
+    expect(moved.accepted).toBe(0);
+    expect(moved.rejections).toContainEqual({ path: 'data.invitation_groups', code: 'no_record' });
   });
 
   it('turns listed products into invitation products with their commissions in bps, and product facts', () => {
@@ -43,18 +104,6 @@ describe('invitations.search adapter', () => {
       { invitationId: '7510000000000000002', productId: '1729500000000000003', targetCommissionBps: undefined, adsCommissionBps: undefined, openCommissionBps: undefined, commissionEffectiveAt: undefined },
     ]);
     expect(r.records.products?.map((p) => p.productId)).toEqual(['1729500000000000001', '1729500000000000002', '1729500000000000003']);
-  });
-
-  it('treats the status enum as open: an unknown code is UNKNOWN with the code kept, unless the tab says more', () => {
-    const page = { code: 0, data: { invitation_list: [searchItem({ group_status: 5 }), searchItem({ id: '7510000000000000009', group_status: 'COMPLETED' })] } };
-    expect(search(page, {}).records.invitations?.map((i) => [i.status, i.statusRaw])).toEqual([
-      ['UNKNOWN', '5'],
-      ['COMPLETED', 'COMPLETED'],
-    ]);
-    expect(search(page, { invitation_group_status: 4 }).records.invitations?.map((i) => [i.status, i.statusRaw])).toEqual([
-      ['COMPLETED', '5'],
-      ['COMPLETED', 'COMPLETED'],
-    ]);
   });
 
   it('rejects a broken invitation whole with its path, and a broken product alone', () => {
@@ -121,7 +170,7 @@ describe('invitations.detail adapter', () => {
     expect(r.records.invitationCreators?.map((c) => [c.handle, c.state, c.statusRaw, c.productsAdded, c.contentPosted, c.effectiveStatusRaw])).toEqual([
       ['glowwithmaya', 'POSTED', '0', 2, 1, '1'],
       ['dapurbunda.id', 'ACCEPTED', '0', 1, 0, '1'],
-      ['lee.reviews', 'INVITED', '0', 0, 0, undefined],
+      ['lee.reviews', 'INVITED', '0', 0, undefined, undefined],
     ]);
     expect(r.records.creators).toEqual([
       { handle: 'glowwithmaya', nickname: 'Maya ✨ Skincare', aliases: ['cid:7494000000000000001'], region: 'US' },
@@ -157,9 +206,34 @@ describe('invitations.detail adapter', () => {
     expect(JSON.stringify(r.rejections)).not.toContain('812');
   });
 
-  it('reports a detail without an invitation, ignores error envelopes', () => {
-    expect(detail({ code: 0, data: {} }).rejections).toEqual([{ path: 'data.invitation', code: 'invalid_type' }]);
+  it('reports a detail whose invitation it cannot find, ignores error envelopes', () => {
+    expect(outcome(invitationsDetail, { code: 0, data: { invitation_group: detailPage().data.invitation } }, {}).rejections).toContainEqual({ path: 'data.invitation_group', code: 'not_read' });
     expect(detail({ code: 10000, message: 'captcha' }).skipped).toBe(true);
+  });
+
+  it('keeps TikTok’s record code and leaves the state to the list: a detail is asked for by id, not by tab', () => {
+    const [inv] = detail(detailPage()).records.invitations ?? [];
+    expect(inv).toMatchObject({ status: 'UNKNOWN', statusRaw: '', groupStatusRaw: '2' });
+    expect(invitationsDetail.variantOf).toBeUndefined();
+  });
+
+  it('declares every path it reads, lists inside or beside the invitation, and drops no record silently', () => {
+    const page = detailPage();
+    const { product_list, creator_id_list, ...inv } = page.data.invitation;
+    const beside = { code: 0, message: 'success', data: { invitation: inv, product_list, creator_id_list } };
+    for (const json of [page, beside]) {
+      expectReadsCover(invitationsDetail, json, { invitation_group_id: '7510000000000000001' });
+      expect(outcome(invitationsDetail, json, {}).rejections).toEqual([]);
+    }
+    expectNoSilentDrop(invitationsDetail, page, 'data.invitation.product_list');
+    expectNoSilentDrop(invitationsDetail, page, 'data.invitation.creator_id_list');
+    expectNoSilentDrop(invitationsDetail, page, 'data.invitation.contacts_info');
+    expectNoSilentDrop(invitationsDetail, beside, 'data.product_list');
+    expectNoSilentDrop(invitationsDetail, beside, 'data.creator_id_list');
+    // What it does not read stays unread for the shape watch: the invitation is not taken whole.
+    expect(unreadPaths(shapeOf(page), invitationsDetail.reads)).toEqual(
+      expect.arrayContaining(['data.invitation.product_list[].stock', 'data.invitation.product_list[].item_sold', 'data.invitation.product_list[].promotion_price', 'data.invitation.update_time']),
+    );
   });
 });
 

@@ -1,22 +1,33 @@
 import { z } from 'zod';
 import type { ContactChannel, InvitationCreatorState, InvitationStatus } from '../domain/types';
 import type { InvitationFact } from './collaboration-facts';
+import { readsOf } from '../shapes/reads';
+import { enumCode } from './list-locations';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
 import { bps, categoryOf, epochMs, epochMsOrNone, flag, handle, id, idOrBlank, int, nonNegativeInt, priceValue, productCategory, rejectionsOf, text } from './values';
 
 /**
- * Target collaborations (UI "Target invitation", internal `invitation_group`), domain.md §3.1 and §1.4:
+ * Target collaborations (UI "Target invitation", internal `invitation_group`), research real-shapes.md §5 [parser]
+ * (several independent parsers of live calls) over domain.md §3.1:
  *   POST /api/v1/oec/affiliate/seller/invitation_group/search   body {invitation_group_status, cur_page, page_size, search_params}
+ *     → data.invitation_list[] {id, name, group_status, creator_cnt, creator_added_cnt, creator_posted_cnt, start_time,
+ *       end_time (ms), …}, data.total, data.has_more
  *   POST /api/v1/oec/affiliate/seller/invitation_group/detail   body {invitation_group_id}
- * The detail's `creator_id_list` and `product_list` are read inside `invitation` (as live captures show) or beside it
+ *     → data.invitation {…, product_list[], creator_id_list[], contacts_info[], free_sample_rule, delivery_requirements}
+ * The detail's `creator_id_list` and `product_list` are read inside `invitation` (as the parsers read them) or beside it
  * (as domain.md lists them). Counts, statuses and commissions may arrive as numbers or numeric strings.
- * [L] `group_creator_status` is kept raw (only 0 = not yet accepted is known); a creator's state is derived from what
+ *
+ * [conflict] A record's `group_status`: domain.md reads it with the tab codes (1 Ongoing, 2 Expiring, 3 Canceling,
+ * 4 Completed); one live-verified source reads it as 1 not started, 2 ongoing, 3 ended, 4 terminated. It is never
+ * mapped: the state is the status tab the list was asked for (`invitation_group_status`), and the sink makes an
+ * invitation whose end has passed over whatever the tab; the record's code is kept as sent (`groupStatusRaw`) and
+ * shown as TikTok's code.
+ * `group_creator_status` is kept raw too (only 0 = not yet accepted is known); a creator's state is derived from what
  * Affiliate Center counts: content posted → POSTED, products added to the showcase → ACCEPTED, else INVITED.
  */
 
-/** `group_status` and the search body's `invitation_group_status`; the enum is open (other codes are UNKNOWN, kept raw). */
-const STATUS_CODES: Record<string, InvitationStatus> = { '1': 'ONGOING', '2': 'EXPIRING', '3': 'CANCELING', '4': 'COMPLETED' };
-const STATUS_NAMES = new Set<string>(['ONGOING', 'EXPIRING', 'CANCELING', 'COMPLETED']);
+/** The search body's `invitation_group_status`: the page's status tabs. The enum is open (other codes are UNKNOWN). */
+const TAB_STATUS: Record<number, InvitationStatus> = { 1: 'ONGOING', 2: 'EXPIRING', 3: 'CANCELING', 4: 'COMPLETED' };
 
 /** `contacts_info[].field`: which channel a contact value is. */
 const CONTACT_FIELDS: Record<number, ContactChannel> = { 6: 'whatsapp', 7: 'email', 41: 'line', 42: 'zalo', 44: 'facebook', 45: 'telegram', 46: 'phone' };
@@ -86,18 +97,14 @@ const invitedCreator = z.object({
 
 const searchEnvelope = z.object({
   code: int.optional(),
-  data: z.object({ invitation_list: z.array(z.unknown()).nullish() }).nullish(),
+  data: z.object({ invitation_list: z.array(z.unknown()).nullish(), total: z.unknown().optional(), has_more: z.unknown().optional() }).nullish(),
 });
 
+const lists = { product_list: z.array(z.unknown()).nullish(), creator_id_list: z.array(z.unknown()).nullish() };
 const detailEnvelope = z.object({
   code: int.optional(),
-  data: z
-    .object({
-      invitation: z.record(z.string(), z.unknown()).nullish(),
-      product_list: z.array(z.unknown()).nullish(),
-      creator_id_list: z.array(z.unknown()).nullish(),
-    })
-    .nullish(),
+  // Taken as it comes, then read by `invitation` below: only the fields that schema names count as read.
+  data: z.object({ invitation: z.unknown().optional(), ...lists }).nullish(),
 });
 
 const searchBody = z.object({ invitation_group_status: int.optional() });
@@ -105,13 +112,10 @@ const detailBody = z.object({ invitation_group_id: id.optional() });
 
 const raw = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
-function status(sent: string | number | null | undefined, tab: number | undefined): { status: InvitationStatus; statusRaw: string } {
-  const statusRaw = raw(sent);
-  const known = STATUS_CODES[statusRaw] ?? (STATUS_NAMES.has(statusRaw.toUpperCase()) ? (statusRaw.toUpperCase() as InvitationStatus) : undefined);
-  if (known) return { status: known, statusRaw };
-  // The list was asked for one status tab: what it lists is in that status, whatever the record says.
-  const fromTab = tab === undefined ? undefined : STATUS_CODES[String(tab)];
-  return { status: fromTab ?? 'UNKNOWN', statusRaw: statusRaw || (fromTab ? `tab:${tab}` : '') };
+/** The state a search answer's records are in: the status tab it was asked for (`tab:<n>`); unknown for a detail. */
+function tabStatus(tab: number | undefined): Pick<InvitationFact, 'status' | 'statusRaw'> {
+  if (tab === undefined) return { status: 'UNKNOWN', statusRaw: '' };
+  return { status: TAB_STATUS[tab] ?? 'UNKNOWN', statusRaw: `tab:${tab}` };
 }
 
 /** `"ID#62"` → `+62`; `"62"` → `+62`. */
@@ -171,7 +175,8 @@ function readInvitation(value: unknown, prefix: string, tab: number | undefined,
     id: inv.id,
     name: inv.name,
     message: inv.message ?? undefined,
-    ...status(inv.group_status, tab),
+    ...tabStatus(tab),
+    groupStatusRaw: raw(inv.group_status) || undefined,
     startAt: inv.start_time ?? undefined,
     endAt: inv.end_time ?? undefined,
     groupType: inv.group_type === null || inv.group_type === undefined ? undefined : String(inv.group_type),
@@ -251,10 +256,12 @@ function parseDetail(json: unknown, requestBody: unknown): AdapterResult {
   if (!env.success) return { records: {}, accepted: 0, rejections: rejectionsOf('', env.error) };
   if (env.data.code !== undefined && env.data.code !== 0) return skipped();
   const data = env.data.data;
-  if (!data?.invitation) return { records: {}, accepted: 0, rejections: data ? [{ path: 'data.invitation', code: 'invalid_type' }] : [] };
+  // Without an invitation there is nothing to read; what the answer carried instead is the shape watch's to report.
+  if (data?.invitation === undefined || data.invitation === null) return { records: {}, accepted: 0, rejections: [] };
+  if (typeof data.invitation !== 'object' || Array.isArray(data.invitation)) return { records: {}, accepted: 0, rejections: [{ path: 'data.invitation', code: 'invalid_type' }] };
   const body = detailBody.safeParse(requestBody);
   const askedFor = body.success ? body.data.invitation_group_id : undefined;
-  const inv = data.invitation;
+  const inv = data.invitation as Record<string, unknown>;
   // The detail is asked for by id; an invitation that leaves its own id out is still that one.
   const value = inv.id === undefined && askedFor ? { ...inv, id: askedFor } : inv;
   const out: Parsed = { records: {}, rejections: [], accepted: 0 };
@@ -265,5 +272,22 @@ function parseDetail(json: unknown, requestBody: unknown): AdapterResult {
   return out;
 }
 
-export const invitationsSearch: EndpointAdapter = { parse: parseSearch };
-export const invitationsDetail: EndpointAdapter = { parse: parseDetail };
+/** Every part of an invitation record, mounted under `at` (a search item or the detail's invitation). */
+const invitationParts = (at: string) => ({
+  [at]: invitation,
+  [`${at}.contacts_info[]`]: contact,
+  [`${at}.product_list[]`]: product,
+  [`${at}.creator_id_list[]`]: invitedCreator,
+});
+
+export const invitationsSearch: EndpointAdapter = {
+  parse: parseSearch,
+  reads: readsOf({ '': searchEnvelope, ...invitationParts('data.invitation_list[]') }),
+  // Each status tab is its own form of answer: a record's fields (and the meaning of its code) may differ by tab.
+  variantOf: (body) => enumCode(body, 'invitation_group_status', 'status'),
+};
+
+export const invitationsDetail: EndpointAdapter = {
+  parse: parseDetail,
+  reads: readsOf({ '': detailEnvelope, ...invitationParts('data.invitation'), 'data.product_list[]': product, 'data.creator_id_list[]': invitedCreator }),
+};

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { anyJson } from '../../test/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { application, applicationsPage, historyPage, NOW, plan, plansPage } from '../../test/fixtures/collaborations';
+import { expectNoSilentDrop, expectReadsCover, outcome } from '../../test/adapter-harness';
 import { commissionHistoryList, creatorApplicationSearch, openPlanList } from './open-collaboration';
 
 const DAY = 86_400_000;
@@ -141,6 +142,36 @@ describe('openCollab.commissionHistory adapter', () => {
     const r = history(page);
     expect(r.rejections.map((x) => x.path)).toEqual(['commission_history_list[].start_time', 'commission_history_list[].commission_rate']);
     expect(r.records.openCollabCommissions?.[0]?.entries.map((e) => e.commissionBps)).toEqual([1000, 1500]);
+  });
+});
+
+/** [unknown] The same answer with its list (and the fields beside it) moved from `data` to the top level, beside `msg`. */
+const topLevel = <T extends { data: Record<string, unknown> }>(page: T) => ({ code: 0, msg: 'success', ...page.data });
+
+describe('open collaboration adapters: every form of answer', () => {
+  const cases = [
+    ['plans', openPlanList, plansPage(), 'open_plan_list', {}],
+    ['applications', creatorApplicationSearch, applicationsPage(), 'application_list', { status: 'PENDING' }],
+    ['commission history', commissionHistoryList, historyPage(), 'commission_history_list', { product_id: '1729500000000000001' }],
+  ] as const;
+
+  it.each(cases)('%s: read under data or at the top level, every path declared, nothing dropped silently', (_name, adapter, page, list, body) => {
+    for (const [json, at] of [
+      [page, `data.${list}`],
+      [topLevel(page), list],
+    ] as const) {
+      expect(adapter.parse(json, body).accepted).toBe(adapter.parse(page, body).accepted);
+      expectReadsCover(adapter, json, body);
+      expectNoSilentDrop(adapter, json, at, body);
+      expect(outcome(adapter, json, body).rejections).toEqual([]);
+    }
+  });
+
+  it.each(cases)('%s: an empty list is empty, a list under another name is reported', (_name, adapter, page, list, body) => {
+    expect(outcome(adapter, { code: 0, message: 'success', data: { [list]: [], total: 0, has_more: false } }, body).rejections).toEqual([]);
+    const moved = outcome(adapter, { code: 0, data: { zz_items: (page.data as unknown as Record<string, unknown[]>)[list] } }, body);
+    expect(moved.accepted).toBe(0);
+    expect(moved.rejections).toContainEqual({ path: 'data.zz_items', code: 'no_record' });
   });
 });
 

@@ -1,21 +1,24 @@
 import { z } from 'zod';
+import { readsOf } from '../shapes/reads';
+import { listEnvelope, listsIn, mountedAtLists, paging, type FoundList } from './list-locations';
 import { add, type AdapterResult, type EndpointAdapter, type Records, type Rejection } from './types';
 import { bps, categoryOf, epochMs, epochMsOrNone, handle, id, idOrBlank, int, nonNegativeInt, priceValue, productCategory, rejectionsOf, text } from './values';
 
 /**
  * Open collaboration (internal `open_plan` / `open_collaboration`), domain.md §3.1 and §1.2. Paths are from the
- * Affiliate Center bundles; the response shapes are not documented [L], so they follow the open-API OpenCollaboration
- * object in the internal style (snake_case, ids as strings, ms times often as strings, rates in bps) and read a few
- * spellings of each container:
+ * Affiliate Center bundles; the response shapes are [unknown] (real-shapes.md §6: no public evidence), so they follow
+ * the open-API OpenCollaboration object in the internal style (snake_case, ids as strings, ms times often as strings,
+ * rates in bps) and read a few spellings of each field. Each list is read under `data` or at the top level (as the
+ * orders endpoint sends its list), so a moved list is still read; one found nowhere is reported by the shape watch.
  *   POST /api/v2/affiliate/open_plan/list                                      open plan products with their commission
- *     → data.open_plan_list[] (or plan_list[]) {id, status NORMAL|TERMINATING, current_commission{rate, start_time,
+ *     → open_plan_list[] (or plan_list[]) {id, status NORMAL|TERMINATING, current_commission{rate, start_time,
  *       end_time}, product{product_id (or id), title, main_image_url, inventory, status, original_price},
  *       showcase_creator_count, content_creator_count}
  *   POST /api/v1/affiliate/open_collaboration/creator_application/search       creators applying to promote a product
- *     → data.application_list[] {application_id (or id), status, apply_time, commission_rate,
+ *     → application_list[] {application_id (or id), status, apply_time, commission_rate,
  *       product{product_id, title, original_price}, creator_info{creator_oec_id, user_name (or handle), nick_name, follower_cnt}}
  *   POST /api/v1/affiliate/open_collaboration/commission_history/list {product_id}   a product's commission over time
- *     → data{product_id, commission_history_list[] {commission_rate (or rate), start_time, end_time}}
+ *     → product_id, commission_history_list[] {commission_rate (or rate), start_time, end_time}
  */
 
 const PLAN_STATUSES = new Set(['NORMAL', 'TERMINATING']);
@@ -71,53 +74,45 @@ const historyEntry = z
   .object({ commission_rate: bps.nullish(), rate: bps.nullish(), start_time: epochMs, end_time: epochMsOrNone.nullish() })
   .refine((e) => (e.commission_rate ?? e.rate ?? undefined) !== undefined, { message: 'no rate', path: ['commission_rate'] });
 
-const list = z.array(z.unknown()).nullish();
-const envelope = z.object({
-  code: int.optional(),
-  data: z
-    .object({
-      open_plan_list: list,
-      plan_list: list,
-      application_list: list,
-      product_id: id.nullish(),
-      commission_history_list: list,
-    })
-    .nullish(),
-});
+const PLAN_LISTS = ['open_plan_list', 'plan_list'] as const;
+const APPLICATION_LISTS = ['application_list'] as const;
+const HISTORY_LISTS = ['commission_history_list'] as const;
+const plansEnvelope = listEnvelope(PLAN_LISTS, paging);
+const applicationsEnvelope = listEnvelope(APPLICATION_LISTS, paging);
+const historyEnvelope = listEnvelope(HISTORY_LISTS, { ...paging, product_id: id.nullish() });
 
 const skipped = (): AdapterResult => ({ records: {}, accepted: 0, rejections: [], skipped: true });
 
-type Data = NonNullable<z.output<typeof envelope>['data']>;
-
 /** Reads the envelope; a result when there is nothing more to read (bad envelope, error envelope). */
-function open(json: unknown): { data: Data | undefined } | { done: AdapterResult } {
-  const env = envelope.safeParse(json);
+function open<T extends { code?: number }>(schema: z.ZodType<T>, json: unknown): { env: T } | { done: AdapterResult } {
+  const env = schema.safeParse(json);
   if (!env.success) return { done: { records: {}, accepted: 0, rejections: rejectionsOf('', env.error) } };
   if (env.data.code !== undefined && env.data.code !== 0) return { done: skipped() };
-  return { data: env.data.data ?? undefined };
+  return { env: env.data };
 }
 
-function eachValid<T extends z.ZodType>(items: unknown[], schema: T, prefix: string, rejections: Rejection[], each: (item: z.output<T>) => void): number {
+function eachValid<T extends z.ZodType>(lists: readonly FoundList[], schema: T, rejections: Rejection[], each: (item: z.output<T>) => void): number {
   let accepted = 0;
-  for (const item of items) {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) {
-      rejections.push(...rejectionsOf(prefix, parsed.error));
-      continue;
+  for (const { name, items } of lists) {
+    for (const item of items) {
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) {
+        rejections.push(...rejectionsOf(`${name}[]`, parsed.error));
+        continue;
+      }
+      accepted += 1;
+      each(parsed.data);
     }
-    accepted += 1;
-    each(parsed.data);
   }
   return accepted;
 }
 
 function parsePlans(json: unknown): AdapterResult {
-  const o = open(json);
+  const o = open(plansEnvelope, json);
   if ('done' in o) return o.done;
   const records: Records = {};
   const rejections: Rejection[] = [];
-  const key = o.data?.open_plan_list ? 'open_plan_list' : 'plan_list';
-  const accepted = eachValid(o.data?.[key] ?? [], plan, `${key}[]`, rejections, (p) => {
+  const accepted = eachValid(listsIn(o.env, PLAN_LISTS), plan, rejections, (p) => {
     const productId = (p.product.product_id ?? p.product.id) as string;
     const statusRaw = raw(p.status);
     add(records, 'products', { productId, title: p.product.title, price: p.product.original_price ?? p.product.price ?? undefined, ...categoryOf(p.product) });
@@ -139,14 +134,14 @@ function parsePlans(json: unknown): AdapterResult {
 const applicationsBody = z.object({ status: z.string().max(32).optional() });
 
 function parseApplications(json: unknown, requestBody: unknown): AdapterResult {
-  const o = open(json);
+  const o = open(applicationsEnvelope, json);
   if ('done' in o) return o.done;
   const records: Records = {};
   const rejections: Rejection[] = [];
   const body = applicationsBody.safeParse(requestBody);
   // The view lists one status tab at a time: a record without its own status is in the tab's.
   const tabStatus = body.success && body.data.status ? known(APPLICATION_STATUSES, body.data.status) : 'UNKNOWN';
-  const accepted = eachValid(o.data?.application_list ?? [], application, 'application_list[]', rejections, (a) => {
+  const accepted = eachValid(listsIn(o.env, APPLICATION_LISTS), application, rejections, (a) => {
     const productId = (a.product.product_id ?? a.product.id) as string;
     const creatorHandle = (a.creator_info.user_name ?? a.creator_info.handle) as string;
     const statusRaw = raw(a.status);
@@ -174,24 +169,33 @@ function parseApplications(json: unknown, requestBody: unknown): AdapterResult {
 const historyBody = z.object({ product_id: id.optional() });
 
 function parseHistory(json: unknown, requestBody: unknown): AdapterResult {
-  const o = open(json);
+  const o = open(historyEnvelope, json);
   if ('done' in o) return o.done;
   const records: Records = {};
   const rejections: Rejection[] = [];
-  const items = o.data?.commission_history_list ?? [];
+  const lists = listsIn(o.env, HISTORY_LISTS);
   const body = historyBody.safeParse(requestBody);
-  const productId = o.data?.product_id ?? (body.success ? body.data.product_id : undefined);
+  const productId = o.env.data?.product_id ?? o.env.product_id ?? (body.success ? body.data.product_id : undefined);
   if (!productId) {
-    return { records, accepted: 0, rejections: items.length ? [{ path: 'data.product_id', code: 'invalid_type' }] : [] };
+    return { records, accepted: 0, rejections: lists.some((l) => l.items.length) ? [{ path: 'data.product_id', code: 'invalid_type' }] : [] };
   }
   const entries: { at: number; commissionBps: number; endAt?: number }[] = [];
-  const accepted = eachValid(items, historyEntry, 'commission_history_list[]', rejections, (e) => {
+  const accepted = eachValid(lists, historyEntry, rejections, (e) => {
     entries.push({ at: e.start_time, commissionBps: (e.commission_rate ?? e.rate) as number, endAt: e.end_time ?? undefined });
   });
   if (entries.length) add(records, 'openCollabCommissions', { productId, entries: entries.sort((a, b) => a.at - b.at) });
   return { records, accepted, rejections };
 }
 
-export const openPlanList: EndpointAdapter = { parse: parsePlans };
-export const creatorApplicationSearch: EndpointAdapter = { parse: parseApplications };
-export const commissionHistoryList: EndpointAdapter = { parse: parseHistory };
+export const openPlanList: EndpointAdapter = {
+  parse: parsePlans,
+  reads: readsOf({ '': plansEnvelope, ...mountedAtLists(PLAN_LISTS, plan) }),
+};
+export const creatorApplicationSearch: EndpointAdapter = {
+  parse: parseApplications,
+  reads: readsOf({ '': applicationsEnvelope, ...mountedAtLists(APPLICATION_LISTS, application) }),
+};
+export const commissionHistoryList: EndpointAdapter = {
+  parse: parseHistory,
+  reads: readsOf({ '': historyEnvelope, ...mountedAtLists(HISTORY_LISTS, historyEntry) }),
+};

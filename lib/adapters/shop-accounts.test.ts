@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { account, accountsResponse, NOW } from '../../test/fixtures/shop-accounts';
+import { expectNoSilentDrop, expectReadsCover, outcome } from '../../test/adapter-harness';
 import { linkedAccounts, roleOf } from './shop-accounts';
 
 describe('accounts.linked adapter', () => {
@@ -43,6 +44,23 @@ describe('accounts.linked adapter', () => {
       { path: 'account_list[].account_type', code: 'custom' },
       { path: 'account_list[].unique_id', code: 'invalid_format' },
     ]);
+  });
+
+  it('reads the list under data or at the top level beside msg, declares what it reads and drops nothing', () => {
+    const { data } = accountsResponse();
+    // [unknown] The same answer with the list at the top level, as the orders endpoint sends its list.
+    const top = { code: 0, msg: 'success', ...data };
+    for (const [json, at] of [
+      [accountsResponse(), 'data.account_list'],
+      [top, 'account_list'],
+    ] as const) {
+      expect(linkedAccounts.parse(json, undefined).accepted).toBe(5);
+      expectReadsCover(linkedAccounts, json);
+      expectNoSilentDrop(linkedAccounts, json, at);
+      expect(outcome(linkedAccounts, json).rejections).toEqual([]);
+    }
+    const moved = outcome(linkedAccounts, { code: 0, data: { showcase_accounts: data.account_list } });
+    expect(moved.rejections).toContainEqual({ path: 'data.showcase_accounts', code: 'no_record' });
   });
 
   it('skips error envelopes and reads an empty list as empty', () => {

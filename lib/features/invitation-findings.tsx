@@ -4,7 +4,8 @@ import { isTargetInvitations } from '../page-detect';
 
 /**
  * Target collaboration: an invitation about to end with no creator accepted (acceptance and posting, on the
- * invitation's name) and a product's target commission under the benchmark of its category (on the product).
+ * invitation's name; its message says the status Collab Lens reads and TikTok's own record code, as sent) and a
+ * product's target commission under the benchmark of its category (on the product).
  */
 export const invitationFindings = (deps: FeatureDeps): Feature =>
   findingAnnotations(deps, { id: 'invitation-findings', include: [isTargetInvitations], subjects: ['invitation', 'invitationProduct'] });

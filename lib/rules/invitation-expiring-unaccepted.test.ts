@@ -3,10 +3,12 @@ import { freshDb } from '../../test/db';
 import { DAY, fillsMessage, invitation as baseInvitation, NOW, SHOP } from '../../test/fixtures/rule-entities';
 import type { AppDB } from '../db/app-db';
 import type { Invitation, InvitationCreator } from '../domain/types';
+import { createI18n } from '../i18n';
 import { invitationExpiringUnaccepted as rule, type ExpiringInvitationInput } from './invitation-expiring-unaccepted';
+import { fillText } from './view';
 
 const invitation = (over: Partial<Invitation> = {}) =>
-  baseInvitation({ status: 'EXPIRING', statusRaw: '2', endAt: NOW + 3 * DAY, counts: { creators: 12, accepted: 0 }, ...over });
+  baseInvitation({ status: 'EXPIRING', statusRaw: 'tab:2', groupStatusRaw: '2', endAt: NOW + 3 * DAY, counts: { creators: 12, accepted: 0 }, ...over });
 
 const input = (over: Partial<Invitation> = {}, creatorsSeen = 0, acceptedSeen = 0): ExpiringInvitationInput => {
   const inv = invitation(over);
@@ -23,11 +25,22 @@ describe('invitation-expiring-unaccepted: check', () => {
       subject: 'invitation',
       subjectKey: 'inv1',
       shopKey: SHOP,
-      params: { name: 'Ramadan glow', endsAt: { at: NOW + 3 * DAY }, invited: 12, invitationId: 'inv1' },
+      params: { name: 'Ramadan glow', endsAt: { at: NOW + 3 * DAY }, invited: 12, invitationId: 'inv1', state: { text: { en: 'Expiring', id: 'Akan berakhir' } }, code: '2' },
       evidence: [{ entity: 'invitation', key: 'inv1', seenAt: invitation().lastSeenAt, source: invitation().source }],
       dueAt: NOW + 3 * DAY,
     });
     expect(fillsMessage(rule, f)).toBe(true);
+  });
+
+  it('says the status Collab Lens reads and TikTok’s own record code, as sent, in the reader’s language', () => {
+    const en = createI18n('en');
+    const id = createI18n('id');
+    const [f] = check(input({ status: 'ONGOING', groupStatusRaw: '4' }));
+    expect(fillText(rule.message.en, f!.params, en)).toContain('Status: Ongoing, from the tab it was listed under and its end date; TikTok’s own status code on it: 4.');
+    expect(fillText(rule.message.id, f!.params, id)).toContain('Status: Berlangsung');
+    expect(fillText(rule.message.id, f!.params, id)).toContain('kode status TikTok sendiri untuk undangan ini: 4.');
+    const [unread] = check(input({ status: 'UNKNOWN', groupStatusRaw: undefined }));
+    expect(fillText(rule.message.en, unread!.params, en)).toContain('Status: not known, from the tab it was listed under and its end date; TikTok’s own status code on it: —.');
   });
 
   it('fires from exactly N days before the end until the end, not before or after', () => {

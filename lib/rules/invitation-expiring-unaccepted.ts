@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Invitation } from '../domain/types';
-import type { Rule, SubjectInput } from './types';
+import type { Rule, SubjectInput, Texts } from './types';
 import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
 
 /**
@@ -10,6 +10,8 @@ import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
  * (`creator_added_cnt`) and from its creator list when the detail page was opened; an invitation with no invited
  * creators (TikTok's top-creator programme carries products only) or whose acceptance Collab Lens has not seen gets no
  * finding. Affiliate Center calls an invitation "Expiring" from 7 days before its end, the threshold's default.
+ * The message says the status Collab Lens reads (from the tab it was listed under and its end date) and TikTok's own
+ * record code as sent, whose meaning sources dispute (real-shapes.md §5).
  */
 
 export interface ExpiringInvitationInput extends SubjectInput {
@@ -22,6 +24,15 @@ export interface ExpiringInvitationInput extends SubjectInput {
 type Thresholds = { days: number };
 
 const DAYS = { default: 7, min: 1, max: 30 };
+
+/** The invitation's status in the reader's language. */
+const STATE: Readonly<Record<Invitation['status'], Texts>> = {
+  ONGOING: { en: 'Ongoing', id: 'Berlangsung' },
+  EXPIRING: { en: 'Expiring', id: 'Akan berakhir' },
+  CANCELING: { en: 'Canceling', id: 'Sedang dibatalkan' },
+  COMPLETED: { en: 'Completed', id: 'Selesai' },
+  UNKNOWN: { en: 'not known', id: 'tidak diketahui' },
+};
 
 /** Invitations that are over or being cancelled: nothing to follow up. */
 const CLOSED: ReadonlySet<Invitation['status']> = new Set(['CANCELING', 'COMPLETED']);
@@ -37,8 +48,8 @@ export const invitationExpiringUnaccepted: Rule<ExpiringInvitationInput, Thresho
     id: 'Kreator menerima undangan target dengan menambahkan produknya ke Showcase mereka. Jika undangan hampir berakhir dan belum ada kreator undangan yang menerimanya, hubungi mereka atau undang kreator lain sebelum undangan berakhir: setelah itu mereka tidak bisa menerimanya lagi. Collab Lens membaca penerimaan dari daftar undangan dan halaman detail undangan, sesuai yang terakhir terlihat.',
   },
   message: {
-    en: 'Target invitation “{name}” ends {endsAt} and none of the {invited} creators you invited has accepted it yet. Follow up with them or invite other creators before it ends.',
-    id: 'Undangan target “{name}” berakhir {endsAt} dan belum ada satu pun dari {invited} kreator yang Anda undang yang menerimanya. Hubungi mereka atau undang kreator lain sebelum undangan berakhir.',
+    en: 'Target invitation “{name}” ends {endsAt} and none of the {invited} creators you invited has accepted it yet. Follow up with them or invite other creators before it ends. Status: {state}, from the tab it was listed under and its end date; TikTok’s own status code on it: {code}.',
+    id: 'Undangan target “{name}” berakhir {endsAt} dan belum ada satu pun dari {invited} kreator yang Anda undang yang menerimanya. Hubungi mereka atau undang kreator lain sebelum undangan berakhir. Status: {state}, menurut tab tempat undangan ini tercantum dan tanggal berakhirnya; kode status TikTok sendiri untuk undangan ini: {code}.',
   },
   severity: 'medium',
   subject: 'invitation',
@@ -93,7 +104,8 @@ export const invitationExpiringUnaccepted: Rule<ExpiringInvitationInput, Thresho
         subject: 'invitation',
         subjectKey: inv.id,
         shopKey: inv.shopKey,
-        params: { name: inv.name, endsAt: { at: end }, invited, invitationId: inv.id },
+        // TikTok's record code is shown as sent: sources disagree on what it means (real-shapes.md §5).
+        params: { name: inv.name, endsAt: { at: end }, invited, invitationId: inv.id, state: { text: STATE[inv.status] }, code: inv.groupStatusRaw ?? '—' },
         evidence: [seenRecord('invitation', inv.id, inv)],
         dueAt: end,
       },

@@ -40,8 +40,8 @@ export interface ThresholdSpec {
   max: number;
 }
 
-/** A finding's placeholder value; the UI formats it for the reader's language and the shop's currency. */
-export type Param = string | number | { bps: number } | { money: Money } | { at: number } | { duration: number };
+/** A finding's placeholder value; the UI formats it for the reader's language and the shop's currency (`text`: a word in both languages). */
+export type Param = string | number | { bps: number } | { money: Money } | { at: number } | { duration: number } | { text: Texts };
 
 /** A record that triggered a finding: which entity, where and when it was seen. */
 export interface Evidence {

@@ -1,11 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simUrl } from '../sim/install';
-import { APPLICATION_TABS, OPEN_COLLAB_FAULTS, applicationsIn, commissionChanges, openDataOf } from '../sim/surfaces/open-collaboration';
-import { CONTACT_FIELDS, INVITATION_FAULTS, INVITATION_TABS, countsOf, searchResults, type SimInvitation } from '../sim/surfaces/target-invitations';
+import { invitationExpiringUnaccepted } from '../../lib/rules/invitation-expiring-unaccepted';
+import { APPLICATION_TABS, OPEN_COLLAB_FAULTS, OPEN_COLLAB_VARIANTS, applicationsIn, commissionChanges, openDataOf } from '../sim/surfaces/open-collaboration';
+import {
+  CONTACT_FIELDS,
+  EXPIRING_UNACCEPTED,
+  INVITATION_FAULTS,
+  INVITATION_TABS,
+  TAB_ENUM_STATUS,
+  countsOf,
+  recordStatus,
+  searchResults,
+  type SimInvitation,
+} from '../sim/surfaces/target-invitations';
 import { shopByKey, type SimShop } from '../sim/world';
 import { readDb, waitFor } from './browser';
-import { afterRender, clickTab, nextPage, open, startEnv, type Env } from './pages';
+import { afterRender, clickTab, freshEnv, nextPage, open, startEnv, type Env } from './pages';
 
 /**
  * Target invitations and open collaboration in both markups and both route generations, on every host: what the
@@ -42,12 +53,35 @@ const actions = (page: Page) => page.evaluate(() => (window as unknown as { __si
 const browserDigits = (page: Page, currency: string) =>
   page.evaluate((c) => new Intl.NumberFormat('en', { style: 'currency', currency: c }).resolvedOptions().maximumFractionDigits ?? 2, currency);
 
-function expectInvitationAsInWorld(db: Db, shop: SimShop, inv: SimInvitation): void {
+/** No answer of these endpoints went unread: a list it could not find, or data it did not understand. */
+function expectNothingUnread(db: Db, endpoints: readonly string[]): void {
+  for (const e of endpoints) {
+    const failures = Object.keys(((db.endpointStats ?? []).find((s) => s.endpoint === e)?.failures ?? {}) as Record<string, number>);
+    expect(failures.filter((f) => /: (no_record|not_read)$/.test(f)), e).toEqual([]);
+  }
+}
+
+/** The text of an annotation's popover, opened by focusing its button. */
+async function popoverText(page: Page, host: ReturnType<Page['locator']>): Promise<string> {
+  const button = host.locator('.annotation > [role="button"]').first();
+  await button.focus();
+  const pop = host.locator('[role="dialog"]').first();
+  await waitFor(async () => pop.evaluate((el) => el.matches(':popover-open')), 'the popover');
+  const text = (await pop.textContent()) ?? '';
+  await button.press('Escape');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  return text;
+}
+
+function expectInvitationAsInWorld(db: Db, shop: SimShop, inv: SimInvitation, groupStatus = String(recordStatus(inv))): void {
   const stored = (db.invitations ?? []).find((r) => r.id === inv.id);
   expect(stored, inv.id).toMatchObject({
     shopKey: shopKeyOf(shop),
     name: inv.name,
     status: STATUS[inv.status],
+    // The state rests on the tab, or on the end having passed; TikTok's own code is kept as sent.
+    statusRaw: inv.endTime <= (stored?.lastSeenAt as number) ? 'ended' : `tab:${inv.status}`,
+    groupStatusRaw: groupStatus,
     startAt: inv.startTime,
     endAt: inv.endTime,
     counts: countsOf(inv),
@@ -100,6 +134,74 @@ describe('fault=shape: records a changed response breaks are counted and never s
 });
 
 describe.each([
+  ['the live-verified reading (default)', undefined],
+  ['the tab-enum reading', TAB_ENUM_STATUS],
+] as const)('a record’s group_status in %s', (_reading, variant) => {
+  const venv = freshEnv();
+
+  it('stores the state of the tab each invitation is listed under, keeps TikTok’s code as sent, and shows both on the annotation', async () => {
+    const us = shopByKey(venv.world, 'us');
+    const code = (inv: SimInvitation) => String(variant ? inv.status : recordStatus(inv));
+    const page = await open(venv, simUrl(us, 'target-invitations', { tab: 1, variant }));
+    const seen = [...firstPage(venv, us, 1)];
+    for (const tab of INVITATION_TABS.slice(1)) {
+      await clickTab(page, tab.label);
+      seen.push(...firstPage(venv, us, tab.code));
+    }
+    // The two readings differ on every tab but Expiring.
+    expect(new Set(seen.map(code)).size).toBeGreaterThan(1);
+    const db = await storedWhen(venv, `${seen.length} invitations`, (d) => seen.every((x) => (d.invitations ?? []).some((r) => r.id === x.id)));
+    for (const inv of seen) expectInvitationAsInWorld(db, us, inv, code(inv));
+    expectNothingUnread(db, ['invitations.search']);
+
+    // The annotation of an invitation ending with nobody accepted says its state and TikTok's code, labelled as such.
+    await clickTab(page, 'Expiring');
+    const expiring = firstPage(venv, us, 2).filter((i) => countsOf(i).accepted === 0).slice(0, EXPIRING_UNACCEPTED);
+    expect(expiring.length).toBe(EXPIRING_UNACCEPTED);
+    for (const inv of expiring) {
+      const host = page.locator(`[data-collab-lens="invitation-findings"][data-findings*="${invitationExpiringUnaccepted.id}|${inv.id}"]`);
+      await waitFor(async () => (await host.count()) === 1, `the annotation of ${inv.name}`);
+      const text = await popoverText(page, host);
+      expect(text).toContain(`Status: Expiring, from the tab it was listed under and its end date; TikTok’s own status code on it: ${code(inv)}.`);
+      expect(text).toMatch(/Source: Target collaboration, seen/);
+    }
+    await page.close();
+  });
+});
+
+describe.each(Object.keys(OPEN_COLLAB_VARIANTS))('open collaboration answering in the form %s', (variant) => {
+  const venv = freshEnv();
+
+  it('stores the open plans, a commission history and the creator applications the page shows', async () => {
+    const gb = shopByKey(venv.world, 'gb');
+    const page = await open(venv, simUrl(gb, 'open-collaboration', { variant }));
+    const plans = openDataOf(venv.world, gb).plans.slice(0, PAGE_SIZE);
+    expect(await page.locator(ROWS.table).count()).toBe(plans.length);
+    const okey = (productId: string) => `${shopKeyOf(gb)}|${productId}`;
+    const db = await storedWhen(venv, `${plans.length} open plans`, (d) => plans.every((p) => (d.openCollabs ?? []).some((r) => r.key === okey(p.productId))));
+    for (const p of plans) expect((db.openCollabs ?? []).find((r) => r.key === okey(p.productId))).toMatchObject({ status: p.status, commissionBps: p.history.at(-1)!.rateBps, showcaseCreators: p.showcaseCreators });
+
+    const plan = plans[0]!;
+    await afterRender(page, () => page.getByRole('button', { name: 'Commission history' }).first().click());
+    expect(await page.getByRole('dialog', { name: 'Commission history' }).locator('li').count()).toBe(plan.history.length);
+    const changes = commissionChanges(plan);
+    const snaps = (d: Db) => (d.snapshots ?? []).filter((x) => x.entity === 'openCollab' && x.key === okey(plan.productId)).sort((a, b) => (a.at as number) - (b.at as number));
+    const after = await storedWhen(venv, 'the commission history', (d) => snaps(d).length === changes.length);
+    expect(snaps(after).map((x) => [x.at, (x.values as { commissionBps: number }).commissionBps])).toEqual(changes.map((c) => [c.start, c.rateBps]));
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await afterRender(page, () => page.locator('.sim-nav a[data-route="creator-applications"]').click());
+    const apps = applicationsIn(venv.world, gb, 'PENDING').slice(0, PAGE_SIZE);
+    expect(apps.length).toBeGreaterThan(0);
+    const withApps = await storedWhen(venv, `${apps.length} applications`, (d) => apps.every((a) => (d.creatorApplications ?? []).some((r) => r.id === a.id)));
+    for (const a of apps) expect((withApps.creatorApplications ?? []).find((r) => r.id === a.id)).toMatchObject({ status: a.status, productId: a.productId, commissionBps: a.commissionBps, appliedAt: a.applyTime });
+    expectNothingUnread(withApps, ['openCollab.plans', 'openCollab.commissionHistory', 'openCollab.applications']);
+    expect(withApps.endpointStats?.filter((x) => String(x.endpoint).startsWith('openCollab.')).map((x) => x.rejected)).toEqual([0, 0, 0]);
+    await page.close();
+  });
+});
+
+describe.each([
   ['us', 'table', 'legacy'],
   ['gb', 'cards', 'migrated'],
   ['id', 'cards', 'legacy'],
@@ -118,7 +220,9 @@ describe.each([
       await clickTab(page, tab.label);
       seen.push(...firstPage(env, shop, tab.code));
     }
-    const db = await storedWhen(env, `${seen.length} invitations`, (d) => seen.every((x) => (d.invitations ?? []).some((r) => r.id === x.id && r.status === STATUS[x.status])));
+    const db = await storedWhen(env, `${seen.length} invitations`, (d) =>
+      seen.every((x) => (d.invitations ?? []).some((r) => r.id === x.id && r.status === STATUS[x.status] && r.groupStatusRaw === String(recordStatus(x)))),
+    );
     for (const inv of seen) expectInvitationAsInWorld(db, shop, inv);
     // The search lists each invitation's products with their target commission.
     for (const inv of seen) {

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSIGHT_METRICS } from '../../lib/adapters/insights';
 import { money } from '../../lib/domain/money';
 import { simUrl } from '../sim/install';
-import { DATE_TYPES, INSIGHT_FAULTS, insightFigures, type InsightModule } from '../sim/surfaces/insights';
+import type { SimRoute } from '../sim/pages';
+import { DATE_TYPES, INSIGHT_FAULTS, insightFigures, insightVariants, type InsightModule } from '../sim/surfaces/insights';
 import { shopByKey, type SimShop } from '../sim/world';
 import { capturedAfter, readDb, waitFor } from './browser';
-import { afterRender, clickTab, open, startEnv, type Env } from './pages';
+import { afterRender, clickTab, freshEnv, open, startEnv, type Env } from './pages';
 
 /** Insights pages in both markups and both route generations on every host, and the figures stored from them. */
 
@@ -46,6 +47,38 @@ describe('a response whose shape changed', () => {
     await page.close();
   });
 });
+
+const ROUTES: readonly [InsightModule, SimRoute][] = [
+  ['transaction', 'insights-transaction'],
+  ['sample', 'insights-sample'],
+  ['outreach', 'insights-outreach'],
+];
+
+describe.each(ROUTES.flatMap(([module, route]) => Object.keys(insightVariants(route)).map((variant) => [variant, module, route] as const)))(
+  'the figures answered in the form %s',
+  (variant, module, route) => {
+    const venv = freshEnv();
+
+    it('stores the window the page shows with every figure, and nothing goes unread', async () => {
+      const shop = shopByKey(venv.world, 'gb');
+      const page = await open(venv, simUrl(shop, route, { variant }));
+      expect(await page.locator('[data-metric]').count()).toBe(8);
+      const k = `${keyOf(shop)}|${module}|${LABEL[2]}`;
+      const db = await waitFor(async () => {
+        const d = await readDb(venv.session);
+        return d.insights?.some((i) => i.key === k) && d;
+      }, `the ${module} figures`);
+      const insight = db.insights?.find((i) => i.key === k) as { period: { label: string }; metrics: Record<string, unknown> };
+      expect(insight.period.label).toBe(LABEL[2]);
+      for (const f of insightFigures(venv.world, shop, module, 2)) {
+        const expected = f.kind === 'money' ? money(f.value.toFixed(2), shop.currency) : f.value;
+        expect(insight.metrics[INSIGHT_METRICS[module][f.key]![0]], f.key).toEqual(expected);
+      }
+      expect(db.endpointStats?.find((x) => x.endpoint === `insights.${module}`)).toMatchObject({ accepted: 1, rejected: 0, failures: {} });
+      await page.close();
+    });
+  },
+);
 
 describe.each([
   ['cards', 'legacy', 'us'],

@@ -5,16 +5,20 @@ import {
   brokenRegisteredRecords,
   brokenSearchRecords,
   CAMPAIGN_PAGE_SIZE,
+  CAMPAIGN_STATUS_CODE,
+  CAMPAIGN_VARIANTS,
   listCampaigns,
   REG,
+  REG_NAME,
   REGISTERED_PAGE_SIZE,
   shopCampaigns,
+  statusOf,
   type SimCampaign,
   type SimRegistration,
 } from '../sim/surfaces/partner-campaigns';
 import { HOSTILE, shopByKey, type SimShop } from '../sim/world';
 import { readDb, waitFor } from './browser';
-import { afterRender, clickTab, navigate, nextPage, open, startEnv, type Env } from './pages';
+import { afterRender, clickTab, freshEnv, navigate, nextPage, open, startEnv, type Env } from './pages';
 
 /**
  * Partner campaigns in both markups and both route generations on every host: the marketplace tabs, My campaigns,
@@ -31,6 +35,14 @@ type Row = Record<string, unknown>;
 const keyOf = (shop: SimShop) => `${shop.region}:${shop.sellerId}`;
 const STATE: Record<number, string> = { 1: 'PENDING', 2: 'APPROVED', 3: 'LIVE', 4: 'REJECTED', 5: 'REJECTED_BLOCKED', 6: 'CANCEL_REQUESTED', 7: 'CANCELLED' };
 const stateOf = (r: SimRegistration) => (r.state === REG.REJECTED && r.canReRegister === false ? 'REJECTED_BLOCKED' : STATE[r.state]);
+
+/** No answer of these endpoints went unread (a list not found, data not understood), and none was rejected. */
+function expectAllRead(db: Record<string, Row[]>, endpoints: readonly string[]): void {
+  for (const e of endpoints) {
+    const stat = db.endpointStats?.find((x) => x.endpoint === e);
+    expect(stat, e).toMatchObject({ rejected: 0, failures: {} });
+  }
+}
 const rowsSelector = (markup: string) => (markup === 'cards' ? '[data-campaign-id], [data-product-id]' : 'tbody tr');
 
 async function dbWhen(check: (db: Record<string, Row[]>) => boolean, what: string): Promise<Record<string, Row[]>> {
@@ -56,7 +68,7 @@ describe('a response whose shape changed', () => {
     expect(db.endpointStats?.find((s) => s.endpoint === 'campaign.search')).toMatchObject({
       accepted: firstPage.length - brokenSearchRecords(firstPage.length),
       rejected: 2,
-      failures: { 'campaign_list[].commission_rate: invalid_union': 1, 'campaign_list[].campaign_id: custom': 1 },
+      failures: { 'campaign[].commission_rate: invalid_union': 1, 'campaign[].campaign_id: custom': 1 },
     });
     const stored = new Set(db.campaigns?.map((c) => c.id));
     expect(stored.has(firstPage[1]!.campaignId)).toBe(false);
@@ -70,6 +82,72 @@ describe('a response whose shape changed', () => {
     expect(keys.has(`${big.campaignId}|${big.registrations[0]!.productId}`)).toBe(false);
     expect(keys.has(`${big.campaignId}|${big.registrations[2]!.productId}`)).toBe(false);
     expect(keys.has(`${big.campaignId}|${big.registrations[1]!.productId}`)).toBe(true);
+    await page.close();
+  });
+});
+
+describe.each(Object.keys(CAMPAIGN_VARIANTS))('the seller-side answers in the form %s', (variant) => {
+  const venv = freshEnv();
+
+  const numeric = variant === 'partner-campaigns.numeric-status';
+  /** A time as this form carries it: seconds lose the milliseconds. */
+  const sent = (ms: number) => (variant === 'partner-campaigns.times-seconds' ? Math.floor(ms / 1000) * 1000 : ms);
+
+  it('stores the campaigns a marketplace page shows, a campaign’s details and its registered products', async () => {
+    const shop = shopByKey(venv.world, 'id');
+    const shopKey = keyOf(shop);
+    const data = shopCampaigns(venv.world, shop);
+    const listed = listCampaigns(data, { source: 1, queryType: 1, scope: 0 }).slice(0, CAMPAIGN_PAGE_SIZE);
+    const page = await open(venv, simUrl(shop, 'partner-campaigns', { variant }));
+    expect(await page.locator('tbody tr').count()).toBe(listed.length);
+    const db = await waitFor(async () => {
+      const d = await readDb(venv.session);
+      return listed.every((c) => d.campaigns?.some((x) => x.id === c.campaignId)) && d;
+    }, `${listed.length} campaigns`);
+    for (const c of listed) {
+      const status = statusOf(c, Date.now());
+      expect(db.campaigns?.find((x) => x.id === c.campaignId), c.campaignId).toMatchObject({
+        shopKey,
+        name: c.name,
+        kind: c.source,
+        commissionRequirementBps: c.commissionBps,
+        registrationEndAt: sent(c.registrationEnd),
+        campaignStartAt: sent(c.campaignStart),
+        campaignEndAt: sent(c.campaignEnd),
+        registeredProducts: c.registrations.length,
+        // A numeric code is kept as sent, never guessed at.
+        status: numeric ? 'UNKNOWN' : status,
+        statusRaw: numeric ? String(CAMPAIGN_STATUS_CODE[status]) : status,
+      });
+    }
+
+    const closing = listed[0]!;
+    await navigate(page, simUrl(shop, 'partner-campaigns', { variant, params: { campaign_id: closing.campaignId } }));
+    expect(await page.locator('main').textContent()).toContain(closing.partner!.name);
+    const detail = await waitFor(async () => {
+      const d = await readDb(venv.session);
+      return d.campaigns?.some((x) => x.id === closing.campaignId && (x.source as { endpoint: string }).endpoint === 'campaign.detail') && d;
+    }, 'the details');
+    expect(detail.campaigns?.find((x) => x.id === closing.campaignId)).toMatchObject({ partnerName: closing.partner!.name, contactChannels: expect.arrayContaining(['email', 'phone']) as unknown });
+
+    const joined = data.campaigns.find((c) => c.inMarketplace && c.registrations.length > 0)!;
+    await navigate(page, simUrl(shop, 'partner-campaigns', { variant, params: { campaign_id: joined.campaignId, view: 'products' } }));
+    expect(await page.locator('tbody tr').count()).toBe(joined.registrations.length);
+    const regs = await waitFor(async () => {
+      const d = await readDb(venv.session);
+      return (d.registrations?.filter((r) => r.campaignId === joined.campaignId).length ?? 0) === joined.registrations.length && d;
+    }, 'the registrations');
+    for (const r of joined.registrations) {
+      expect(regs.registrations?.find((x) => x.key === `${joined.campaignId}|${r.productId}`), r.productId).toMatchObject({
+        state: numeric ? 'UNKNOWN' : stateOf(r),
+        stateRaw: numeric ? String(r.state) : REG_NAME[r.state],
+        totalCommissionBps: r.totalBps,
+        creatorCommissionBps: r.creatorBps,
+        sampleQuantity: r.sampleQuantity,
+        registeredAt: sent(r.registeredAt),
+      });
+    }
+    expectAllRead(regs, ['campaign.search', 'campaign.detail', 'campaign.registered']);
     await page.close();
   });
 });
@@ -137,7 +215,7 @@ describe.each([
     for (const c of registeredIn) {
       for (const r of c.registrations) {
         const k = `${c.campaignId}|${r.productId}`;
-        expect(regs.get(k), k).toMatchObject({ state: stateOf(r), stateRaw: String(r.state), totalCommissionBps: r.totalBps, sampleQuantity: r.sampleQuantity });
+        expect(regs.get(k), k).toMatchObject({ state: stateOf(r), stateRaw: REG_NAME[r.state], totalCommissionBps: r.totalBps, sampleQuantity: r.sampleQuantity });
         if (r.contact.whatsapp) withWhatsapp.push(k);
       }
     }

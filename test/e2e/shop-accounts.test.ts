@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simUrl } from '../sim/install';
-import { ACCOUNT_FAULT, ACCOUNT_PLAN, shopAccounts } from '../sim/surfaces/shop-accounts';
+import { ACCOUNT_FAULT, ACCOUNT_PLAN, ACCOUNT_VARIANTS, shopAccounts } from '../sim/surfaces/shop-accounts';
 import { HOSTILE, shopByKey, type SimShop } from '../sim/world';
 import { readDb, waitFor } from './browser';
-import { open, startEnv, type Env } from './pages';
+import { freshEnv, open, startEnv, type Env } from './pages';
 
 /** Linked accounts in both markups and both route generations on every host, stored with their roles for limit checks. */
 
@@ -31,6 +31,26 @@ describe('a response whose shape changed', () => {
     const stored = new Set(db.accounts?.map((a) => a.accountId));
     expect(stored.has(accounts[ACCOUNT_FAULT.record]!.userId)).toBe(false);
     expect(stored.size).toBe(accounts.length - 1);
+    await page.close();
+  });
+});
+
+describe.each(Object.keys(ACCOUNT_VARIANTS))('the list answered in the form %s', (variant) => {
+  const venv = freshEnv();
+
+  it('stores every account the page shows with its role, and nothing goes unread', async () => {
+    const shop = shopByKey(venv.world, 'id');
+    const expected = shopAccounts(venv.world, shop);
+    const page = await open(venv, simUrl(shop, 'shop-accounts', { variant }));
+    expect(await page.locator('[data-account-id]').count()).toBe(expected.length);
+    const db = await waitFor(async () => {
+      const d = await readDb(venv.session);
+      return (d.accounts?.length ?? 0) === expected.length && d;
+    }, `${expected.length} accounts`);
+    for (const a of expected) {
+      expect(db.accounts?.find((s) => s.accountId === a.userId), a.handle).toMatchObject({ shopKey: keyOf(shop), handle: a.handle, role: a.role, linkedAt: a.linkedAt });
+    }
+    expect(db.endpointStats?.find((x) => x.endpoint === 'accounts.linked')).toMatchObject({ accepted: expected.length, rejected: 0, failures: {} });
     await page.close();
   });
 });

@@ -54,7 +54,7 @@ describe('campaigns sink', () => {
       kind: 'agency',
       scope: 'targeted',
       status: 'ONGOING',
-      statusRaw: '3',
+      statusRaw: 'ONGOING',
       partnerName: 'Spark Creators Agency',
       commissionRequirementBps: 2000,
       registrationEndAt: NOW + 30 * 3_600_000,
@@ -93,9 +93,9 @@ describe('campaigns sink', () => {
   it('snapshots the terms only when they change, and logs each status change once', async () => {
     await ingestCaptures(db, [search()]);
     await ingestCaptures(db, [search(searchPage(), NOW + 1000)]);
-    const extended = { data: { campaign_list: [agencyCampaign({ registration_end_time: String(NOW + 72 * 3_600_000), commission_rate: 1800 })] } };
+    const extended = { data: { campaign: [agencyCampaign({ registration_end_time: String(NOW + 72 * 3_600_000), commission_rate: 1800 })] } };
     await ingestCaptures(db, [search(extended, NOW + 2000)]);
-    const closed = { data: { campaign_list: [agencyCampaign({ registration_end_time: String(NOW + 72 * 3_600_000), commission_rate: 1800, status: 'CLOSED' })] } };
+    const closed = { data: { campaign: [agencyCampaign({ registration_end_time: String(NOW + 72 * 3_600_000), commission_rate: 1800, status: 'CLOSED' })] } };
     await ingestCaptures(db, [search(closed, NOW + 3000)]);
     const snaps = await db.snapshots.where('[entity+key+seenAt]').between(['campaign', CAMPAIGN_TARGETED, 0], ['campaign', CAMPAIGN_TARGETED, Infinity]).toArray();
     expect(snaps.map((s) => [s.seenAt, s.values.commissionRequirementBps, s.values.registrationEndAt])).toEqual([
@@ -104,13 +104,13 @@ describe('campaigns sink', () => {
     ]);
     const log = await db.transitions.where('[entity+key]').equals(['campaign', CAMPAIGN_TARGETED]).sortBy('seenAt');
     expect(log.map((t) => [t.from, t.to, t.raw, t.seenAt])).toEqual([
-      [undefined, 'ONGOING', '3', NOW],
+      [undefined, 'ONGOING', 'ONGOING', NOW],
       ['ONGOING', 'CLOSED', 'CLOSED', NOW + 3000],
     ]);
   });
 
   it('never lets an older capture overwrite newer terms or status', async () => {
-    const closed = { data: { campaign_list: [agencyCampaign({ status: 4, commission_rate: 2500 })] } };
+    const closed = { data: { campaign: [agencyCampaign({ status: 'CLOSED', commission_rate: 2500 })] } };
     await ingestCaptures(db, [search(closed, NOW + 5000)]);
     await ingestCaptures(db, [search(searchPage(), NOW)]);
     expect(await db.campaigns.get(CAMPAIGN_TARGETED)).toMatchObject({ status: 'CLOSED', commissionRequirementBps: 2500, firstSeenAt: NOW, lastSeenAt: NOW + 5000 });
@@ -135,14 +135,14 @@ describe('registrations sink', () => {
   it('logs the whole life of a registration: pending, rejected, re-registered, approved, live, cancellation requested, cancelled', async () => {
     const key = `${CAMPAIGN_TARGETED}|1729500000000000001`;
     const steps: [Record<string, unknown>, number][] = [
-      [{ status: 1 }, 0],
-      [{ status: 4, reject_reasons: ['COMMISSION_TOO_LOW'], reject_reason_text: 'Too low' }, 1],
-      [{ status: 4, reject_reasons: ['COMMISSION_TOO_LOW'], reject_reason_text: 'Too low' }, 2],
-      [{ status: 1, total_commission_rate: 2500 }, 3],
-      [{ status: 2, total_commission_rate: 2500 }, 4],
-      [{ status: 3, total_commission_rate: 2500 }, 5],
-      [{ status: 6, total_commission_rate: 2500 }, 6],
-      [{ status: 7, total_commission_rate: 2500 }, 7],
+      [{ status: 'PENDING' }, 0],
+      [{ status: 'REJECTED', reject_reasons: ['COMMISSION_TOO_LOW'], reject_reason_text: 'Too low' }, 1],
+      [{ status: 'REJECTED', reject_reasons: ['COMMISSION_TOO_LOW'], reject_reason_text: 'Too low' }, 2],
+      [{ status: 'PENDING', total_commission_rate: 2500 }, 3],
+      [{ status: 'APPROVED', total_commission_rate: 2500 }, 4],
+      [{ status: 'LIVE', total_commission_rate: 2500 }, 5],
+      [{ status: 'PENDING_CLOSED', total_commission_rate: 2500 }, 6],
+      [{ status: 'CLOSED', total_commission_rate: 2500 }, 7],
     ];
     for (const [fields, day] of steps) {
       await ingestCaptures(db, [registered({ data: { product_list: [registration(fields)] } }, NOW + day * 86_400_000)]);
@@ -166,10 +166,11 @@ describe('registrations sink', () => {
 
   it('keeps a known state when a later sighting sends one it cannot read, and an older capture never wins', async () => {
     const key = `${CAMPAIGN_TARGETED}|1729500000000000001`;
-    await ingestCaptures(db, [registered({ data: { product_list: [registration({ status: 3 })] } }, NOW + 1000)]);
-    await ingestCaptures(db, [registered({ data: { product_list: [registration({ status: 1 })] } }, NOW)]);
+    await ingestCaptures(db, [registered({ data: { product_list: [registration({ status: 'LIVE' })] } }, NOW + 1000)]);
+    await ingestCaptures(db, [registered({ data: { product_list: [registration({ status: 'PENDING' })] } }, NOW)]);
     await ingestCaptures(db, [registered({ data: { product_list: [registration({ status: 'NEW_STATE' })] } }, NOW + 2000)]);
-    expect(await db.registrations.get(key)).toMatchObject({ state: 'LIVE', stateRaw: '3' });
+    await ingestCaptures(db, [registered({ data: { product_list: [registration({ status: 3 })] } }, NOW + 3000)]);
+    expect(await db.registrations.get(key)).toMatchObject({ state: 'LIVE', stateRaw: 'LIVE' });
     expect(await db.transitions.where('[entity+key]').equals(['registration', key]).count()).toBe(1);
   });
 
@@ -184,7 +185,7 @@ describe('registrations sink', () => {
 
   it('stores a registered product’s category, and its first showing or a move as a transition of the product', async () => {
     const pid = '1729500000000000001';
-    const page = (category: unknown) => ({ data: { product_list: [registration({ product_id: pid, status: 1, category })] } });
+    const page = (category: unknown) => ({ data: { product_list: [registration({ product_id: pid, status: 'PENDING', category })] } });
     await ingestCaptures(db, [registered(page({ id: '601152', name: 'Beauty & Personal Care' }), NOW)]);
     await ingestCaptures(db, [registered(page(null), NOW + 1000)]);
     await ingestCaptures(db, [registered(page({ id: 700645, name: 'Health' }), NOW + 2000)]);

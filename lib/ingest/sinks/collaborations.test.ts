@@ -23,6 +23,7 @@ import {
   searchBody,
   searchItem,
   searchPage,
+  searchPageTabEnum,
   SELLER,
 } from '../../../test/fixtures/collaborations';
 import { dump, freshDb, withoutSeenTimes } from '../../../test/db';
@@ -134,8 +135,8 @@ describe('target invitations', () => {
     await ingestCaptures(db, [searchCapture(moved, NOW + 2 * DAY, 2)]);
     await ingestCaptures(db, [searchCapture(moved, NOW + 3 * DAY, 2)]);
     expect(await transitionsOf(db, 'invitation', '7510000000000000001')).toEqual([
-      [undefined, 'ONGOING', '1', NOW],
-      ['ONGOING', 'EXPIRING', '2', NOW + 2 * DAY],
+      [undefined, 'ONGOING', 'tab:1', NOW],
+      ['ONGOING', 'EXPIRING', 'tab:2', NOW + 2 * DAY],
     ]);
     const snaps = await snapshotsOf(db, 'invitation', '7510000000000000001');
     expect(snaps.map((s) => [s.seenAt, s.values.accepted])).toEqual([
@@ -151,7 +152,29 @@ describe('target invitations', () => {
     expect(await db.invitations.get('7510000000000000001')).toMatchObject({ status: 'COMPLETED', counts: { accepted: 9 } });
     const odd = { code: 0, data: { invitation_list: [searchItem({ group_status: 7 })] } };
     await ingestCaptures(db, [capture(SEARCH_URL, odd, JSON.stringify({ cur_page: 1 }), LIST_PAGE, NOW + 2 * DAY)]);
-    expect(await db.invitations.get('7510000000000000001')).toMatchObject({ status: 'COMPLETED', statusRaw: '4' });
+    // The state stays the known one; TikTok's record code is the latest sent.
+    expect(await db.invitations.get('7510000000000000001')).toMatchObject({ status: 'COMPLETED', statusRaw: 'tab:4', groupStatusRaw: '7' });
+  });
+
+  it('keeps TikTok’s record code as sent and takes the state from the tab, whichever reading the code follows', async () => {
+    await ingestCaptures(db, [searchCapture(searchPageTabEnum(), NOW, 2)]);
+    expect(await db.invitations.get('7510000000000000001')).toMatchObject({ status: 'EXPIRING', statusRaw: 'tab:2', groupStatusRaw: '1' });
+    // The detail says nothing of the tab: the state stays, the code follows the newer answer.
+    await ingestCaptures(db, [detailCapture(detailPage(), NOW + DAY)]);
+    expect(await db.invitations.get('7510000000000000001')).toMatchObject({ status: 'EXPIRING', statusRaw: 'tab:2', groupStatusRaw: '2' });
+  });
+
+  it('takes an invitation whose end had passed when seen for over, whatever tab listed it, and says so', async () => {
+    const ended = { code: 0, data: { invitation_list: [searchItem({ end_time: String(NOW - DAY) })] } };
+    await ingestCaptures(db, [searchCapture(ended, NOW, 1)]);
+    expect(await db.invitations.get('7510000000000000001')).toMatchObject({ status: 'COMPLETED', statusRaw: 'ended', groupStatusRaw: '2' });
+    // A detail seen before any list: unknown while it runs, over once its end has passed.
+    const fresh = freshDb();
+    await ingestCaptures(fresh, [detailCapture(detailPage(), NOW)]);
+    expect(await fresh.invitations.get('7510000000000000001')).toMatchObject({ status: 'UNKNOWN', statusRaw: '', groupStatusRaw: '2' });
+    await ingestCaptures(fresh, [detailCapture(detailPage(), NOW + 21 * DAY)]);
+    expect(await fresh.invitations.get('7510000000000000001')).toMatchObject({ status: 'COMPLETED', statusRaw: 'ended' });
+    fresh.close();
   });
 
   it("logs each invited creator's accept and posting as transitions keyed invitationId|handle", async () => {

@@ -38,10 +38,13 @@ export interface Merged<T> {
 
 export function mergeInvitation(prev: Invitation | undefined, f: InvitationFact, s: Sighting): Merged<Invitation> {
   const newer = !prev || s.seenAt >= prev.lastSeenAt;
+  const endAt = pick(newer, f.endAt, prev?.endAt);
+  // An invitation whose end had passed when it was seen is over, whatever tab listed it (real-shapes.md §5).
+  const seen = endAt !== undefined && endAt <= s.seenAt ? { status: 'COMPLETED' as const, statusRaw: 'ended' } : { status: f.status, statusRaw: f.statusRaw };
   // An older sighting, or a status we cannot read, never replaces a known status.
-  const takeStatus = newer && (f.status !== 'UNKNOWN' || !prev || prev.status === 'UNKNOWN');
-  const status = takeStatus ? f.status : (prev?.status ?? f.status);
-  const statusRaw = takeStatus ? f.statusRaw : (prev?.statusRaw ?? f.statusRaw);
+  const takeStatus = newer && (seen.status !== 'UNKNOWN' || !prev || prev.status === 'UNKNOWN');
+  const status = takeStatus ? seen.status : (prev?.status ?? seen.status);
+  const statusRaw = takeStatus ? seen.statusRaw : (prev?.statusRaw ?? seen.statusRaw);
   const channels = f.contacts && [...new Set(f.contacts.map((c) => c.channel))].sort();
   return {
     newer,
@@ -53,8 +56,9 @@ export function mergeInvitation(prev: Invitation | undefined, f: InvitationFact,
       message: pick(newer, f.message, prev?.message),
       status,
       statusRaw,
+      groupStatusRaw: pick(newer, f.groupStatusRaw, prev?.groupStatusRaw),
       startAt: pick(newer, f.startAt, prev?.startAt),
-      endAt: pick(newer, f.endAt, prev?.endAt),
+      endAt,
       freeSample: pick(newer, f.freeSample, prev?.freeSample),
       counts: {
         creators: pick(newer, f.counts.creators, prev?.counts.creators),

@@ -101,7 +101,8 @@
           ctx.request('POST', '/api/v1/oec/affiliate/compass/' + boot.module + '/overview/get', { date_type: current }),
           function (json) {
             if (!json || json.code !== 0) return ctx.showError(host, 'Data is not available right now.');
-            last = { data: json.data || {}, host: host, periodEl: periodEl };
+            // The figures under `data`, or at the top level beside `code`.
+            last = { data: json.data && typeof json.data === 'object' ? json.data : json, host: host, periodEl: periodEl };
             draw();
           },
           function (message) {

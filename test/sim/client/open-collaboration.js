@@ -20,10 +20,11 @@
     return el;
   }
 
+  /** The answer's fields, under `data` or at the top level; its error text from `message` or `msg`. */
   function readEnvelope(json) {
     if (!json || typeof json !== 'object') throw new Error('Empty response');
-    if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
-    return json.data || {};
+    if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : typeof json.msg === 'string' ? json.msg : 'Request failed');
+    return json.data && typeof json.data === 'object' ? json.data : json;
   }
 
   function rateText(fmt, v) {

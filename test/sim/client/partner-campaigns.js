@@ -5,6 +5,9 @@
 //   campaign_id=…                              campaign details (periods, commission requirement, partner contact)
 //   campaign_id=…&view=products&status_tab=N   registered products of a campaign, by review state
 // Markups: markup=table (default) and markup=cards, with different class names. Buttons only record actions.
+// The page reads the answer in every form the server's wire variants send (the list under data.campaign,
+// data.campaign_list or at the top level; msg or message; status names or codes; times in ms or seconds, as strings or
+// numbers; the partner side's field names), as a tolerant app would.
 (function () {
   'use strict';
 
@@ -14,6 +17,7 @@
   var HOUR = 3600000;
 
   var CAMPAIGN_STATUS = { 1: 'Ready', 2: 'Upcoming', 3: 'Ongoing', 4: 'Closed', READY: 'Ready', UPCOMING: 'Upcoming', ONGOING: 'Ongoing', CLOSED: 'Closed' };
+  var REG_CODE = { PENDING: 1, APPROVED: 2, LIVE: 3, REJECTED: 4, REJECT_FOREVER: 5, PENDING_CLOSED: 6, CLOSED: 7 };
   var REG_STATUS = {
     1: ['Pending review', 's-pending'],
     2: ['Approved', 's-active'],
@@ -44,15 +48,32 @@
       ctx.navigate(ctx.hrefFor('partner-campaigns', extra));
     }
 
+    /** Epoch ms from ms or seconds, a string or a number. */
+    function time(v) {
+      var n = fmt.num(v);
+      return n === null ? null : n < 1e11 ? n * 1000 : n;
+    }
+
     function period(a, b) {
-      var s = fmt.num(a);
-      var e = fmt.num(b);
+      var s = time(a);
+      var e = time(b);
       return s === null || e === null ? '—' : fmt.date(s) + ' – ' + fmt.date(e);
     }
 
     function rate(v) {
       var n = fmt.num(v);
       return n === null ? '—' : fmt.bps(n);
+    }
+
+    /** A rate in bps (`*_rate`), else from a percent string (`*_percent`). */
+    function rateOf(bps, percent) {
+      var p = fmt.num(typeof percent === 'string' ? percent.replace('%', '') : percent);
+      return fmt.num(bps) !== null ? rate(bps) : p === null ? '—' : fmt.bps(Math.round(p * 100));
+    }
+
+    function firstList(d, names) {
+      for (var i = 0; i < names.length; i++) if (Array.isArray(d[names[i]])) return d[names[i]];
+      return [];
     }
 
     function tabButton(label, selected, onclick) {
@@ -71,8 +92,9 @@
 
     function envelope(json) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
-      if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
-      return json.data || {};
+      var message = typeof json.message === 'string' ? json.message : typeof json.msg === 'string' ? json.msg : 'Request failed';
+      if (json.code !== 0) throw new Error(message);
+      return json.data && typeof json.data === 'object' ? json.data : json;
     }
 
     // --------------------------------------------------------------------------------------------------------
@@ -81,17 +103,19 @@
     function readCampaign(c) {
       if (!c || typeof c !== 'object') return null;
       var partner = c.partner_info && typeof c.partner_info === 'object' ? c.partner_info : null;
+      var extra = c.seller_campaign_extra && typeof c.seller_campaign_extra === 'object' ? c.seller_campaign_extra : {};
+      var stats = c.campaign_statistics && typeof c.campaign_statistics === 'object' ? c.campaign_statistics : {};
       return {
         id: fmt.str(c.campaign_id),
         name: fmt.str(c.name) || 'Untitled campaign',
         partner: partner ? fmt.str(partner.partner_name) : '',
         status: CAMPAIGN_STATUS[fmt.str(c.status)] || fmt.str(c.status) || '—',
         regStart: c.registration_start_time,
-        regEnd: fmt.num(c.registration_end_time),
-        start: c.campaign_start_time,
-        end: c.campaign_end_time,
-        commission: rate(c.commission_rate),
-        registered: fmt.num(c.registered_product_cnt),
+        regEnd: time(c.registration_end_time),
+        start: c.campaign_start_time !== undefined ? c.campaign_start_time : c.promotion_start_time,
+        end: c.campaign_end_time !== undefined ? c.campaign_end_time : c.promotion_end_time,
+        commission: rate(c.commission_rate !== undefined ? c.commission_rate : extra.min_commission_rate),
+        registered: fmt.num(c.registered_product_cnt !== undefined ? c.registered_product_cnt : stats.registered_product_num),
         joined: fmt.num(c.joined_partner_cnt),
         source: fmt.num(c.campaign_source),
       };
@@ -237,8 +261,8 @@
 
     function drawList() {
       var d = last.data;
-      var list = (Array.isArray(d.campaign_list) ? d.campaign_list : []).map(readCampaign).filter(Boolean);
-      var total = fmt.num(d.total) || 0;
+      var list = firstList(d, ['campaign', 'campaign_list', 'campaigns']).map(readCampaign).filter(Boolean);
+      var total = fmt.num(d.total !== undefined ? d.total : d.total_num) || 0;
       if (list.length === 0) return ctx.showEmpty(last.host, last.my ? 'You have not joined any campaigns yet' : 'No campaigns match this filter');
       var rows = ctx.markup(['table', 'cards']) === 'cards' ? campaignCards(list, last.fetchedAt, last.my) : campaignTable(list, last.fetchedAt, last.my);
       last.host.replaceChildren(h('div', { class: 'sim-toolbar' }, h('span', { class: 'pc-partner', text: total + (total === 1 ? ' campaign' : ' campaigns') })), rows, pager(last.page, total, boot.pageSize, last.extra));
@@ -259,7 +283,7 @@
     }
 
     function drawDetail() {
-      var raw = last.data.campaign || {};
+      var raw = Array.isArray(last.data.campaign) ? last.data.campaign[0] || {} : last.data.campaign || {};
       var c = readCampaign(raw);
       var contact = raw.contact_info && typeof raw.contact_info === 'object' ? raw.contact_info : {};
       var channels = [
@@ -322,7 +346,7 @@
     function readRegistration(r) {
       if (!r || typeof r !== 'object') return null;
       var contact = r.contact_info && typeof r.contact_info === 'object' ? r.contact_info : {};
-      var state = fmt.num(r.status);
+      var state = REG_CODE[fmt.str(r.status)] || fmt.num(r.status);
       return {
         productId: fmt.str(r.product_id),
         title: fmt.str(r.product_name) || 'Untitled product',
@@ -330,9 +354,9 @@
         state: state,
         canReRegister: r.can_re_register !== false,
         reason: fmt.str(r.reject_reason_text),
-        total: rate(r.total_commission_rate),
-        creator: rate(r.creator_commission_rate),
-        partner: rate(r.partner_commission_rate),
+        total: rateOf(r.total_commission_rate, r.total_commission_percent),
+        creator: rateOf(r.creator_commission_rate, r.creator_commission_percent),
+        partner: rateOf(r.partner_commission_rate, r.partner_commission_percent),
         samples: fmt.num(r.sample_quantity),
         email: fmt.str(contact.email),
         whatsapp: fmt.str(contact.whatsapp),
@@ -387,7 +411,7 @@
 
     function drawProducts() {
       var d = last.data;
-      var list = (Array.isArray(d.product_list) ? d.product_list : []).map(readRegistration).filter(Boolean);
+      var list = firstList(d, ['product_list', 'products']).map(readRegistration).filter(Boolean);
       var total = fmt.num(d.total) || 0;
       if (list.length === 0) return ctx.showEmpty(last.host, 'No registered products');
       var rows;

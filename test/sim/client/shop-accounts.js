@@ -95,7 +95,8 @@
         ctx.request('GET', '/api/v1/affiliate/seller/linked_accounts'),
         function (json) {
           if (!json || json.code !== 0) return ctx.showError(host, 'Could not load linked accounts.');
-          last = { account_list: (json.data || {}).account_list, host: host };
+          // The list under `data`, or at the top level beside `code`.
+          last = { account_list: (json.data && typeof json.data === 'object' ? json.data : json).account_list, host: host };
           draw();
         },
         function (message) {

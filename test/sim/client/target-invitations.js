@@ -3,7 +3,10 @@
 //
 // List: status tabs (?tab=1..4, the codes the search API takes), two filter chips (Accepted invitations, With free
 // samples), 20 a page. Markups: markup=table (an Arco table, one row per invitation) and markup=cards (one <article>).
-// Detail (?id=): settings, contacts, products with commissions, invited creators with their accept and posting state.
+// A row's status is the tab it is listed under: sources disagree on what a record's own `group_status` means
+// (research real-shapes.md §5), so the page never reads it.
+// Detail (?id=): settings, contacts, products with commissions, invited creators with their accept and posting state;
+// its status from its start and end times.
 // Edit / End / Remind only record into window.__simActions.
 (function () {
   'use strict';
@@ -30,6 +33,13 @@
     return h('span', { class: 'status-tag ' + s[1], text: s[0] });
   }
 
+  /** The detail's status, from its period: Not started, Ongoing, or Ended. */
+  function periodTag(h, start, end) {
+    var now = Date.now();
+    var s = start !== null && now < start ? ['Not started', 's-pending'] : end !== null && now >= end ? ['Ended', 's-done'] : ['Ongoing', 's-active'];
+    return h('span', { class: 'status-tag ' + s[1], text: s[0] });
+  }
+
   function endsText(fmt, ms) {
     if (ms === null) return { text: '—', soon: false };
     var left = ms - Date.now();
@@ -51,12 +61,12 @@
     var fmt = ctx.fmt;
     var tabs = (ctx.data && ctx.data.tabs) || [];
 
-    function readItem(x) {
+    function readItem(x, tab) {
       if (!x || typeof x !== 'object') return null;
       return {
         id: typeof x.id === 'string' && x.id ? x.id : null,
         name: fmt.str(x.name) || 'Untitled invitation',
-        status: fmt.num(x.group_status),
+        status: tab,
         end: fmt.num(x.end_time),
         invited: fmt.num(x.creator_cnt),
         accepted: fmt.num(x.creator_added_cnt),
@@ -66,11 +76,15 @@
       };
     }
 
-    function readList(json) {
+    function readList(json, tab) {
       if (!json || typeof json !== 'object') throw new Error('Empty response');
       if (json.code !== 0) throw new Error(typeof json.message === 'string' ? json.message : 'Request failed');
       var d = json.data || {};
-      var items = (Array.isArray(d.invitation_list) ? d.invitation_list : []).map(readItem).filter(Boolean);
+      var items = (Array.isArray(d.invitation_list) ? d.invitation_list : [])
+        .map(function (x) {
+          return readItem(x, tab);
+        })
+        .filter(Boolean);
       var total = fmt.num(d.total);
       return { items: items, total: total === null ? items.length : total };
     }
@@ -166,7 +180,10 @@
       fetchList(function () {
         var params = { query_items: [], filter_accept_status: state.accepted ? 2 : 3, search_group_type: SEARCH_GROUP_TYPES };
         if (state.freeSample) params.free_sample_status = 1;
-        return ctx.request('POST', SEARCH_PATH, { invitation_group_status: state.tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: params }).then(readList);
+        var tab = state.tab;
+        return ctx.request('POST', SEARCH_PATH, { invitation_group_status: tab, cur_page: state.page, page_size: PAGE_SIZE, search_params: params }).then(function (json) {
+          return readList(json, tab);
+        });
       });
     }
 
@@ -285,13 +302,14 @@
       var creators = (Array.isArray(inv.creator_id_list) ? inv.creator_id_list : []).filter(function (c) {
         return c && typeof c === 'object' && c.base_info && typeof c.base_info === 'object';
       });
-      var ends = endsText(fmt, fmt.num(inv.end_time));
+      var end = fmt.num(inv.end_time);
+      var ends = endsText(fmt, end);
       var content = inv.delivery_requirements && typeof inv.delivery_requirements === 'object' ? CONTENT[inv.delivery_requirements.content_option] : undefined;
 
       var head = h(
         'dl',
         { class: 'tid-head' },
-        h('div', null, h('dt', { text: 'Status' }), h('dd', null, statusTag(h, fmt.num(inv.group_status)))),
+        h('div', null, h('dt', { text: 'Status' }), h('dd', null, periodTag(h, fmt.num(inv.start_time), end))),
         h('div', null, h('dt', { text: 'Valid until' }), h('dd', { class: ends.soon ? 'ti-soon' : '', text: ends.text })),
         h('div', null, h('dt', { text: 'Free samples' }), h('dd', { text: freeSampleText(inv.free_sample_rule) })),
         h('div', null, h('dt', { text: 'Content type' }), h('dd', { text: content || '—' })),
@@ -407,7 +425,7 @@
       }
 
       main.replaceChildren(
-        h('div', { class: 'page-head' }, h('a', { href: ctx.hrefFor('target-invitations', { tab: fmt.num(inv.group_status) || 1 }), 'data-spa': '', class: 'ti-muted', text: '← Target collaboration' }), h('h1', { text: fmt.str(inv.name) || 'Invitation' }), h('p', { text: 'Invitation ID ' + fmt.str(inv.id) })),
+        h('div', { class: 'page-head' }, h('a', { href: ctx.hrefFor('target-invitations', { tab: end !== null && end <= Date.now() ? 4 : 1 }), 'data-spa': '', class: 'ti-muted', text: '← Target collaboration' }), h('h1', { text: fmt.str(inv.name) || 'Invitation' }), h('p', { text: 'Invitation ID ' + fmt.str(inv.id) })),
         h('section', { class: 'card' }, head, h('div', { class: 'tid-message', text: fmt.str(inv.message) })),
         h('section', { class: 'card tid-section' }, h('h2', { text: 'Products (' + products.length + ')' }), productBlock),
         h('section', { class: 'card tid-section' }, h('h2', { text: 'Creators (' + creators.length + ')' }), creatorBlock),

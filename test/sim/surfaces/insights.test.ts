@@ -5,7 +5,7 @@ import { money } from '../../../lib/domain/money';
 import { handleApi } from '../api';
 import { CODE_INVALID_PARAMS } from '../surface';
 import { generateWorld, shopByKey, type SimShop } from '../world';
-import { compassPath, DATE_TYPES, INSIGHT_FAULTS, INSIGHT_MODULES, insightFigures, periodOf, type InsightModule } from './insights';
+import { compassPath, DATE_TYPES, INSIGHT_FAULTS, INSIGHT_MODULES, insightFigures, insightVariants, periodOf, type InsightModule } from './insights';
 
 const NOW = Date.UTC(2025, 10, 20, 9, 30);
 const world = generateWorld({ seed: 1, now: NOW });
@@ -14,8 +14,10 @@ const ADAPTER: Record<InsightModule, EndpointAdapter> = { transaction: transacti
 
 type Json = Record<string, any>;
 
-function call(shop: SimShop, module: InsightModule, body: unknown, opts: { fault?: boolean; now?: number; method?: string } = {}) {
-  const url = new URL(`https://${shop.host}${compassPath(module)}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}`);
+function call(shop: SimShop, module: InsightModule, body: unknown, opts: { fault?: boolean; now?: number; method?: string; variant?: string } = {}) {
+  const url = new URL(
+    `https://${shop.host}${compassPath(module)}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}${opts.variant ? `&cl_variant=${opts.variant}` : ''}`,
+  );
   return handleApi(world, { url, method: opts.method ?? 'POST', body: JSON.stringify(body), now: opts.now ?? NOW });
 }
 
@@ -91,5 +93,23 @@ describe('POST /api/v1/oec/affiliate/compass/{module}/overview/get', () => {
       expect(r.accepted).toBe(0);
       expect(r.rejections.map((x) => x.path)).toEqual([`data.core_stats.${INSIGHT_FAULTS[module]}`]);
     }
+  });
+});
+
+describe('wire variants', () => {
+  const ROUTE: Record<InsightModule, string> = { transaction: 'insights-transaction', sample: 'insights-sample', outreach: 'insights-outreach' };
+
+  it.each(INSIGHT_MODULES)('%s: the figures at the top level or beside msg read as on the default', (module) => {
+    const body = { date_type: 2 };
+    const base = ADAPTER[module].parse(call(us, module, body)?.json, body);
+    for (const variant of Object.keys(insightVariants(ROUTE[module]))) {
+      const json = call(us, module, body, { variant })?.json as Json;
+      if (variant.endsWith('.top-level')) expect(Object.keys(json).sort()).toEqual(['code', 'core_stats', 'message', 'period', 'update_time']);
+      else expect(json).toMatchObject({ code: 0, msg: 'success', data: expect.any(Object) });
+      expect(ADAPTER[module].parse(json, body)).toEqual(base);
+    }
+    // A page's variant is its own: another module's endpoint answers in its default form.
+    const other = INSIGHT_MODULES.find((m) => m !== module)!;
+    expect(call(us, other, body, { variant: `${ROUTE[module]}.top-level` })?.json).toHaveProperty('data');
   });
 });

@@ -6,14 +6,16 @@
  *            needs migrated paths under /affiliate, so these are our assumption [L])
  *   POST /api/v1/oec/affiliate/compass/{transaction|sample|outreach}/overview/get   body {date_type: 1 | 2 | 3}
  *
- * The paths are known [M] up to the `overview` segment; the shapes are our assumption [L]: `data.period{start_time,
- * end_time, date_type}` and `data.core_stats{<metric>: {value, change_rate}}`, counts as numbers or numeric strings,
+ * The paths are known up to the `overview` segment; the shapes are [unknown] (research real-shapes.md §6: no public
+ * evidence). The default is our best guess: `data.period{start_time, end_time, date_type}` and
+ * `data.core_stats{<metric>: {value, change_rate}}`; each page's wire variants (`insightVariants`) put them at the top
+ * level, or send `msg` instead of `message`. Counts as numbers or numeric strings,
  * money as `{amount, currency}` or `{value, symbol}`, rates as percent strings or fractions. The figures are drawn per
  * shop and module from `seededRandom(world.seed, 'insights:' + sellerId + ':' + module)`; the period ends at the end of
  * the day before the request (UTC). `cl_fault=shape` breaks one metric, which makes the whole response unreadable.
  * The client is `client/insights.js` (one script, three routes).
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { CODE_OK, invalid, jsonObjectBody, methodNotAllowed, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { resolveShop, seededRandom, type SimShop, type World } from '../world';
 
 export type InsightModule = 'transaction' | 'sample' | 'outreach';
@@ -119,7 +121,15 @@ function metricJson(shop: SimShop, f: Figure, i: number, change: number): unknow
   return { value: i % 3 === 0 ? String(f.value) : f.value, change_rate: changeRate };
 }
 
-function compassApi(module: InsightModule) {
+/** The wire variants of one analysis page (`<route>.<form>`), each with the evidence it rests on. */
+export function insightVariants(route: string): Record<string, string> {
+  return {
+    [`${route}.top-level`]: '[unknown] The period and figures at the top level beside code, as the affiliate orders endpoint sends orders[] (real-shapes.md §2).',
+    [`${route}.msg`]: '[unknown] The partner side of the same backend sends msg instead of message (real-shapes.md §6).',
+  };
+}
+
+function compassApi(module: InsightModule, route: string) {
   return (world: World, req: ApiRequest): ApiResponse | undefined => {
     if (req.url.pathname !== compassPath(module)) return undefined;
     if (req.method !== 'POST') return methodNotAllowed();
@@ -138,7 +148,10 @@ function compassApi(module: InsightModule) {
       const key = INSIGHT_FAULTS[module];
       stats[key] = module === 'transaction' ? { value: 'many' } : module === 'sample' ? 'n/a' : 45;
     }
-    return ok({ period: { start_time: String(start), end_time: String(end), date_type: dateType }, core_stats: stats, update_time: String(end + 1 + 6 * 3_600_000) });
+    const fields = { period: { start_time: String(start), end_time: String(end), date_type: dateType }, core_stats: stats, update_time: String(end + 1 + 6 * 3_600_000) };
+    const v = wireVariants(req);
+    const messages = v.has(`${route}.msg`) ? { msg: 'success' } : { message: 'success' };
+    return { status: 200, json: { code: CODE_OK, ...messages, ...(v.has(`${route}.top-level`) ? fields : { data: fields }) } };
   };
 }
 
@@ -179,7 +192,8 @@ export const insightSurfaces: readonly SimSurface[] = PAGES.map((p, i) => ({
   nav: { label: p.title, group: 'Data', icon: p.icon },
   paths: { legacy: `/insights/${p.slug}`, migrated: `/affiliate/insights/${p.slug}` },
   client: 'insights.js',
-  api: compassApi(p.module),
+  api: compassApi(p.module, p.route),
+  variants: insightVariants(p.route),
   boot: (world: World, shop: SimShop): InsightsBoot => ({
     module: p.module,
     title: p.title,

@@ -8,6 +8,7 @@ import {
   APPLICATION_TABS,
   HISTORY_PATH,
   OPEN_COLLAB_FAULTS,
+  OPEN_COLLAB_VARIANTS,
   PLANS_PATH,
   applicationsIn,
   commissionChanges,
@@ -20,8 +21,8 @@ const us = shopByKey(world, 'us');
 
 type Json = Record<string, any>;
 
-function call(shop: SimShop, path: string, body: unknown, fault = false): Json {
-  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${fault ? '&cl_fault=shape' : ''}`);
+function call(shop: SimShop, path: string, body: unknown, fault = false, variant = ''): Json {
+  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${fault ? '&cl_fault=shape' : ''}${variant ? `&cl_variant=${variant}` : ''}`);
   return handleApi(world, { url, method: 'POST', body: JSON.stringify(body), now: NOW })!.json as Json;
 }
 
@@ -123,5 +124,30 @@ describe('the open collaboration API', () => {
     const history = commissionHistoryList.parse(call(us, HISTORY_PATH, hBody, true), hBody);
     expect(history.rejections).toEqual([{ path: 'commission_history_list[].start_time', code: 'invalid_union' }]);
     expect(history.accepted).toBe(plan.history.length - OPEN_COLLAB_FAULTS.history);
+  });
+});
+
+describe('wire variants', () => {
+  const plan = openDataOf(world, us).plans[0]!;
+  const endpoints = [
+    [openPlanList, PLANS_PATH, { cur_page: 1, page_size: 20 }, 'open_plan_list'],
+    [commissionHistoryList, HISTORY_PATH, { product_id: plan.productId, cur_page: 1, page_size: 20 }, 'commission_history_list'],
+    [creatorApplicationSearch, APPLICATIONS_PATH, { status: 'PENDING', cur_page: 1, page_size: 20 }, 'application_list'],
+  ] as const;
+
+  it.each(Object.keys(OPEN_COLLAB_VARIANTS))('%s: every endpoint answers in that form and the adapters read the same records', (variant) => {
+    for (const [adapter, path, body, list] of endpoints) {
+      const json = call(us, path, body, false, variant);
+      if (variant === 'open-collaboration.list-top-level') {
+        expect(json).not.toHaveProperty('data');
+        expect(Array.isArray(json[list])).toBe(true);
+      } else {
+        expect(json).not.toHaveProperty('message');
+        expect(json.msg).toBe('success');
+      }
+      const r = adapter.parse(json, body);
+      expect(r.rejections).toEqual([]);
+      expect(r).toEqual(adapter.parse(call(us, path, body), body));
+    }
   });
 });

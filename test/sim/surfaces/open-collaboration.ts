@@ -7,12 +7,14 @@
  *   POST /api/v1/affiliate/open_collaboration/commission_history/list      {product_id, cur_page, page_size}
  *   POST /api/v1/affiliate/open_collaboration/creator_application/search   {status, cur_page, page_size}
  *
- * The paths are real; the response shapes are our design [L] in the internal style (see
- * lib/adapters/open-collaboration.ts). Open plans are the world's products with their open commission (the one sample
+ * The paths are real; the response shapes are [unknown] (research real-shapes.md §6: no public evidence): our design in
+ * the internal style (see lib/adapters/open-collaboration.ts), the list under `data`. The plausible alternatives are
+ * wire variants (`OPEN_COLLAB_VARIANTS`): the list and the fields beside it at the top level, `msg` instead of
+ * `message`. Open plans are the world's products with their open commission (the one sample
  * requests carry) and a history of 2–4 changes before it; applications come from the world's creators.
  * `cl_fault=shape` breaks a known number of records (`OPEN_COLLAB_FAULTS`). The client is `client/open-collaboration.js`.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { CODE_OK, invalid, jsonObjectBody, methodNotAllowed, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, creatorOf, productOf, resolveShop, seededRandom, type SimShop, type World } from '../world';
 import { categoryOf } from '../catalog';
 
@@ -22,6 +24,20 @@ export const APPLICATIONS_PATH = '/api/v1/affiliate/open_collaboration/creator_a
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** The wire variants of the open-collaboration endpoints (plans, commission history, creator applications). */
+export const OPEN_COLLAB_VARIANTS = {
+  'open-collaboration.list-top-level':
+    '[unknown] The list (open_plan_list, commission_history_list, application_list) and the fields beside it at the top level beside code, as the affiliate orders endpoint sends orders[] (real-shapes.md §2).',
+  'open-collaboration.msg': '[unknown] The partner side of the same backend sends msg instead of message (real-shapes.md §6).',
+} as const;
+
+/** An answer with `fields` under `data` (or at the top level), `message` (or `msg`) as the asked variants say. */
+function answer(req: ApiRequest, fields: Record<string, unknown>): ApiResponse {
+  const v = wireVariants(req);
+  const messages = v.has('open-collaboration.msg') ? { msg: 'success' } : { message: 'success' };
+  return { status: 200, json: { code: CODE_OK, ...messages, ...(v.has('open-collaboration.list-top-level') ? fields : { data: fields }) } };
+}
 
 export const APPLICATION_TABS = [
   { status: 'PENDING', label: 'Pending' },
@@ -258,7 +274,7 @@ function api(world: World, req: ApiRequest): ApiResponse | undefined {
         delete product.id;
       }
     }
-    return ok({ open_plan_list: list, total: data.plans.length, has_more: p.page * p.pageSize < data.plans.length });
+    return answer(req, { open_plan_list: list, total: data.plans.length, has_more: p.page * p.pageSize < data.plans.length });
   }
 
   if (path === HISTORY_PATH) {
@@ -271,7 +287,7 @@ function api(world: World, req: ApiRequest): ApiResponse | undefined {
       end_time: x.end === null ? (i === 0 && plan.endTime !== null ? String(plan.endTime) : '0') : String(x.end),
     }));
     if (fault && list.length) list[list.length - 1]!.start_time = 'yesterday';
-    return ok({ product_id: plan.productId, commission_history_list: list, total: periods.length, has_more: p.page * p.pageSize < periods.length });
+    return answer(req, { product_id: plan.productId, commission_history_list: list, total: periods.length, has_more: p.page * p.pageSize < periods.length });
   }
 
   if (typeof o.status !== 'string') return invalid();
@@ -281,7 +297,7 @@ function api(world: World, req: ApiRequest): ApiResponse | undefined {
     if (list[1]) delete list[1].application_id;
     if (list[4]) (list[4].creator_info as Record<string, unknown>).user_name = null;
   }
-  return ok({ application_list: list, total: all.length, has_more: p.page * p.pageSize < all.length });
+  return answer(req, { application_list: list, total: all.length, has_more: p.page * p.pageSize < all.length });
 }
 
 export interface OpenCollaborationBoot {
@@ -294,6 +310,7 @@ export const openCollaboration: SimSurface = {
   paths: { legacy: '/product/open-collaboration', migrated: '/affiliate/collaboration/open-collaboration' },
   client: 'open-collaboration.js',
   api,
+  variants: OPEN_COLLAB_VARIANTS,
   css: `
 .oc-muted{color:#86909c;font-size:12px}
 .oc-rate{font-weight:600;font-variant-numeric:tabular-nums}

@@ -10,7 +10,9 @@ import {
   CAMPAIGN_REGISTERED_PATH,
   CAMPAIGN_SEARCH_PATH,
   listCampaigns,
+  CAMPAIGN_VARIANTS,
   REG,
+  REG_NAME,
   registeredFor,
   shopCampaigns,
   statusOf,
@@ -24,8 +26,10 @@ const HOUR = 3_600_000;
 
 type Json = Record<string, any>;
 
-function call(shop: SimShop, path: string, body: unknown, opts: { fault?: boolean; method?: string } = {}) {
-  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}`);
+function call(shop: SimShop, path: string, body: unknown, opts: { fault?: boolean; method?: string; variant?: string } = {}) {
+  const url = new URL(
+    `https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}${opts.variant ? `&cl_variant=${opts.variant}` : ''}`,
+  );
   return handleApi(world, { url, method: opts.method ?? 'POST', body: body === null ? null : JSON.stringify(body), now: NOW });
 }
 function data(shop: SimShop, path: string, body: unknown, fault = false): Json {
@@ -68,48 +72,48 @@ describe('POST /api/v1/affiliate/campaign/search', () => {
     const seen: string[] = [];
     for (let page = 1; ; page++) {
       const d = search(us, { campaign_source: 1, query_type: 1, campaign_scope: 0, cur_page: page });
-      expect(d.total).toBe(expected.length);
-      seen.push(...(d.campaign_list as Json[]).map((c) => c.campaign_id as string));
+      expect(d.total_num).toBe(expected.length);
+      seen.push(...(d.campaign as Json[]).map((c) => c.campaign_id as string));
       if (!d.has_more) break;
     }
     expect(seen).toEqual(expected);
     expect(expected.length).toBeGreaterThan(20);
-    const ends = (search(us, { campaign_source: 1, query_type: 1 }).campaign_list as Json[]).map((c) => Number(c.registration_end_time));
+    const ends = (search(us, { campaign_source: 1, query_type: 1 }).campaign as Json[]).map((c) => Number(c.registration_end_time));
     expect([...ends].sort((a, b) => a - b)).toEqual(ends);
     expect(ends[0]! - NOW).toBeLessThan(48 * HOUR);
   });
 
   it('filters the marketplace by scope and lists My campaigns by kind', () => {
-    const target = search(us, { campaign_source: 1, query_type: 1, campaign_scope: 2, page_size: 50 }).campaign_list as Json[];
+    const target = search(us, { campaign_source: 1, query_type: 1, campaign_scope: 2, page_size: 50 }).campaign as Json[];
     expect(target.length).toBeGreaterThan(0);
     expect(target.every((c) => c.campaign_scope === 2)).toBe(true);
-    const local = search(us, { campaign_source: 1, query_type: 1, campaign_scope: 3, page_size: 50 }).campaign_list as Json[];
+    const local = search(us, { campaign_source: 1, query_type: 1, campaign_scope: 3, page_size: 50 }).campaign as Json[];
     expect(local.length).toBeGreaterThan(0);
     // Local-agency campaigns do not state their scope in the list: the tab says it.
     expect(local.every((c) => !('campaign_scope' in c) && c.partner_info.is_local === true)).toBe(true);
-    const joined = search(us, { campaign_source: 1, query_type: 2, page_size: 50 }).campaign_list as Json[];
+    const joined = search(us, { campaign_source: 1, query_type: 2, page_size: 50 }).campaign as Json[];
     expect(joined.every((c) => c.campaign_source === 1 && c.registered_product_cnt > 0)).toBe(true);
-    expect(joined.some((c) => c.status === 4)).toBe(true);
-    const seller = search(us, { campaign_source: 2, query_type: 2, page_size: 50 }).campaign_list as Json[];
+    expect(joined.some((c) => c.status === 'CLOSED')).toBe(true);
+    const seller = search(us, { campaign_source: 2, query_type: 2, page_size: 50 }).campaign as Json[];
     expect(seller.length).toBe(3);
     expect(seller.every((c) => c.campaign_source === 2 && !('partner_info' in c) && typeof c.joined_partner_cnt === 'number')).toBe(true);
   });
 
   it('sends ids, times and rates in the internal style, with no contact in the list', () => {
-    for (const c of search(us, { campaign_source: 1, query_type: 1, page_size: 50 }).campaign_list as Json[]) {
+    for (const c of search(us, { campaign_source: 1, query_type: 1, page_size: 50 }).campaign as Json[]) {
       expect(c.campaign_id).toMatch(/^\d{19}$/);
       for (const k of ['registration_start_time', 'registration_end_time', 'campaign_start_time', 'campaign_end_time']) expect(c[k]).toMatch(/^\d{13}$/);
       expect(Number(c.commission_rate)).toBeGreaterThanOrEqual(100);
-      expect([1, 2, 3, 4]).toContain(c.status);
+      expect(['READY', 'UPCOMING', 'ONGOING', 'CLOSED']).toContain(c.status);
       expect(c.region).toBe('US');
       expect(c).not.toHaveProperty('contact_info');
     }
-    const rates = (search(us, { campaign_source: 1, query_type: 1, page_size: 50 }).campaign_list as Json[]).map((c) => typeof c.commission_rate);
+    const rates = (search(us, { campaign_source: 1, query_type: 1, page_size: 50 }).campaign as Json[]).map((c) => typeof c.commission_rate);
     expect(new Set(rates)).toEqual(new Set(['string', 'number']));
   });
 
   it('carries a hostile campaign name in the US shop', () => {
-    const all = search(us, { campaign_source: 1, query_type: 1, page_size: 50 }).campaign_list as Json[];
+    const all = search(us, { campaign_source: 1, query_type: 1, page_size: 50 }).campaign as Json[];
     expect(all.some((c) => c.name === HOSTILE.nickname && c.description === HOSTILE.productTitle)).toBe(true);
   });
 
@@ -161,7 +165,7 @@ describe('POST /api/v1/affiliate/campaign/registered_products/get', () => {
       for (const tab of STATUS_TABS) {
         const list = data(us, CAMPAIGN_REGISTERED_PATH, { campaign_id: c.campaignId, status_tab: tab.code, cur_page: 1, page_size: 50 }).product_list as Json[];
         expect(list.length).toBe(registeredFor(c, tab.code).length);
-        for (const p of list) expect(tab.states).toContain(p.status);
+        for (const p of list) expect(tab.states.map((code) => REG_NAME[code])).toContain(p.status);
       }
     }
   });
@@ -174,9 +178,9 @@ describe('POST /api/v1/affiliate/campaign/registered_products/get', () => {
       expect(r.register_time).toMatch(/^\d{13}$/);
       expect(r.contact_info.email).toMatch(/@brightwellessentials\.example$/);
     }
-    const rejected = regs.filter((r) => r.status === REG.REJECTED || r.status === REG.REJECT_FOREVER);
+    const rejected = regs.filter((r) => r.status === 'REJECTED' || r.status === 'REJECT_FOREVER');
     expect(rejected.every((r) => r.reject_reasons.length === 1 && typeof r.reject_reason_text === 'string')).toBe(true);
-    expect(regs.some((r) => r.status === REG.REJECTED && r.can_re_register === false)).toBe(true);
+    expect(regs.some((r) => r.status === 'REJECTED' && r.can_re_register === false)).toBe(true);
     expect(regs.some((r) => 'whatsapp' in r.contact_info)).toBe(true);
   });
 });
@@ -213,7 +217,7 @@ describe('what the adapters read from the simulated responses', () => {
     const body = { campaign_source: 1, query_type: 1, campaign_scope: 0, cur_page: 1, page_size: 10 };
     const s = campaignSearch.parse({ code: 0, data: search(us, body, true) }, body);
     expect(s.accepted).toBe(10 - brokenSearchRecords(10));
-    expect(s.rejections.map((r) => r.path)).toEqual(['campaign_list[].commission_rate', 'campaign_list[].campaign_id']);
+    expect(s.rejections.map((r) => r.path)).toEqual(['campaign[].commission_rate', 'campaign[].campaign_id']);
     const c = shopCampaigns(world, us).campaigns.find((x) => x.registrations.length > 20)!;
     const rb = { campaign_id: c.campaignId, status_tab: 0, cur_page: 1, page_size: 20 };
     const g = campaignRegistered.parse({ code: 0, data: data(us, CAMPAIGN_REGISTERED_PATH, rb, true) }, rb);
@@ -221,5 +225,51 @@ describe('what the adapters read from the simulated responses', () => {
     expect(g.rejections.map((r) => r.path)).toEqual(['product_list[].status', 'product_list[].sample_quantity']);
     const d = campaignDetail.parse({ code: 0, data: data(us, CAMPAIGN_DETAIL_PATH, { campaign_id: c.campaignId }, true) }, {});
     expect(d.rejections).toEqual([{ path: 'campaign.name', code: 'custom' }]);
+  });
+});
+
+describe('wire variants', () => {
+  const raw = (shop: SimShop, path: string, body: unknown, variant: string) => call(shop, path, body, { variant })!.json as Json;
+  const VARIANTS = Object.keys(CAMPAIGN_VARIANTS);
+
+  it('puts the list where each variant says, with msg beside or instead of message', () => {
+    const body = { campaign_source: 1, query_type: 1, campaign_scope: 0, cur_page: 1, page_size: 10 };
+    expect(Object.keys(raw(us, CAMPAIGN_SEARCH_PATH, body, '')).sort()).toEqual(['code', 'data', 'message', 'msg']);
+    expect(Object.keys(raw(us, CAMPAIGN_SEARCH_PATH, body, 'partner-campaigns.list-campaign-list').data).sort()).toEqual(['campaign_list', 'has_more', 'total']);
+    expect(Object.keys(raw(us, CAMPAIGN_SEARCH_PATH, body, 'partner-campaigns.list-top-level,partner-campaigns.msg')).sort()).toEqual(['campaign_list', 'code', 'has_more', 'msg', 'total']);
+  });
+
+  it('sends numeric statuses, times as numbers or seconds, and the partner side’s names when asked', () => {
+    const body = { campaign_source: 1, query_type: 2, campaign_scope: 0, cur_page: 1, page_size: 50 };
+    const first = (variant: string) => (raw(us, CAMPAIGN_SEARCH_PATH, body, variant).data.campaign as Json[])[0]!;
+    expect(typeof first('partner-campaigns.numeric-status').status).toBe('number');
+    expect(typeof first('partner-campaigns.times-number').registration_end_time).toBe('number');
+    expect(first('partner-campaigns.times-seconds').registration_end_time).toMatch(/^\d{10}$/);
+    expect(first('partner-campaigns.partner-names')).toMatchObject({ promotion_start_time: expect.any(String), seller_campaign_extra: { min_commission_rate: expect.anything() }, campaign_statistics: { registered_product_num: expect.any(Number) } });
+    expect(first('partner-campaigns.partner-names')).not.toHaveProperty('commission_rate');
+  });
+
+  it.each(VARIANTS)('%s: the adapters read every campaign, detail and registration as on the default', (variant) => {
+    for (const shop of [us, shopByKey(world, 'id')]) {
+      const { campaigns } = shopCampaigns(world, shop);
+      for (const b of [{ campaign_source: 1, query_type: 1, campaign_scope: 0 }, { campaign_source: 2, query_type: 2, campaign_scope: 0 }]) {
+        const body = { ...b, cur_page: 1, page_size: 50 };
+        const base = campaignSearch.parse(raw(shop, CAMPAIGN_SEARCH_PATH, body, ''), body);
+        const r = campaignSearch.parse(raw(shop, CAMPAIGN_SEARCH_PATH, body, variant), body);
+        expect(r.rejections).toEqual([]);
+        const numeric = variant === 'partner-campaigns.numeric-status';
+        const comparable = (x: typeof r) => x.records.campaigns?.map((c) => ({ ...c, status: numeric ? 'UNKNOWN' : c.status, statusRaw: undefined }));
+        expect(comparable(r)).toEqual(comparable(base));
+      }
+      for (const c of campaigns.filter((x) => x.registrations.length)) {
+        const d = campaignDetail.parse(raw(shop, CAMPAIGN_DETAIL_PATH, { campaign_id: c.campaignId }, variant), {});
+        expect(d.records.campaigns?.[0]).toMatchObject({ id: c.campaignId, commissionRequirementBps: c.commissionBps, campaignStartAt: c.campaignStart, registrationEndAt: c.registrationEnd });
+        const body = { campaign_id: c.campaignId, status_tab: 0, cur_page: 1, page_size: 50 };
+        const g = campaignRegistered.parse(raw(shop, CAMPAIGN_REGISTERED_PATH, body, variant), body);
+        expect(g.rejections).toEqual([]);
+        expect((g.records.registrations ?? []).map((x) => [x.productId, x.totalCommissionBps, x.registeredAt])).toEqual(c.registrations.map((x) => [x.productId, x.totalBps, x.registeredAt]));
+        if (variant === 'partner-campaigns.numeric-status') expect(new Set(g.records.registrations?.map((x) => x.state))).toEqual(new Set(['UNKNOWN']));
+      }
+    }
   });
 });

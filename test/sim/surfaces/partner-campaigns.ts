@@ -7,8 +7,11 @@
  *   POST /api/v1/affiliate/campaign/detail/get                 body {campaign_id}
  *   POST /api/v1/affiliate/campaign/registered_products/get    body {campaign_id, status_tab, cur_page, page_size}
  *
- * The paths are known [M]; the shapes are our assumption [L], modelled on the open-API campaign object in the internal
- * style (19-digit ids as strings, times as ms strings, rates in bps). One page shows every view through its query:
+ * The paths are known; the shapes are [unknown] (research real-shapes.md §6: no public evidence of the seller side).
+ * The default answer is our best guess: the open-API campaign object in the internal style (19-digit ids as strings,
+ * times as ms strings, rates in bps, statuses by the open API's names), its list where the partner side of the same
+ * backend puts it (`data.campaign[]` with `data.total_num`, `msg` beside `message`). Every plausible alternative is a
+ * wire variant (`CAMPAIGN_VARIANTS`), each with the evidence it rests on. One page shows every view through its query:
  * the marketplace (`tab=marketplace&scope=all|target|local`), My campaigns (`tab=my&kind=agency|seller`), a campaign's
  * details (`campaign_id=…`) and its registered products (`campaign_id=…&view=products&status_tab=…`).
  *
@@ -17,7 +20,7 @@
  * registered, and one registration asks for a large sample quantity. `cl_fault=shape` breaks a known number of records
  * (see `CAMPAIGN_FAULTS`). The client is `client/partner-campaigns.js`.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { CODE_OK, invalid, jsonObjectBody, methodNotAllowed, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, resolveShop, seededRandom, type SimShop, type World } from '../world';
 import { categoryOf } from '../catalog';
 
@@ -31,12 +34,29 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export type CampaignStatus = 'READY' | 'UPCOMING' | 'ONGOING' | 'CLOSED';
-/** Wire codes of the campaign status (our reading [L]); the detail sends the name, the list the code. */
+/** Numeric campaign status codes, sent under `partner-campaigns.numeric-status` (what a number means is unknown). */
 export const CAMPAIGN_STATUS_CODE: Readonly<Record<CampaignStatus, number>> = { READY: 1, UPCOMING: 2, ONGOING: 3, CLOSED: 4 };
 
-/** Registration states on the wire (our reading [L]). */
+/** Registration states; the code is sent under `partner-campaigns.numeric-status`, the name (`REG_NAME`) by default. */
 export const REG = { PENDING: 1, APPROVED: 2, LIVE: 3, REJECTED: 4, REJECT_FOREVER: 5, PENDING_CLOSED: 6, CLOSED: 7 } as const;
 export type RegCode = (typeof REG)[keyof typeof REG];
+export const REG_NAME: Readonly<Record<RegCode, string>> = { 1: 'PENDING', 2: 'APPROVED', 3: 'LIVE', 4: 'REJECTED', 5: 'REJECT_FOREVER', 6: 'PENDING_CLOSED', 7: 'CLOSED' };
+
+/** The wire variants of this surface, each with the evidence it rests on (real-shapes.md §6). */
+export const CAMPAIGN_VARIANTS = {
+  'partner-campaigns.list-campaign-list':
+    '[unknown] domain.md’s first guess: the campaign list at data.campaign_list with data.total, as the other seller-side lists are named (*_list).',
+  'partner-campaigns.list-top-level':
+    '[unknown] The list (campaign_list, product_list) and the detail’s campaign at the top level beside code, as the affiliate orders endpoint sends orders[] (real-shapes.md §2).',
+  'partner-campaigns.msg': '[unknown] The partner side of the same backend sends msg instead of message (real-shapes.md §6).',
+  'partner-campaigns.numeric-status':
+    '[unknown] The partner side sends numeric status codes (real-shapes.md §6); what the numbers mean on the seller side nobody has published.',
+  'partner-campaigns.times-number': '[unknown] Times as JSON numbers (epoch ms), as other internal endpoints send create_time (real-shapes.md §2).',
+  'partner-campaigns.times-seconds': '[unknown] Times as epoch seconds, as the open API sends campaign times (domain.md §1.8).',
+  'partner-campaigns.partner-names':
+    '[unknown] The partner side’s names (real-shapes.md §6): promotion_start_time / promotion_end_time, seller_campaign_extra{min_commission_rate, max_commission_rate}, campaign_statistics{…_product_num}, campaign_type, and *_commission_percent strings on registrations.',
+} as const;
+type CampaignVariant = keyof typeof CAMPAIGN_VARIANTS;
 
 /** The registered-products tabs: which states each lists. */
 export const STATUS_TABS: readonly { code: number; label: string; states: readonly RegCode[] }[] = [
@@ -405,22 +425,43 @@ export function listCampaigns(data: ShopCampaigns, body: Pick<SearchBody, 'sourc
   return list.sort((a, b) => b.campaignStart - a.campaignStart || a.campaignId.localeCompare(b.campaignId));
 }
 
-function campaignJson(shop: SimShop, c: SimCampaign, now: number, detail: boolean): Record<string, unknown> {
+/** How the asked variants write the answer's parts. */
+interface Wire {
+  has(v: CampaignVariant): boolean;
+}
+
+/** A time as the variant sends it: an ms string (default), a JSON number, or epoch seconds as a string. */
+function timeJson(ms: number, wire: Wire): string | number {
+  if (wire.has('partner-campaigns.times-seconds')) return String(Math.floor(ms / 1000));
+  return wire.has('partner-campaigns.times-number') ? ms : String(ms);
+}
+
+function campaignJson(shop: SimShop, c: SimCampaign, now: number, detail: boolean, wire: Wire): Record<string, unknown> {
   const status = statusOf(c, now);
+  const partnerNames = wire.has('partner-campaigns.partner-names');
+  const rate = c.wire.rateAsString ? String(c.commissionBps) : c.commissionBps;
   const out: Record<string, unknown> = {
     campaign_id: c.campaignId,
     name: c.name,
     description: c.description,
     region: shop.region,
-    status: detail ? status : CAMPAIGN_STATUS_CODE[status],
+    status: wire.has('partner-campaigns.numeric-status') ? CAMPAIGN_STATUS_CODE[status] : status,
     campaign_source: c.source === 'agency' ? 1 : 2,
-    registration_start_time: String(c.registrationStart),
-    registration_end_time: String(c.registrationEnd),
-    campaign_start_time: String(c.campaignStart),
-    campaign_end_time: String(c.campaignEnd),
-    commission_rate: c.wire.rateAsString ? String(c.commissionBps) : c.commissionBps,
-    registered_product_cnt: c.registrations.length,
+    registration_start_time: timeJson(c.registrationStart, wire),
+    registration_end_time: timeJson(c.registrationEnd, wire),
   };
+  if (partnerNames) {
+    out.campaign_type = c.source === 'agency' ? 1 : 2;
+    out.promotion_start_time = timeJson(c.campaignStart, wire);
+    out.promotion_end_time = timeJson(c.campaignEnd, wire);
+    out.seller_campaign_extra = { min_commission_rate: rate, max_commission_rate: String(Math.min(8000, c.commissionBps + 1000)) };
+    out.campaign_statistics = { registered_product_num: c.registrations.length, approved_product_num: c.registrations.filter((r) => r.state === REG.APPROVED || r.state === REG.LIVE).length };
+  } else {
+    out.campaign_start_time = timeJson(c.campaignStart, wire);
+    out.campaign_end_time = timeJson(c.campaignEnd, wire);
+    out.commission_rate = rate;
+    out.registered_product_cnt = c.registrations.length;
+  }
   // Local-agency campaigns do not say their scope in the list; the Local agency tab is what tells.
   if (detail || c.scope !== 'local') out.campaign_scope = SCOPE_CODE[c.scope];
   if (c.partner) out.partner_info = { partner_id: c.partner.partnerId, partner_name: c.partner.name, avatar: { url_list: [c.partner.avatar] }, is_local: c.partner.local };
@@ -445,20 +486,22 @@ export const brokenRegisteredRecords = (size: number) => CAMPAIGN_FAULTS.registe
 // ---------------------------------------------------------------------------------------------------------------
 // API
 
-function registrationJson(r: SimRegistration, shop: SimShop, campaignId: string, productTitle: (id: string) => string): Record<string, unknown> {
+function registrationJson(r: SimRegistration, shop: SimShop, campaignId: string, productTitle: (id: string) => string, wire: Wire): Record<string, unknown> {
   const rate = (bps: number) => (r.wire.rateAsString ? String(bps) : bps);
+  const percent = (bps: number) => (bps / 100).toFixed(2);
+  const rates = wire.has('partner-campaigns.partner-names')
+    ? { total_commission_percent: percent(r.totalBps), creator_commission_percent: percent(r.creatorBps), partner_commission_percent: percent(r.partnerBps) }
+    : { total_commission_rate: rate(r.totalBps), creator_commission_rate: rate(r.creatorBps), partner_commission_rate: rate(r.partnerBps) };
   const out: Record<string, unknown> = {
     campaign_id: campaignId,
     product_id: r.productId,
     product_name: productTitle(r.productId),
     main_image: { url_list: [shop.products.find((p) => p.productId === r.productId)?.image ?? ''] },
     category: categoryOf(shop.products.find((p) => p.productId === r.productId)?.category ?? '', shop.region),
-    status: r.state,
-    total_commission_rate: rate(r.totalBps),
-    creator_commission_rate: rate(r.creatorBps),
-    partner_commission_rate: rate(r.partnerBps),
+    status: wire.has('partner-campaigns.numeric-status') ? r.state : REG_NAME[r.state],
+    ...rates,
     sample_quantity: r.sampleQuantity,
-    register_time: String(r.registeredAt),
+    register_time: timeJson(r.registeredAt, wire),
     contact_info: r.contact.whatsapp ? { email: r.contact.email, whatsapp: r.contact.whatsapp } : { email: r.contact.email },
   };
   if (r.canReRegister !== undefined) out.can_re_register = r.canReRegister;
@@ -474,6 +517,15 @@ export function registeredFor(c: SimCampaign, statusTab: number): SimRegistratio
   return tab ? c.registrations.filter((r) => tab.states.includes(r.state)) : [];
 }
 
+/** The answer's envelope: `message` and `msg` by default, `msg` alone under `partner-campaigns.msg`. */
+function answer(wire: Wire, body: Record<string, unknown>): ApiResponse {
+  const messages = wire.has('partner-campaigns.msg') ? { msg: 'success' } : { message: 'success', msg: 'success' };
+  return { status: 200, json: { code: CODE_OK, ...messages, ...body } };
+}
+
+/** `fields` under `data`, or at the top level under `partner-campaigns.list-top-level`. */
+const placed = (wire: Wire, fields: Record<string, unknown>) => (wire.has('partner-campaigns.list-top-level') ? fields : { data: fields });
+
 function campaignApi(world: World, req: ApiRequest): ApiResponse | undefined {
   const path = req.url.pathname;
   if (path !== CAMPAIGN_SEARCH_PATH && path !== CAMPAIGN_DETAIL_PATH && path !== CAMPAIGN_REGISTERED_PATH) return undefined;
@@ -483,28 +535,33 @@ function campaignApi(world: World, req: ApiRequest): ApiResponse | undefined {
   const data = shopCampaigns(world, shop);
   const now = req.now ?? Date.now();
   const fault = req.url.searchParams.get('cl_fault') === 'shape';
+  const asked = wireVariants(req);
+  const wire: Wire = { has: (v) => asked.has(v) };
 
   if (path === CAMPAIGN_SEARCH_PATH) {
     const body = parseSearchBody(req.body);
     if (!body) return invalid();
     const all = listCampaigns(data, body);
     const slice = all.slice((body.page - 1) * body.pageSize, body.page * body.pageSize);
-    const list = slice.map((c) => campaignJson(shop, c, now, false));
+    const list = slice.map((c) => campaignJson(shop, c, now, false, wire));
     if (fault) {
       const [a, b] = CAMPAIGN_FAULTS.searchRecords;
       if (list[a]) list[a].commission_rate = { value: `${Number(list[a].commission_rate) / 100}%` };
       if (list[b]) delete list[b].campaign_id;
     }
-    return ok({ campaign_list: list, total: all.length, has_more: body.page * body.pageSize < all.length });
+    const hasMore = body.page * body.pageSize < all.length;
+    if (wire.has('partner-campaigns.list-top-level')) return answer(wire, { campaign_list: list, total: all.length, has_more: hasMore });
+    if (wire.has('partner-campaigns.list-campaign-list')) return answer(wire, { data: { campaign_list: list, total: all.length, has_more: hasMore } });
+    return answer(wire, { data: { campaign: list, total_num: all.length, has_more: hasMore } });
   }
 
   const o = jsonObjectBody(req.body);
   const campaign = typeof o?.campaign_id === 'string' ? data.campaigns.find((c) => c.campaignId === o.campaign_id) : undefined;
   if (!o || !campaign) return invalid();
   if (path === CAMPAIGN_DETAIL_PATH) {
-    const json = campaignJson(shop, campaign, now, true);
+    const json = campaignJson(shop, campaign, now, true, wire);
     if (fault) delete json.name;
-    return ok({ campaign: json });
+    return answer(wire, placed(wire, { campaign: json }));
   }
   const statusTab = o.status_tab ?? 0;
   const page = o.cur_page ?? 1;
@@ -513,13 +570,13 @@ function campaignApi(world: World, req: ApiRequest): ApiResponse | undefined {
   if (typeof page !== 'number' || !Number.isInteger(page) || page < 1 || typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > 50) return invalid();
   const all = registeredFor(campaign, statusTab);
   const title = (id: string) => shop.products.find((p) => p.productId === id)?.title ?? '';
-  const list = all.slice((page - 1) * size, page * size).map((r) => registrationJson(r, shop, campaign.campaignId, title));
+  const list = all.slice((page - 1) * size, page * size).map((r) => registrationJson(r, shop, campaign.campaignId, title, wire));
   if (fault) {
     const [a, b] = CAMPAIGN_FAULTS.registeredRecords;
     if (list[a]) list[a].status = { code: list[a].status };
     if (list[b]) list[b].sample_quantity = 'lots';
   }
-  return ok({ campaign_id: campaign.campaignId, product_list: list, total: all.length, has_more: page * size < all.length });
+  return answer(wire, placed(wire, { campaign_id: campaign.campaignId, product_list: list, total: all.length, has_more: page * size < all.length }));
 }
 
 export interface PartnerCampaignsBoot {
@@ -534,6 +591,7 @@ export const partnerCampaigns: SimSurface = {
   paths: { legacy: '/product/partner-campaign/partner-collabs', migrated: '/affiliate/partner/marketplace' },
   client: 'partner-campaigns.js',
   api: campaignApi,
+  variants: CAMPAIGN_VARIANTS,
   boot: (): PartnerCampaignsBoot => ({
     pageSize: CAMPAIGN_PAGE_SIZE,
     registeredPageSize: REGISTERED_PAGE_SIZE,

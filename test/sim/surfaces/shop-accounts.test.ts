@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { linkedAccounts } from '../../../lib/adapters/shop-accounts';
 import { handleApi } from '../api';
 import { generateWorld, HOSTILE, shopByKey, type SimShop } from '../world';
-import { ACCOUNT_FAULT, ACCOUNT_PLAN, LINKED_ACCOUNTS_PATH, shopAccounts } from './shop-accounts';
+import { ACCOUNT_FAULT, ACCOUNT_PLAN, ACCOUNT_VARIANTS, LINKED_ACCOUNTS_PATH, shopAccounts } from './shop-accounts';
 
 const NOW = Date.UTC(2025, 10, 20, 9, 30);
 const world = generateWorld({ seed: 1, now: NOW });
 
 type Json = Record<string, any>;
 
-function get(shop: SimShop, opts: { fault?: boolean; method?: string } = {}) {
-  const url = new URL(`https://${shop.host}${LINKED_ACCOUNTS_PATH}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}`);
+function get(shop: SimShop, opts: { fault?: boolean; method?: string; variant?: string } = {}) {
+  const url = new URL(
+    `https://${shop.host}${LINKED_ACCOUNTS_PATH}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${opts.fault ? '&cl_fault=shape' : ''}${opts.variant ? `&cl_variant=${opts.variant}` : ''}`,
+  );
   return handleApi(world, { url, method: opts.method ?? 'GET', body: null, now: NOW });
 }
 
@@ -65,5 +67,19 @@ describe('GET /api/v1/affiliate/seller/linked_accounts', () => {
     expect(get(shopByKey(world, 'us'), { method: 'POST' })?.status).toBe(405);
     const again = generateWorld({ seed: 1, now: NOW });
     expect(shopAccounts(again, shopByKey(again, 'gb'))).toEqual(shopAccounts(world, shopByKey(world, 'gb')));
+  });
+});
+
+describe('wire variants', () => {
+  it.each(Object.keys(ACCOUNT_VARIANTS))('%s: the adapter reads every account as on the default', (variant) => {
+    for (const shop of world.shops) {
+      const json = get(shop, { variant })?.json as Json;
+      if (variant === 'shop-accounts.list-top-level') expect(Array.isArray(json.account_list)).toBe(true);
+      else expect(json).toMatchObject({ msg: 'success', data: { account_list: expect.any(Array) } });
+      expect(json).not.toHaveProperty(variant === 'shop-accounts.msg' ? 'message' : 'data');
+      const r = linkedAccounts.parse(json, undefined);
+      expect(r.rejections).toEqual([]);
+      expect(r).toEqual(linkedAccounts.parse(get(shop)?.json, undefined));
+    }
   });
 });

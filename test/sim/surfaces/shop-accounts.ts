@@ -1,7 +1,8 @@
 /**
  * Shop and showcase accounts (seed 001): the TikTok accounts linked to the shop, as official (one per shop), marketing
  * (at most four per shop) or affiliate (any number). domain.md names no page or endpoint for this; both are our
- * assumption [L]:
+ * assumption, the shape [unknown] (research real-shapes.md §6). The wire variants (`ACCOUNT_VARIANTS`) put the list at
+ * the top level, or send `msg` instead of `message`:
  *
  *   legacy   /platform/linked-accounts        (global selling: /affiliate/platform/linked-accounts)
  *   migrated /affiliate/platform/linked-accounts?route_migration=1
@@ -14,7 +15,7 @@
  * affiliate of the GB shop (allowed). Affiliates are world creators, so their handles join the creators table.
  * `cl_fault=shape` breaks one record (see `ACCOUNT_FAULT`). The client is `client/shop-accounts.js`.
  */
-import { invalid, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { CODE_OK, invalid, methodNotAllowed, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, resolveShop, seededRandom, shopByKey, type SimShop, type World } from '../world';
 
 export const LINKED_ACCOUNTS_PATH = '/api/v1/affiliate/seller/linked_accounts';
@@ -115,8 +116,17 @@ function accountsApi(world: World, req: ApiRequest): ApiResponse | undefined {
   if (!shop) return invalid();
   const list = shopAccounts(world, shop).map((a) => accountJson(a, shop));
   if (req.url.searchParams.get('cl_fault') === 'shape' && list[ACCOUNT_FAULT.record]) list[ACCOUNT_FAULT.record]!.account_type = { type: 2 };
-  return ok({ account_list: list, total: list.length });
+  const v = wireVariants(req);
+  const fields = { account_list: list, total: list.length };
+  const messages = v.has('shop-accounts.msg') ? { msg: 'success' } : { message: 'success' };
+  return { status: 200, json: { code: CODE_OK, ...messages, ...(v.has('shop-accounts.list-top-level') ? fields : { data: fields }) } };
 }
+
+/** The wire variants of the linked-accounts answer, each with the evidence it rests on. */
+export const ACCOUNT_VARIANTS = {
+  'shop-accounts.list-top-level': '[unknown] The account list at the top level beside code, as the affiliate orders endpoint sends orders[] (real-shapes.md §2).',
+  'shop-accounts.msg': '[unknown] The partner side of the same backend sends msg instead of message (real-shapes.md §6).',
+} as const;
 
 export const shopAccountsSurface: SimSurface = {
   route: 'shop-accounts',
@@ -124,6 +134,7 @@ export const shopAccountsSurface: SimSurface = {
   paths: { legacy: '/platform/linked-accounts', migrated: '/affiliate/platform/linked-accounts' },
   client: 'shop-accounts.js',
   api: accountsApi,
+  variants: ACCOUNT_VARIANTS,
   css: `
 .sa-limits{display:flex;gap:16px;padding:14px 20px;color:#4e5969;font-size:13px}
 .sa-limits .over{color:#cb2634;font-weight:600}

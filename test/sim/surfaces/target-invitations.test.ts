@@ -9,9 +9,12 @@ import {
   EXPIRING_UNACCEPTED,
   INVITATION_FAULTS,
   INVITATION_TABS,
+  RECORD_STATUS,
   SEARCH_PATH,
+  TAB_ENUM_STATUS,
   countsOf,
   invitationsOf,
+  recordStatus,
   searchResults,
 } from './target-invitations';
 
@@ -22,8 +25,8 @@ const HOUR = 3_600_000;
 
 type Json = Record<string, any>;
 
-function call(shop: SimShop, path: string, body: unknown, fault = false): { status: number; json: Json } {
-  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${fault ? '&cl_fault=shape' : ''}`);
+function call(shop: SimShop, path: string, body: unknown, fault = false, variant = ''): { status: number; json: Json } {
+  const url = new URL(`https://${shop.host}${path}?aid=4331&shop_region=${shop.region}&oec_seller_id=${shop.sellerId}${fault ? '&cl_fault=shape' : ''}${variant ? `&cl_variant=${variant}` : ''}`);
   const res = handleApi(world, { url, method: 'POST', body: JSON.stringify(body), now: NOW });
   return res as { status: number; json: Json };
 }
@@ -130,6 +133,24 @@ describe('POST invitation_group/search', () => {
         expect(r.records.invitations?.every((x) => x.status !== 'UNKNOWN')).toBe(true);
       }
     }
+  });
+
+  it('sends a record’s group_status in the live-verified reading, or the tab’s code under the tab-enum variant', () => {
+    for (const tab of INVITATION_TABS) {
+      const body = searchBody(tab.code, 1, 50);
+      const listed = searchResults(world, us, { status: tab.code, acceptedOnly: false, freeSampleOnly: false }).slice(0, 50);
+      const codes = (variant = '') => (call(us, SEARCH_PATH, body, false, variant).json.data.invitation_list as Json[]).map((x) => Number(x.group_status));
+      expect(codes()).toEqual(listed.map(recordStatus));
+      expect(codes(TAB_ENUM_STATUS)).toEqual(listed.map(() => tab.code));
+      // Whichever the reading, the adapter takes the state from the tab and keeps the code as sent.
+      for (const variant of ['', TAB_ENUM_STATUS]) {
+        const r = invitationsSearch.parse(call(us, SEARCH_PATH, body, false, variant).json, body);
+        expect(new Set(r.records.invitations?.map((x) => x.statusRaw))).toEqual(new Set([`tab:${tab.code}`]));
+        expect(r.records.invitations?.map((x) => Number(x.groupStatusRaw))).toEqual(codes(variant));
+      }
+    }
+    const completed = invitationsOf(world, us).filter((x) => x.status === 4).map(recordStatus);
+    expect(new Set(completed)).toEqual(new Set([RECORD_STATUS.ended, RECORD_STATUS.terminated]));
   });
 
   it(`breaks ${INVITATION_FAULTS.search} records of a page in fault mode, and only those`, () => {

@@ -6,11 +6,17 @@
  *   POST /api/v1/oec/affiliate/seller/invitation_group/search   {invitation_group_status, cur_page, page_size ≤50, search_params}
  *   POST /api/v1/oec/affiliate/seller/invitation_group/detail   {invitation_group_id}
  *
+ * The answers follow research real-shapes.md §5 [parser]: `data.invitation_list[]` with `total` and `has_more`; the
+ * detail's lists inside `data.invitation`. [conflict] A record's `group_status` is sent in the live-verified reading
+ * (1 not started, 2 ongoing, 3 ended, 4 terminated, `recordStatus`) by default, and in domain.md's tab-enum reading
+ * (the tab codes) under the variant `target-invitations.tab-enum-status`; the tab asked for is what says an
+ * invitation's state either way.
+ *
  * Invitations are drawn per shop from the world's creators and products (`invitationsOf`), in every status; some of
  * the expiring ones end within 48 hours with no creator accepted. `cl_fault=shape` breaks a known number of records
  * (`INVITATION_FAULTS`). The client is `client/target-invitations.js`.
  */
-import { invalid, jsonObjectBody, methodNotAllowed, ok, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
+import { invalid, jsonObjectBody, methodNotAllowed, ok, wireVariants, type ApiRequest, type ApiResponse, type SimSurface } from '../surface';
 import { HOSTILE, creatorOf, productOf, resolveShop, seededRandom, type SimShop, type World } from '../world';
 import { categoryOf } from '../catalog';
 
@@ -29,6 +35,12 @@ export const INVITATION_TABS = [
   { code: 4, label: 'Completed' },
 ] as const;
 export type InvitationStatusCode = (typeof INVITATION_TABS)[number]['code'];
+
+/** A record's `group_status` in the live-verified reading (real-shapes.md §5). */
+export const RECORD_STATUS = { notStarted: 1, ongoing: 2, ended: 3, terminated: 4 } as const;
+
+/** The variant that sends a record's `group_status` in the tab-enum reading (its tab's code). */
+export const TAB_ENUM_STATUS = 'target-invitations.tab-enum-status';
 
 /** `contacts_info[].field` codes. */
 export const CONTACT_FIELDS = { whatsapp: 6, email: 7, line: 41, zalo: 42, facebook: 44, telegram: 45, phone: 46 } as const;
@@ -57,6 +69,7 @@ export interface SimInvitation {
   id: string;
   name: string;
   message: string;
+  /** The tab that lists it. */
   status: InvitationStatusCode;
   startTime: number;
   endTime: number;
@@ -264,6 +277,22 @@ function guaranteeVariety(shop: SimShop, list: SimInvitation[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Wire format
 
+/**
+ * The record's `group_status` in the live-verified reading: running ones are ongoing; Canceling ones were terminated by
+ * the seller; a Completed one ended, or (one in three, by its id) was terminated before its end.
+ */
+export function recordStatus(inv: SimInvitation): number {
+  if (inv.status === 3) return RECORD_STATUS.terminated;
+  if (inv.status === 4) return Number(inv.id.slice(-2)) % 3 === 0 ? RECORD_STATUS.terminated : RECORD_STATUS.ended;
+  return RECORD_STATUS.ongoing;
+}
+
+/** `group_status` as the answer sends it: the live-verified reading, or the tab's code under `TAB_ENUM_STATUS`. */
+const groupStatus = (inv: SimInvitation, variants: ReadonlySet<string>) => {
+  const code = variants.has(TAB_ENUM_STATUS) ? inv.status : recordStatus(inv);
+  return inv.wire.statusAsString ? String(code) : code;
+};
+
 const count = (inv: SimInvitation, n: number): number | string => (inv.wire.countsAsString ? String(n) : n);
 
 /** What the page counts: invited, accepted (added a product to the showcase), posted, products. */
@@ -282,7 +311,7 @@ function freeSampleRule(inv: SimInvitation): Record<string, unknown> {
   return rule;
 }
 
-function summaryJson(shop: SimShop, inv: SimInvitation): Record<string, unknown> {
+function summaryJson(shop: SimShop, inv: SimInvitation, variants: ReadonlySet<string>): Record<string, unknown> {
   const c = countsOf(inv);
   return {
     id: inv.id,
@@ -290,7 +319,7 @@ function summaryJson(shop: SimShop, inv: SimInvitation): Record<string, unknown>
     start_time: String(inv.startTime),
     end_time: String(inv.endTime),
     update_time: String(inv.updateTime),
-    group_status: inv.wire.statusAsString ? String(inv.status) : inv.status,
+    group_status: groupStatus(inv, variants),
     group_type: 1,
     creator_cnt: count(inv, c.creators),
     creator_added_cnt: count(inv, c.accepted),
@@ -306,8 +335,8 @@ function summaryJson(shop: SimShop, inv: SimInvitation): Record<string, unknown>
 
 const digits = (shop: SimShop) => (shop.currency === 'IDR' ? 0 : 2);
 
-function detailJson(shop: SimShop, inv: SimInvitation): Record<string, unknown> {
-  const { product_list: _summaryProducts, ...summary } = summaryJson(shop, inv);
+function detailJson(shop: SimShop, inv: SimInvitation, variants: ReadonlySet<string>): Record<string, unknown> {
+  const { product_list: _summaryProducts, ...summary } = summaryJson(shop, inv, variants);
   return {
     ...summary,
     message: inv.message,
@@ -403,12 +432,13 @@ function api(world: World, req: ApiRequest): ApiResponse | undefined {
   const shop = resolveShop(world, req.url);
   if (!shop) return invalid();
   const fault = req.url.searchParams.get('cl_fault') === 'shape';
+  const variants = wireVariants(req);
   if (path === SEARCH_PATH) {
     const body = parseSearchBody(req.body);
     if (!body) return invalid();
     const all = searchResults(world, shop, body);
     const page = all.slice((body.page - 1) * body.pageSize, body.page * body.pageSize);
-    const list = page.map((x) => summaryJson(shop, x));
+    const list = page.map((x) => summaryJson(shop, x, variants));
     if (fault) {
       if (list[1]) list[1].end_time = 'soon';
       if (list[3]) delete list[3].id;
@@ -418,7 +448,7 @@ function api(world: World, req: ApiRequest): ApiResponse | undefined {
   const o = jsonObjectBody(req.body);
   const inv = typeof o?.invitation_group_id === 'string' ? invitationsOf(world, shop).find((x) => x.id === o.invitation_group_id) : undefined;
   if (!inv) return invalid();
-  const json = detailJson(shop, inv);
+  const json = detailJson(shop, inv, variants);
   if (fault) {
     (json.product_list as Record<string, unknown>[])[0]!.target_commission = `${inv.products[0]!.targetBps / 100}%`;
     ((json.creator_id_list as Record<string, Record<string, unknown>>[])[0]!.base_info as Record<string, unknown>).user_name = null;
@@ -436,6 +466,10 @@ export const targetInvitations: SimSurface = {
   paths: { legacy: '/connection/target-invitation', migrated: '/affiliate/collaboration/target-invitation' },
   client: 'target-invitations.js',
   api,
+  variants: {
+    [TAB_ENUM_STATUS]:
+      '[conflict] real-shapes.md §5: domain.md reads a record’s group_status with the tab codes (1 Ongoing, 2 Expiring, 3 Canceling, 4 Completed); one live-verified source reads it as 1 not started, 2 ongoing, 3 ended, 4 terminated (the default here).',
+  },
   boot: (): TargetInvitationsBoot => ({ tabs: INVITATION_TABS.map((t) => ({ code: t.code, label: t.label })) }),
   css: `
 .ti-filters{display:flex;gap:8px;align-items:center}
