@@ -129,7 +129,7 @@ describe('campaign.search adapter', () => {
     expect(campaignSearch.parse(page, searchBody({ campaign_source: 2 })).records.campaigns?.[0]?.kind).toBe('seller');
     const unknown = campaignSearch.parse(page, {});
     expect(unknown.accepted).toBe(0);
-    expect(unknown.rejections).toEqual([{ path: 'campaign[].campaign_source', code: 'unknown_kind' }]);
+    expect(unknown.rejections).toEqual([{ path: 'data.campaign[].campaign_source', code: 'unknown_kind' }]);
   });
 
   it('keeps an unknown status name as UNKNOWN with what was sent', () => {
@@ -144,8 +144,8 @@ describe('campaign.search adapter', () => {
     const r = campaignSearch.parse(page, searchBody());
     expect(r.accepted).toBe(1);
     expect(r.rejections).toEqual([
-      { path: 'campaign[].commission_rate', code: 'invalid_union' },
-      { path: 'campaign[].campaign_id', code: 'custom' },
+      { path: 'data.campaign[].commission_rate', code: 'invalid_union' },
+      { path: 'data.campaign[].campaign_id', code: 'custom' },
     ]);
     expect(JSON.stringify(r.rejections)).not.toContain('Secret');
   });
@@ -155,7 +155,7 @@ describe('campaign.search adapter', () => {
       { data: { campaign: [agencyCampaign({ commission_rate: 12_000 }), agencyCampaign({ registration_end_time: '17637000' })] } },
       searchBody(),
     );
-    expect(r.rejections.map((x) => x.path)).toEqual(['campaign[].commission_rate', 'campaign[].registration_end_time']);
+    expect(r.rejections.map((x) => x.path)).toEqual(['data.campaign[].commission_rate', 'data.campaign[].registration_end_time']);
   });
 
   it('skips error envelopes and reads empty lists as empty', () => {
@@ -274,7 +274,7 @@ describe('campaign.registered adapter', () => {
     expect(campaignRegistered.parse(own, registeredBody()).records.registrations?.[0]?.campaignId).toBe('7440000000000000555');
     const bare = { data: { product_list: [registration()] } };
     expect(campaignRegistered.parse(bare, registeredBody('7440000000000000666')).records.registrations?.[0]?.campaignId).toBe('7440000000000000666');
-    expect(campaignRegistered.parse(bare, undefined).rejections).toEqual([{ path: 'product_list[].campaign_id', code: 'no_campaign' }]);
+    expect(campaignRegistered.parse(bare, undefined).rejections).toEqual([{ path: 'data.product_list[].campaign_id', code: 'no_campaign' }]);
   });
 
   it('rejects broken registrations with their path and keeps the rest', () => {
@@ -284,7 +284,7 @@ describe('campaign.registered adapter', () => {
     page.data.product_list[3] = registration({ product_id: 1729500000000000101 });
     const r = campaignRegistered.parse(page, registeredBody());
     expect(r.accepted).toBe(5);
-    expect(r.rejections.map((x) => x.path)).toEqual(['product_list[].status', 'product_list[].sample_quantity', 'product_list[].product_id']);
+    expect(r.rejections.map((x) => x.path)).toEqual(['data.product_list[].status', 'data.product_list[].sample_quantity', 'data.product_list[].product_id']);
     expect(JSON.stringify(r.rejections)).not.toContain('brightwell');
   });
 

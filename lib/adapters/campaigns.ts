@@ -311,9 +311,9 @@ function parseSearch(json: unknown, requestBody: unknown): AdapterResult {
   const bodyScope = body.success ? lookup(SCOPE, body.data.campaign_scope) : undefined;
   const scope = bodyScope === 'all' ? undefined : bodyScope;
   let accepted = 0;
-  for (const { name, items } of listsIn(env.data, CAMPAIGN_LISTS)) {
+  for (const { path, items } of listsIn(env.data, CAMPAIGN_LISTS)) {
     for (const el of items) {
-      const fact = readCampaign(el, `${name}[]`, kindFallback, scope, rejections);
+      const fact = readCampaign(el, `${path}[]`, kindFallback, scope, rejections);
       if (!fact) continue;
       accepted += 1;
       add(records, 'campaigns', fact);
@@ -369,17 +369,17 @@ function parseRegistered(json: unknown, requestBody: unknown): AdapterResult {
   const body = campaignIdBody.safeParse(requestBody);
   const listCampaign = env.data.data?.campaign_id ?? env.data.campaign_id ?? (body.success ? body.data.campaign_id : undefined);
   let accepted = 0;
-  for (const { name, items } of listsIn(env.data, REGISTRATION_LISTS)) {
+  for (const { path, items } of listsIn(env.data, REGISTRATION_LISTS)) {
     for (const el of items) {
       const parsed = registrationObject.safeParse(el);
       if (!parsed.success) {
-        rejections.push(...rejectionsOf(`${name}[]`, parsed.error));
+        rejections.push(...rejectionsOf(`${path}[]`, parsed.error));
         continue;
       }
       const r = parsed.data;
       const campaignId = r.campaign_id ?? listCampaign;
       if (!campaignId) {
-        rejections.push({ path: `${name}[].campaign_id`, code: 'no_campaign' });
+        rejections.push({ path: `${path}[].campaign_id`, code: 'no_campaign' });
         continue;
       }
       accepted += 1;

@@ -26,19 +26,19 @@ export function listEnvelope<N extends string, F extends Record<string, z.ZodTyp
 export const paging = { total: z.unknown().optional(), total_num: z.unknown().optional(), has_more: z.unknown().optional() };
 
 export interface FoundList {
-  /** The list's name (`campaign`, `campaign_list`…): rejections name their path from it (`campaign[].name`). */
-  name: string;
+  /** Where the list is (`data.campaign`, `campaign_list`…): rejections name their path from it (`data.campaign[].name`). */
+  path: string;
   items: unknown[];
 }
 
 /** The lists `names` an envelope parsed by `listEnvelope` carries, under `data` first, then at the top level. */
 export function listsIn<N extends string>(env: Partial<Record<N, unknown>> & { data?: Partial<Record<N, unknown>> | null }, names: readonly N[]): FoundList[] {
   const out: FoundList[] = [];
-  for (const holder of [env.data, env]) {
+  for (const [prefix, holder] of [['data.', env.data], ['', env]] as const) {
     if (!holder) continue;
     for (const name of names) {
       const items = holder[name];
-      if (Array.isArray(items)) out.push({ name, items });
+      if (Array.isArray(items)) out.push({ path: `${prefix}${name}`, items });
     }
   }
   return out;

@@ -63,7 +63,7 @@ describe('openCollab.plans adapter', () => {
       },
     });
     expect(r.records.openCollabs?.map((o) => [o.status, o.statusRaw])).toEqual([['UNKNOWN', '3']]);
-    expect(r.rejections.map((x) => x.path)).toEqual(['plan_list[].current_commission.rate', 'plan_list[].product.product_id', 'plan_list[].product.original_price']);
+    expect(r.rejections.map((x) => x.path)).toEqual(['data.plan_list[].current_commission.rate', 'data.plan_list[].product.product_id', 'data.plan_list[].product.original_price']);
   });
 
   it('ignores error envelopes', () => {
@@ -104,8 +104,8 @@ describe('openCollab.applications adapter', () => {
     );
     expect(r.records.creatorApplications?.map((a) => [a.status, a.statusRaw])).toEqual([['UNKNOWN', 'WAITLISTED']]);
     expect(r.rejections).toEqual([
-      { path: 'application_list[].application_id', code: 'custom' },
-      { path: 'application_list[].creator_info.user_name', code: 'custom' },
+      { path: 'data.application_list[].application_id', code: 'custom' },
+      { path: 'data.application_list[].creator_info.user_name', code: 'custom' },
     ]);
   });
 });
@@ -140,7 +140,7 @@ describe('openCollab.commissionHistory adapter', () => {
     page.data.commission_history_list[1] = { commission_rate: '1200', start_time: 'yesterday', end_time: '0' };
     page.data.commission_history_list[2] = { start_time: String(NOW), end_time: '0' } as never;
     const r = history(page);
-    expect(r.rejections.map((x) => x.path)).toEqual(['commission_history_list[].start_time', 'commission_history_list[].commission_rate']);
+    expect(r.rejections.map((x) => x.path)).toEqual(['data.commission_history_list[].start_time', 'data.commission_history_list[].commission_rate']);
     expect(r.records.openCollabCommissions?.[0]?.entries.map((e) => e.commissionBps)).toEqual([1000, 1500]);
   });
 });

@@ -93,11 +93,11 @@ function open<T extends { code?: number }>(schema: z.ZodType<T>, json: unknown):
 
 function eachValid<T extends z.ZodType>(lists: readonly FoundList[], schema: T, rejections: Rejection[], each: (item: z.output<T>) => void): number {
   let accepted = 0;
-  for (const { name, items } of lists) {
+  for (const { path, items } of lists) {
     for (const item of items) {
       const parsed = schema.safeParse(item);
       if (!parsed.success) {
-        rejections.push(...rejectionsOf(`${name}[]`, parsed.error));
+        rejections.push(...rejectionsOf(`${path}[]`, parsed.error));
         continue;
       }
       accepted += 1;

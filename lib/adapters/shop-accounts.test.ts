@@ -40,9 +40,9 @@ describe('accounts.linked adapter', () => {
     const r = linkedAccounts.parse(page, undefined);
     expect(r.accepted).toBe(2);
     expect(r.rejections).toEqual([
-      { path: 'account_list[].user_id', code: 'custom' },
-      { path: 'account_list[].account_type', code: 'custom' },
-      { path: 'account_list[].unique_id', code: 'invalid_format' },
+      { path: 'data.account_list[].user_id', code: 'custom' },
+      { path: 'data.account_list[].account_type', code: 'custom' },
+      { path: 'data.account_list[].unique_id', code: 'invalid_format' },
     ]);
   });
 

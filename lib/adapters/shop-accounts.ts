@@ -76,11 +76,11 @@ function parse(json: unknown): AdapterResult {
   if (!env.success) return { records, accepted: 0, rejections: rejectionsOf('', env.error) };
   if (env.data.code !== undefined && env.data.code !== 0) return { records, accepted: 0, rejections, skipped: true };
   let accepted = 0;
-  for (const { name, items } of listsIn(env.data, ACCOUNT_LISTS)) {
+  for (const { path, items } of listsIn(env.data, ACCOUNT_LISTS)) {
     for (const el of items) {
       const parsed = account.safeParse(el);
       if (!parsed.success) {
-        rejections.push(...rejectionsOf(`${name}[]`, parsed.error));
+        rejections.push(...rejectionsOf(`${path}[]`, parsed.error));
         continue;
       }
       const a = parsed.data;

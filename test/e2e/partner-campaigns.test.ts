@@ -68,7 +68,7 @@ describe('a response whose shape changed', () => {
     expect(db.endpointStats?.find((s) => s.endpoint === 'campaign.search')).toMatchObject({
       accepted: firstPage.length - brokenSearchRecords(firstPage.length),
       rejected: 2,
-      failures: { 'campaign[].commission_rate: invalid_union': 1, 'campaign[].campaign_id: custom': 1 },
+      failures: { 'data.campaign[].commission_rate: invalid_union': 1, 'data.campaign[].campaign_id: custom': 1 },
     });
     const stored = new Set(db.campaigns?.map((c) => c.id));
     expect(stored.has(firstPage[1]!.campaignId)).toBe(false);

@@ -27,7 +27,7 @@ describe('a response whose shape changed', () => {
     const accounts = shopAccounts(env.world, us);
     const page = await open(env, simUrl(us, 'shop-accounts', { fault: 'shape' }));
     const db = await dbWhen((d) => d.endpointStats?.some((s) => s.endpoint === 'accounts.linked') ?? false, 'the accounts to be counted');
-    expect(db.endpointStats?.find((s) => s.endpoint === 'accounts.linked')).toMatchObject({ accepted: accounts.length - 1, rejected: 1, failures: { 'account_list[].account_type: invalid_union': 1 } });
+    expect(db.endpointStats?.find((s) => s.endpoint === 'accounts.linked')).toMatchObject({ accepted: accounts.length - 1, rejected: 1, failures: { 'data.account_list[].account_type: invalid_union': 1 } });
     const stored = new Set(db.accounts?.map((a) => a.accountId));
     expect(stored.has(accounts[ACCOUNT_FAULT.record]!.userId)).toBe(false);
     expect(stored.size).toBe(accounts.length - 1);

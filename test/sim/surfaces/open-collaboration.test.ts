@@ -114,7 +114,7 @@ describe('the open collaboration API', () => {
 
   it('breaks a known number of records in fault mode', () => {
     const plans = openPlanList.parse(call(us, PLANS_PATH, { cur_page: 1, page_size: 20 }, true), {});
-    expect(plans.rejections.map((x) => x.path)).toEqual(['open_plan_list[].current_commission.rate', 'open_plan_list[].product.product_id']);
+    expect(plans.rejections.map((x) => x.path)).toEqual(['data.open_plan_list[].current_commission.rate', 'data.open_plan_list[].product.product_id']);
     expect(plans.accepted).toBe(20 - OPEN_COLLAB_FAULTS.plans);
     const body = { status: 'PENDING', cur_page: 1, page_size: 20 };
     const apps = creatorApplicationSearch.parse(call(us, APPLICATIONS_PATH, body, true), body);
@@ -122,7 +122,7 @@ describe('the open collaboration API', () => {
     const plan = openDataOf(world, us).plans[0]!;
     const hBody = { product_id: plan.productId, cur_page: 1, page_size: 20 };
     const history = commissionHistoryList.parse(call(us, HISTORY_PATH, hBody, true), hBody);
-    expect(history.rejections).toEqual([{ path: 'commission_history_list[].start_time', code: 'invalid_union' }]);
+    expect(history.rejections).toEqual([{ path: 'data.commission_history_list[].start_time', code: 'invalid_union' }]);
     expect(history.accepted).toBe(plan.history.length - OPEN_COLLAB_FAULTS.history);
   });
 });

@@ -217,12 +217,12 @@ describe('what the adapters read from the simulated responses', () => {
     const body = { campaign_source: 1, query_type: 1, campaign_scope: 0, cur_page: 1, page_size: 10 };
     const s = campaignSearch.parse({ code: 0, data: search(us, body, true) }, body);
     expect(s.accepted).toBe(10 - brokenSearchRecords(10));
-    expect(s.rejections.map((r) => r.path)).toEqual(['campaign[].commission_rate', 'campaign[].campaign_id']);
+    expect(s.rejections.map((r) => r.path)).toEqual(['data.campaign[].commission_rate', 'data.campaign[].campaign_id']);
     const c = shopCampaigns(world, us).campaigns.find((x) => x.registrations.length > 20)!;
     const rb = { campaign_id: c.campaignId, status_tab: 0, cur_page: 1, page_size: 20 };
     const g = campaignRegistered.parse({ code: 0, data: data(us, CAMPAIGN_REGISTERED_PATH, rb, true) }, rb);
     expect(g.accepted).toBe(20 - brokenRegisteredRecords(20));
-    expect(g.rejections.map((r) => r.path)).toEqual(['product_list[].status', 'product_list[].sample_quantity']);
+    expect(g.rejections.map((r) => r.path)).toEqual(['data.product_list[].status', 'data.product_list[].sample_quantity']);
     const d = campaignDetail.parse({ code: 0, data: data(us, CAMPAIGN_DETAIL_PATH, { campaign_id: c.campaignId }, true) }, {});
     expect(d.rejections).toEqual([{ path: 'campaign.name', code: 'custom' }]);
   });

@@ -58,7 +58,7 @@ describe('GET /api/v1/affiliate/seller/linked_accounts', () => {
       expect(r.records.shopAccounts?.map((a) => a.role)).toEqual(shopAccounts(world, shop).map((a) => a.role));
       const broken = linkedAccounts.parse(get(shop, { fault: true })?.json, undefined);
       expect(broken.accepted).toBe(shopAccounts(world, shop).length - 1);
-      expect(broken.rejections).toEqual([{ path: 'account_list[].account_type', code: 'invalid_union' }]);
+      expect(broken.rejections).toEqual([{ path: 'data.account_list[].account_type', code: 'invalid_union' }]);
       expect(broken.records.shopAccounts?.map((a) => a.accountId)).not.toContain(shopAccounts(world, shop)[ACCOUNT_FAULT.record]!.userId);
     }
   });
