@@ -92,6 +92,7 @@ function seed(page: Page, tables: Record<string, object[]>): Promise<void> {
             resolve();
           };
           tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
         };
       }),
     tables,

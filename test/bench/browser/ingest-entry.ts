@@ -95,10 +95,22 @@ async function rawPut(name: string, like: AppDB, tables: Record<string, unknown[
     }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
+    // An abort (the origin's storage quota reached) fires no error on the transaction: without this it would hang.
+    tx.onabort = () => reject(tx.error ?? new Error(`the transaction on ${name} was aborted`));
   });
   const ms = performance.now() - t0;
   raw.close();
+  await deleteDatabase(name);
   return ms;
+}
+
+/** Frees what a measured database took: three copies of the same rows can exceed an in-memory profile's quota. */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
 }
 
 export interface IngestBenchResult {
@@ -122,10 +134,11 @@ async function run(orderRows: number, creatorCount: number): Promise<IngestBench
 
   const tables: Record<string, unknown[]> = {};
   for (const table of db.tables) tables[table.name] = await table.toArray();
+  db.close();
+  await deleteDatabase(db.name);
   // The same final rows into the same schema (the extension's indexes), and into bare object stores.
   const rawMs = await rawPut(`bench-raw-${t}`, db, tables, true);
   const bareMs = await rawPut(`bench-bare-${t}`, db, tables, false);
-  db.close();
   return { ingestMs, rawMs, bareMs, captures: captures.length, rows: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])) };
 }
 

@@ -24,6 +24,7 @@
     for (const row of rows) store.put(row);
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error('the transaction was aborted'));
   });
   const ms = performance.now() - t0;
   target.close();
