@@ -111,7 +111,11 @@ if (headless) {
   const options = await session.context.newPage();
   await options.goto(extensionUrl(session, 'options.html'));
   await options.getByTestId('diagnostics').waitFor();
+  await options.getByTestId('shape-watch').waitFor();
+  await options.locator('#diag').evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await shot(options, 'options-diagnostics.png');
+  await options.getByTestId('shape-watch').evaluate((w) => w.scrollIntoView({ block: 'start' }));
+  await shot(options, 'options-shape-watch.png');
   await options.getByTestId('costs').scrollIntoViewIfNeeded();
   await shot(options, 'options-costs.png');
 

@@ -21,7 +21,7 @@ export const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Paths of the answer's own data (the envelope left out). */
-const isData = (path: string) => !ENVELOPE_KEYS.has(path.split(/[.[]/, 1)[0] as string);
+export const isData = (path: string) => !ENVELOPE_KEYS.has(path.split(/[.[]/, 1)[0] as string);
 
 /**
  * The paths of `shape` that `reads` does not cover, at their frontier: the first unread node of each branch (its

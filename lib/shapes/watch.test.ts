@@ -21,7 +21,7 @@ function feed(answers: unknown[], start?: EndpointShape): EndpointShape {
 
 const full = { code: 0, list: [{ id: '1', name: 'a', rate: '1000' }] };
 const noRate = { code: 0, list: [{ id: '1', name: 'a' }] };
-const withNew = { code: 0, list: [{ id: '1', name: 'a', rate: '1000', ratio_form: 'bps', trend: [{ d: 1 }] }] };
+const withNew = { code: 0, message: '', msg: 'success', log_id: 'x', list: [{ id: '1', name: 'a', rate: '1000', ratio_form: 'bps', trend: [{ d: 1 }] }] };
 
 describe('mergeShape', () => {
   it('counts answers and, per path, how many answers carried it and when it first and last came', () => {
@@ -44,7 +44,7 @@ describe('mergeShape', () => {
 });
 
 describe('analyseShape', () => {
-  it('lists the fields nothing reads at their frontier, with what lies inside and when they first came', () => {
+  it('lists the fields nothing reads at their frontier, with what lies inside and when they first came; never the envelope', () => {
     const s = feed([full, withNew]);
     const { unread } = analyseShape(s, reads);
     expect(unread.map((u) => u.path)).toEqual(['list[].ratio_form', 'list[].trend']);

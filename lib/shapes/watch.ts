@@ -1,5 +1,6 @@
 import { isRead, parentOf, type ReadSet } from './reads';
 import type { ResponseShape } from './shape';
+import { isData } from './unread';
 
 /**
  * The shape watch: per endpoint (and per form of answer, `variant`), the JSON paths real answers carried with their
@@ -106,7 +107,8 @@ export interface ShapeAnalysis {
  */
 export function analyseShape(shape: EndpointShape, reads: ReadSet): ShapeAnalysis {
   const entries = Object.entries(shape.paths);
-  const unreadSet = new Set(entries.filter(([p]) => !isRead(reads, p)).map(([p]) => p));
+  // The envelope (`code`, `message`, `msg`, `log_id`…) is understood by every adapter, whether it reads it or not.
+  const unreadSet = new Set(entries.filter(([p]) => isData(p) && !isRead(reads, p)).map(([p]) => p));
   const unread: UnreadField[] = [];
   for (const [path, s] of entries) {
     if (!unreadSet.has(path) || unreadSet.has(parentOf(path))) continue;
