@@ -191,7 +191,7 @@ function readInvitation(value: unknown, prefix: string, tab: number | undefined,
     contentPreference: contentOption === undefined ? undefined : CONTENT_OPTIONS[contentOption],
   });
 
-  const productPrefix = lists.products ? 'product_list[]' : `${prefix}.product_list[]`;
+  const productPrefix = lists.products ? 'data.product_list[]' : `${prefix}.product_list[]`;
   for (const p of lists.products ?? inv.product_list ?? []) {
     const pp = product.safeParse(p);
     if (!pp.success) {
@@ -211,7 +211,7 @@ function readInvitation(value: unknown, prefix: string, tab: number | undefined,
     });
   }
 
-  const creatorPrefix = lists.creators ? 'creator_id_list[]' : `${prefix}.creator_id_list[]`;
+  const creatorPrefix = lists.creators ? 'data.creator_id_list[]' : `${prefix}.creator_id_list[]`;
   for (const c of lists.creators ?? inv.creator_id_list ?? []) {
     const pc = invitedCreator.safeParse(c);
     if (!pc.success) {

@@ -180,7 +180,7 @@ describe('registrations sink', () => {
     await ingestCaptures(db, [registered(page)]);
     expect(await db.registrations.get(`${CAMPAIGN_TARGETED}|1729500000000000101`)).toBeUndefined();
     expect(await db.registrations.count()).toBe(7);
-    expect(await db.endpointStats.get('campaign.registered')).toMatchObject({ accepted: 7, rejected: 1, failures: { 'product_list[].sample_quantity: invalid_union': 1 } });
+    expect(await db.endpointStats.get('campaign.registered')).toMatchObject({ accepted: 7, rejected: 1, failures: { 'data.product_list[].sample_quantity: invalid_union': 1 } });
   });
 
   it('stores a registered product’s category, and its first showing or a move as a transition of the product', async () => {
