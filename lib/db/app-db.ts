@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { SORT_KEYS, type CreatorMarks, type CreatorRow } from '../creators/model';
 import type {
   Campaign,
   Contact,
@@ -71,6 +72,8 @@ export class AppDB extends Dexie {
   aggregates!: EntityTable<Aggregate, 'key'>;
   shapes!: EntityTable<EndpointShape, 'key'>;
   shopCreators!: Dexie.Table<ShopCreator, [string, string]>;
+  creatorRows!: Dexie.Table<CreatorRow, [string, string, string]>;
+  creatorMarks!: EntityTable<CreatorMarks, 'handle'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -144,10 +147,14 @@ export const V4 = {
   shapes: 'key, endpoint',
   /** What each shop's creator marketplace showed about a creator: shop-relative flags, median commission (lib/queries/benchmark.ts). */
   shopCreators: '[shopKey+handle], handle, shopKey',
+  /** The creators view's rows (lib/creators/model.ts): one per shop, period and creator, with a sort index per column. */
+  creatorRows: ['[shopKey+period+handle]', 'handle', ...SORT_KEYS.map((k) => `[shopKey+period+sort.${k}]`)].join(', '),
+  /** The seller's own tags, notes, watch and block marks per creator. */
+  creatorMarks: 'handle, *tags',
 };
 
 /** Tables only the seller or the rule engine write; an ingest transaction never locks them. */
-const NOT_INGESTED = new Set(['imports', 'findings', 'findingStates', 'costs', 'triageMarks', 'aggregates']);
+const NOT_INGESTED = new Set(['imports', 'findings', 'findingStates', 'costs', 'triageMarks', 'aggregates', 'creatorRows', 'creatorMarks']);
 
 /** Tables the ingest transaction writes, in one place so the transaction scope and the model stay in step. */
 export function ingestTables(db: AppDB) {

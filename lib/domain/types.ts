@@ -611,18 +611,41 @@ export interface ImportRecord {
   importedAt: number;
 }
 
-/** Shop-specific creator performance over a period, from the creator analysis export. */
+/**
+ * Shop-specific creator performance over a period, from the creator analysis export: every column of the export, in
+ * its unit (money in minor units of its currency, rates in basis points, which may exceed 10,000: a CTR of 200% is
+ * real). The column titles are in lib/import/columns.ts.
+ */
 export interface CreatorPerformance {
   /** `shopKey|handle|start|end` */
   key: string;
   shopKey: string;
   handle: string;
   period: { start: number; end: number };
+  /** Creator-attributed GMV, and its LIVE, video and product card (showcase) parts. */
   gmv?: Money;
+  liveGmv?: Money;
+  videoGmv?: Money;
+  productCardGmv?: Money;
+  refunds?: Money;
+  /** Attributed orders. */
   orders?: number;
+  /** Creator-attributed items sold, items refunded, and the export's own "Products sold". */
+  itemsSold?: number;
+  itemsRefunded?: number;
+  productsSold?: number;
+  /** Average order value. */
+  aov?: Money;
+  customers?: number;
   samplesShipped?: number;
+  /** Total sample content: videos and LIVEs posted for samples. */
+  sampleContent?: number;
   videos?: number;
   lives?: number;
+  /** Products added to showcase. */
+  showcaseAdds?: number;
+  productImpressions?: number;
+  videoViews?: number;
   estCommission?: Money;
   estFlatFee?: Money;
   ctrBps?: number;
