@@ -73,8 +73,17 @@ export function ImportsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
         if (checked.orders !== undefined) lines.push(t('imports.doneOrders', { orders: i18n.number(checked.orders) }));
         if (response.record.skippedRows) lines.push(t('imports.doneSkipped', { skipped: i18n.number(response.record.skippedRows) }));
         const m = checked.matches;
-        if (m) lines.push(t('imports.matches', { handle: i18n.number(m.byHandle), nickname: i18n.number(m.byNickname), none: i18n.number(m.unmatched + m.ambiguous) }));
+        if (m) {
+          const n = i18n.number;
+          lines.push(
+            t('imports.matches', { handle: n(m.byHandle), alias: n(m.byAlias), nickname: n(m.byNickname), added: n(m.added), none: n(m.unmatched + m.ambiguous) }),
+          );
+        }
         if (m?.ambiguous) lines.push(t('imports.ambiguous', { count: i18n.number(m.ambiguous) }));
+        for (const form of ['percent', 'fraction'] as const) {
+          const columns = checked.rates.filter((r) => r.form === form).map((r) => r.column);
+          if (columns.length) lines.push(t(`imports.rates.${form}`, { columns: list(columns) }));
+        }
         if (checked.unused.length) lines.push(t('imports.unused', { columns: list(checked.unused) }));
         if (cancelRequested.current) lines.unshift(t('imports.tooLate'));
         state.value = { step: 'done', lines };
@@ -111,7 +120,7 @@ export function ImportsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
           period,
           signal: abort.signal,
           findImport: (id) => db.imports.get(id),
-          knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname })),
+          knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname, aliases: c.aliases })),
           onProgress: (p) => {
             state.value = { step: p.phase, fraction: p.fraction, done: p.done, total: p.total };
           },

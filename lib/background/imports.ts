@@ -1,13 +1,16 @@
 import type { AppDB } from '../db/app-db';
+import { importIdOf } from '../import/identity';
 import { cancelRequest, importRequest, type ImportResponse } from '../import/message';
 import { storeImport } from '../import/store';
 import { onMessage } from '../messaging/protocol';
 import { evaluateAfterReplace } from './rules';
 import { refreshAggregates } from '../aggregates/background'; // [section:popup]
+import { rebuildCreatorRowsOf } from '../creators/background';
 
 /**
  * Imports of Affiliate Center exports: the options page sends the validated rows in one message; they are validated
- * again here and written in one transaction. A cancel for an import being saved aborts that transaction.
+ * again here (the import's identity too: it must be what the rows say) and written in one transaction. A cancel for an
+ * import being saved aborts that transaction.
  */
 export class ImportDesk {
   private readonly running = new Map<string, { cancelled: boolean; committing: boolean }>();
@@ -29,6 +32,8 @@ export class ImportDesk {
     const state = { cancelled: false, committing: false };
     this.running.set(req.id, state);
     try {
+      if ((await importIdOf(req)) !== req.id) return { ok: false, status: 'invalid', reason: 'id: not the identity of these rows' };
+      if (state.cancelled) return { ok: false, status: 'cancelled' };
       return await storeImport(this.db, req, {
         now: this.now(),
         cancelled: () => state.cancelled,
@@ -60,6 +65,7 @@ export function registerImportHandlers(db: AppDB): void {
     const response = await desk.importRows(data);
     if (response.ok && response.status === 'imported') await evaluateAfterReplace(db);
     if (response.ok && response.status === 'imported') await refreshAggregates(db); // [section:popup]
+    if (response.ok && response.status === 'imported') void rebuildCreatorRowsOf(db, [response.record.shopKey]);
     return response;
   });
   onMessage('cancelImport', ({ data }) => desk.cancel(data));

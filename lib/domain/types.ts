@@ -51,6 +51,11 @@ export interface Creator {
   contactChannels?: ContactChannel[];
   /** Hash of the last metrics snapshot (see History). */
   snapshotHash?: string;
+  /**
+   * While Collab Lens knows the creator only from imported exports: the import that named them first (its figures are
+   * in `creatorPerformance`). The first page that shows the creator rewrites the row without it (`mergeCreator`).
+   */
+  importedFrom?: string;
   firstSeenAt: number;
   lastSeenAt: number;
 }
@@ -598,7 +603,11 @@ export interface Insight {
   source: SourceRef;
 }
 
-/** A file the seller imported; its content hash makes re-importing the same file a no-op. */
+/**
+ * A file the seller imported. Its id is the SHA-256 of what it says (kind, shop, period and the normalised rows, in any
+ * order; lib/import/identity.ts), not of its bytes: the same data as xlsx or csv, re-saved or with its columns moved,
+ * is the same import, and importing it again changes nothing.
+ */
 export interface ImportRecord {
   id: string;
   kind: 'creator-analysis' | 'orders';
@@ -608,6 +617,8 @@ export interface ImportRecord {
   rows: number;
   /** Rows of the file left out because they had errors, when the seller chose to import the rest. */
   skippedRows?: number;
+  /** How each rate column was written, by field (`ctr`, `commissionRate`…: lib/import/columns.ts): `2.04%` or `0.0204`. */
+  rateForms?: Record<string, 'percent' | 'fraction'>;
   importedAt: number;
 }
 
@@ -653,8 +664,11 @@ export interface CreatorPerformance {
   importId: string;
   /** The name as the export wrote it, when it is not the handle itself (a nickname, `@handle`). */
   name?: string;
-  /** How `handle` was found among known creators; absent when the name matched none (`handle` is then the name). */
-  matchedBy?: 'handle' | 'nickname';
+  /**
+   * How `handle` was found among known creators: the username, a platform id (`aliases`) or a nickname only one of them
+   * has; absent when the name matched none (`handle` is then the name: a username becomes a known creator).
+   */
+  matchedBy?: 'handle' | 'alias' | 'nickname';
 }
 
 /** What the seller entered as the cost of one SKU (cost of goods, shipping), for full-cost ROI. */

@@ -22,15 +22,72 @@ describe('columns by name', () => {
     expect(map.columns.map((c) => [c.field, c.index, c.title])).toEqual([
       ['creatorName', 3, 'Creator name'],
       ['gmv', 4, 'GMV (£)'],
-      ['samplesShipped', 2, 'sampel DIKIRIM'],
-      ['videos', 6, 'Videos'],
-      ['estFlatFee', 5, 'est. flat fee'],
-      ['ctr', 7, 'CTR'],
       ['ctor', 0, 'ctor'],
+      ['videos', 6, 'Videos'],
+      ['samplesShipped', 2, 'sampel DIKIRIM'],
+      ['ctr', 7, 'CTR'],
+      ['estFlatFee', 5, 'est. flat fee'],
     ]);
     expect(map.columns.find((c) => c.field === 'gmv')?.currency).toBe('GBP');
     expect(map.unused).toEqual(['Followers']);
     expect(map.missing).toEqual([]);
+  });
+
+  it('map every one of the 23 columns of a real creator analysis export, in English and in Indonesian', () => {
+    const english = [
+      'Creator name', 'Creator-attributed GMV', 'Creator LIVE-attributed GMV', 'Creator video-attributed GMV', 'Refunds', 'Attributed orders',
+      'Creator-attributed items sold', 'Items refunded', 'AOV', 'Affiliate product card-attributed GMV', 'CTOR', 'LIVE streams', 'Videos',
+      'Total sample content', 'Samples shipped', 'Products added to showcase', 'CTR', 'Product impressions', 'Video views', 'Customers',
+      'Products sold', 'Est. commission', 'Est. flat fee',
+    ];
+    const indonesian = [
+      'Nama kreator', 'GMV yang diatribusikan ke kreator', 'GMV LIVE yang diatribusikan ke kreator', 'GMV video yang diatribusikan ke kreator',
+      'Pengembalian dana', 'Pesanan yang diatribusikan', 'Barang terjual yang diatribusikan ke kreator', 'Barang yang dikembalikan',
+      'Nilai pesanan rata-rata', 'GMV kartu produk yang diatribusikan ke afiliasi', 'CTOR', 'Siaran LIVE', 'Video', 'Total konten sampel',
+      'Sampel dikirim', 'Produk yang ditambahkan ke etalase', 'CTR', 'Impresi produk', 'Penayangan video', 'Pelanggan', 'Produk terjual',
+      'Perkiraan komisi', 'Perkiraan biaya tetap',
+    ];
+    const fields = [
+      'creatorName', 'gmv', 'liveGmv', 'videoGmv', 'refunds', 'orders', 'itemsSold', 'itemsRefunded', 'aov', 'productCardGmv', 'ctor', 'lives',
+      'videos', 'sampleContent', 'samplesShipped', 'showcaseAdds', 'ctr', 'productImpressions', 'videoViews', 'customers', 'productsSold',
+      'estCommission', 'estFlatFee',
+    ];
+    for (const header of [english, indonesian]) {
+      const map = mapColumns('creator-analysis', header);
+      expect(Object.fromEntries(map.columns.map((c) => [c.index, c.field]))).toEqual(Object.fromEntries(fields.map((f, i) => [i, f])));
+      expect(map.unused).toEqual([]);
+      expect(detect([header]).detected?.map.kind).toBe('creator-analysis');
+    }
+    const types = Object.fromEntries(mapColumns('creator-analysis', english).columns.map((c) => [c.field, c.type]));
+    expect([types.gmv, types.aov, types.refunds, types.estFlatFee, types.ctr, types.ctor, types.videoViews]).toEqual(['amount', 'amount', 'amount', 'amount', 'ratio', 'ratio', 'count']);
+  });
+
+  it('keep reading the titles older exports had', () => {
+    const map = mapColumns('creator-analysis', ['Creator name', 'Affiliate-attributed GMV', 'Affiliate LIVE-attributed GMV', 'Affiliate-attributed items sold', 'Affiliate product showcase', 'Affiliate products sold', 'Affiliate refunded GMV']);
+    expect(map.columns.map((c) => c.field)).toEqual(['creatorName', 'gmv', 'liveGmv', 'refunds', 'itemsSold', 'showcaseAdds', 'productsSold']);
+  });
+
+  it('read the columns real affiliate orders exports carry', () => {
+    const header = ['Order ID', 'SKU ID', 'Product Name', 'Time Created', 'Order Status', 'Order Delivery Time', 'Price', 'Currency', 'Creator Username', 'Standard commission rate', 'Est. standard commission payment', 'Actual Commission Payment', 'Est. Shop Ads commission payment', 'Actual Shop Ads commission payment', 'Fully returned or refunded', 'Payment method'];
+    const map = mapColumns('orders', header);
+    expect(map.columns.map((c) => [c.title, c.field])).toEqual([
+      ['Order ID', 'orderId'],
+      ['SKU ID', 'skuId'],
+      ['Product Name', 'productTitle'],
+      ['Time Created', 'createdAt'],
+      ['Order Status', 'orderStatus'],
+      ['Order Delivery Time', 'deliveredAt'],
+      ['Price', 'price'],
+      ['Currency', 'currency'],
+      ['Creator Username', 'creatorHandle'],
+      ['Standard commission rate', 'commissionRate'],
+      ['Est. standard commission payment', 'estimatedCommission'],
+      ['Actual Commission Payment', 'actualCommission'],
+      ['Est. Shop Ads commission payment', 'estimatedAdsCommission'],
+      ['Actual Shop Ads commission payment', 'actualAdsCommission'],
+      ['Fully returned or refunded', 'refunded'],
+    ]);
+    expect(map.unused).toEqual(['Payment method']);
   });
 
   it('prefer the more specific title when two columns could be one field', () => {
@@ -132,13 +189,23 @@ describe('dates in the shop’s time zone', () => {
 
 describe('creator names', () => {
   const index = new CreatorIndex([
-    { handle: 'maya', nickname: 'Maya' },
-    { handle: 'maya.glow', nickname: 'Glow' },
+    { handle: 'maya', nickname: 'Maya', aliases: ['cid:111'] },
+    { handle: 'maya.glow', nickname: 'Glow', aliases: ['oecuid:222'] },
+    { handle: 'tim', aliases: ['cid:333'] },
+    { handle: 'tom', aliases: ['oecuid:333'] },
   ]);
 
-  it('match a handle before a nickname that is also someone’s handle', () => {
+  it('match a handle before a platform id, and a platform id before a nickname', () => {
     expect(index.match('@Maya')).toEqual({ handle: 'maya', matchedBy: 'handle' });
+    expect(index.match('@Maya', '222')).toEqual({ handle: 'maya', matchedBy: 'handle' });
     expect(index.match('glow')).toEqual({ handle: 'maya.glow', matchedBy: 'nickname' });
+    expect(index.match('Glow', '111')).toEqual({ handle: 'maya', matchedBy: 'alias' });
+    expect(index.match('renamed.maya', '222')).toEqual({ handle: 'maya.glow', matchedBy: 'alias' });
     expect(index.match('  ')).toBeUndefined();
+  });
+
+  it('choose none when a platform id belongs to two creators, and keep an unknown name in handle form when it is one', () => {
+    expect(index.match('Some One', '333')).toEqual({ handle: 'Some One' });
+    expect(index.match('@New.One', '999')).toEqual({ handle: 'new.one' });
   });
 });

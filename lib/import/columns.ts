@@ -14,11 +14,20 @@ export type ValueType =
   | 'count'
   | 'amount'
   | 'percent'
+  | 'ratio'
   | 'datetime'
+  | 'text'
+  | 'currency'
   | 'settlement'
   | 'contentType'
   | 'collaboration'
   | 'yesNo';
+
+/**
+ * Rates: `percent` = a commission rate (0–100%; a bare `12.5` is 12.5%), `ratio` = a click rate (CTR, CTOR: any size,
+ * 200% is real; a bare `0.0204` is 2.04%, as the export reads once re-saved by a spreadsheet or pandas).
+ */
+export const RATE_TYPES: readonly ValueType[] = ['percent', 'ratio'];
 
 export interface FieldSpec {
   type: ValueType;
@@ -33,43 +42,113 @@ export interface KindSpec {
   minFields: number;
 }
 
+/**
+ * The creator analysis export (Affiliate Center › Data › Creator analysis): its 23 columns as a real seller's export of
+ * 1,068 creators has them (`Creator name` … `Est. flat fee`), the older `Affiliate…` titles it had before, and an id
+ * column some exports carry. Every field lands in `CreatorPerformance` (lib/domain/types.ts) under the same name.
+ */
 export const CREATOR_ANALYSIS = {
   fields: {
     creatorName: {
       type: 'name',
       titles: ['Creator username', 'Creator handle', 'Creator name', 'Creator', 'Username kreator', 'Nama pengguna kreator', 'Nama kreator', 'Kreator'],
     },
+    creatorId: { type: 'id', titles: ['Creator ID', 'Creator user ID', 'ID kreator'] },
     gmv: {
       type: 'amount',
-      titles: ['Creator-attributed GMV', 'Attributed GMV', 'Affiliate GMV', 'GMV', 'GMV yang diatribusikan ke kreator', 'GMV yang diatribusikan', 'GMV afiliasi'],
+      titles: [
+        'Creator-attributed GMV',
+        'Affiliate-attributed GMV',
+        'Attributed GMV',
+        'Affiliate GMV',
+        'GMV',
+        'GMV yang diatribusikan ke kreator',
+        'GMV yang diatribusikan',
+        'GMV afiliasi',
+      ],
     },
+    liveGmv: {
+      type: 'amount',
+      titles: ['Creator LIVE-attributed GMV', 'Affiliate LIVE-attributed GMV', 'LIVE GMV', 'GMV LIVE yang diatribusikan ke kreator', 'GMV LIVE'],
+    },
+    videoGmv: {
+      type: 'amount',
+      titles: ['Creator video-attributed GMV', 'Affiliate video-attributed GMV', 'Video GMV', 'GMV video yang diatribusikan ke kreator', 'GMV video'],
+    },
+    productCardGmv: {
+      type: 'amount',
+      titles: [
+        'Affiliate product card-attributed GMV',
+        'Creator product card-attributed GMV',
+        'Product card GMV',
+        'GMV kartu produk yang diatribusikan ke afiliasi',
+        'GMV kartu produk',
+      ],
+    },
+    refunds: { type: 'amount', titles: ['Refunds', 'Affiliate refunded GMV', 'Refunded GMV', 'Pengembalian dana', 'GMV yang dikembalikan'] },
     orders: {
       type: 'count',
       titles: ['Attributed orders', 'Creator-attributed orders', 'Affiliate orders', 'Orders', 'Pesanan yang diatribusikan', 'Pesanan yang diatribusikan ke kreator', 'Pesanan afiliasi', 'Pesanan'],
     },
-    samplesShipped: { type: 'count', titles: ['Samples shipped', 'Shipped samples', 'Sampel dikirim', 'Sampel yang dikirim'] },
-    videos: { type: 'count', titles: ['Videos', 'Video', 'Shoppable videos', 'Video belanja'] },
+    itemsSold: {
+      type: 'count',
+      titles: ['Creator-attributed items sold', 'Affiliate-attributed items sold', 'Items sold', 'Barang terjual yang diatribusikan ke kreator', 'Barang terjual'],
+    },
+    itemsRefunded: { type: 'count', titles: ['Items refunded', 'Barang yang dikembalikan', 'Barang dikembalikan'] },
+    aov: { type: 'amount', titles: ['AOV', 'Average order value', 'Nilai pesanan rata-rata', 'Rata-rata nilai pesanan'] },
+    ctor: { type: 'ratio', titles: ['CTOR', 'Click-to-order rate', 'Rasio klik-ke-pesanan'] },
     lives: { type: 'count', titles: ['LIVE streams', 'LIVEs', 'LIVE', 'Shoppable LIVE streams', 'Siaran LIVE', 'LIVE belanja'] },
+    videos: { type: 'count', titles: ['Videos', 'Video', 'Shoppable videos', 'Video belanja'] },
+    sampleContent: { type: 'count', titles: ['Total sample content', 'Sample content', 'Total konten sampel', 'Konten sampel'] },
+    samplesShipped: { type: 'count', titles: ['Samples shipped', 'Shipped samples', 'Sampel dikirim', 'Sampel yang dikirim'] },
+    showcaseAdds: {
+      type: 'count',
+      titles: ['Products added to showcase', 'Affiliate product showcase', 'Produk yang ditambahkan ke etalase', 'Produk ditambahkan ke etalase'],
+    },
+    ctr: { type: 'ratio', titles: ['CTR', 'Click-through rate', 'Rasio klik-tayang', 'Rasio klik', 'RKT'] },
+    productImpressions: { type: 'count', titles: ['Product impressions', 'Impresi produk', 'Tayangan produk'] },
+    videoViews: { type: 'count', titles: ['Video views', 'Penayangan video', 'Tayangan video'] },
+    customers: { type: 'count', titles: ['Customers', 'Pelanggan'] },
+    productsSold: { type: 'count', titles: ['Products sold', 'Affiliate products sold', 'Produk terjual'] },
     estCommission: { type: 'amount', titles: ['Est. commission', 'Estimated commission', 'Perkiraan komisi', 'Estimasi komisi'] },
     estFlatFee: { type: 'amount', titles: ['Est. flat fee', 'Estimated flat fee', 'Perkiraan biaya tetap', 'Estimasi biaya tetap'] },
-    ctr: { type: 'percent', titles: ['CTR', 'Click-through rate', 'Rasio klik-tayang', 'Rasio klik', 'RKT'] },
-    ctor: { type: 'percent', titles: ['CTOR', 'Click-to-order rate', 'Rasio klik-ke-pesanan'] },
   },
   required: ['creatorName'],
   minFields: 3,
 } as const satisfies KindSpec;
 
+/**
+ * The affiliate orders export, one row per SKU of an order. Besides the titles the orders surface uses, the ones real
+ * sellers' exports carry (`Time Created`, `Product Name`, `Order Status`, `Order Delivery Time`, `Currency`,
+ * `Est. standard commission payment`, `Actual Commission Payment`, `Est./Actual Shop Ads commission payment`,
+ * `Fully returned or refunded`).
+ */
 export const ORDERS = {
   fields: {
     orderId: { type: 'id', titles: ['Order ID', 'Main order ID', 'ID pesanan', 'ID pesanan utama', 'Nomor pesanan'] },
     skuId: { type: 'id', titles: ['SKU ID', 'ID SKU'] },
     productId: { type: 'id', titles: ['Product ID', 'ID produk'] },
+    productTitle: { type: 'text', titles: ['Product name', 'Product title', 'Nama produk'] },
     createdAt: {
       type: 'datetime',
-      titles: ['Order created time', 'Order creation time', 'Created time', 'Order time', 'Order date', 'Waktu pesanan dibuat', 'Waktu pembuatan pesanan', 'Waktu dibuat', 'Tanggal pesanan'],
+      titles: [
+        'Order created time',
+        'Order creation time',
+        'Created time',
+        'Time created',
+        'Order time',
+        'Order date',
+        'Waktu pesanan dibuat',
+        'Waktu pembuatan pesanan',
+        'Waktu dibuat',
+        'Tanggal pesanan',
+      ],
     },
+    orderStatus: { type: 'text', titles: ['Order status', 'Status pesanan'] },
+    deliveredAt: { type: 'datetime', titles: ['Order delivery time', 'Delivery time', 'Delivered time'] },
     quantity: { type: 'count', titles: ['Quantity', 'Qty', 'Kuantitas', 'Jumlah'] },
     price: { type: 'amount', titles: ['SKU price', 'Price', 'Unit price', 'Harga SKU', 'Harga', 'Harga satuan'] },
+    currency: { type: 'currency', titles: ['Currency', 'Mata uang'] },
     creatorHandle: {
       type: 'handle',
       titles: ['Creator username', 'Creator handle', 'Creator', 'Username kreator', 'Nama pengguna kreator', 'Kreator'],
@@ -90,21 +169,53 @@ export const ORDERS = {
     },
     estimatedCommission: {
       type: 'amount',
-      titles: ['Est. commission', 'Estimated commission', 'Est. standard commission', 'Perkiraan komisi', 'Estimasi komisi', 'Perkiraan komisi standar'],
+      titles: [
+        'Est. commission',
+        'Estimated commission',
+        'Est. standard commission',
+        'Est. standard commission payment',
+        'Perkiraan komisi',
+        'Estimasi komisi',
+        'Perkiraan komisi standar',
+      ],
     },
-    actualCommission: { type: 'amount', titles: ['Actual commission', 'Actual standard commission', 'Komisi aktual', 'Komisi standar aktual'] },
+    actualCommission: {
+      type: 'amount',
+      titles: ['Actual commission', 'Actual standard commission', 'Actual commission payment', 'Actual standard commission payment', 'Komisi aktual', 'Komisi standar aktual'],
+    },
     estimatedPartnerCommission: { type: 'amount', titles: ['Est. partner commission', 'Estimated partner commission', 'Perkiraan komisi mitra'] },
     actualPartnerCommission: { type: 'amount', titles: ['Actual partner commission', 'Komisi mitra aktual'] },
     estimatedAdsCommission: {
       type: 'amount',
-      titles: ['Est. Shop Ads commission', 'Estimated Shop Ads commission', 'Est. ads commission', 'Perkiraan komisi Iklan Toko', 'Perkiraan komisi iklan'],
+      titles: [
+        'Est. Shop Ads commission',
+        'Estimated Shop Ads commission',
+        'Est. Shop Ads commission payment',
+        'Est. ads commission',
+        'Perkiraan komisi Iklan Toko',
+        'Perkiraan komisi iklan',
+      ],
     },
-    actualAdsCommission: { type: 'amount', titles: ['Actual Shop Ads commission', 'Actual ads commission', 'Komisi Iklan Toko aktual', 'Komisi iklan aktual'] },
+    actualAdsCommission: {
+      type: 'amount',
+      titles: ['Actual Shop Ads commission', 'Actual Shop Ads commission payment', 'Actual ads commission', 'Komisi Iklan Toko aktual', 'Komisi iklan aktual'],
+    },
     settlement: {
       type: 'settlement',
-      titles: ['Settlement status', 'Commission settlement status', 'Commission status', 'Status penyelesaian', 'Status penyelesaian komisi', 'Status komisi'],
+      titles: [
+        'Settlement status',
+        'Commission settlement status',
+        'Order settlement status',
+        'Commission status',
+        'Status penyelesaian',
+        'Status penyelesaian komisi',
+        'Status komisi',
+      ],
     },
-    refunded: { type: 'yesNo', titles: ['Fully refunded', 'Refunded', 'Fully returned', 'Dikembalikan sepenuhnya', 'Dana dikembalikan'] },
+    refunded: {
+      type: 'yesNo',
+      titles: ['Fully refunded', 'Fully returned or refunded', 'Refunded', 'Fully returned', 'Dikembalikan sepenuhnya', 'Dana dikembalikan'],
+    },
   },
   required: ['orderId', 'skuId', 'createdAt'],
   minFields: 3,

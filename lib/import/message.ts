@@ -9,27 +9,48 @@ import { MAX_ROWS } from './types';
 
 const moneyValue = z.object({ minor: z.number().int().refine(Number.isSafeInteger), currency: z.string().regex(/^[A-Z]{3}$/) }).strict();
 const count = z.number().int().min(0).max(1e12);
-/** Rates in basis points; click rates and commissions alike stay within 0–100%. */
+/** Commission rates in basis points, 0–100%. */
 const rate = z.number().int().min(0).max(10_000);
+/** Click rates (CTR, CTOR) in basis points: above 100% is real (more clicks than impressions, orders than clicks). */
+const ratio = z.number().int().min(0).max(1e8);
 const id = z.string().regex(/^\d{1,24}$/);
 const epochMs = z.number().int().min(1e12).max(1e13);
+const handle = z.string().regex(/^[a-z0-9._]{1,64}$/);
 
+/** Every figure of the creator analysis export, under its `CreatorPerformance` name and in its unit. */
 const creatorRow = z
   .object({
-    /** A known creator's handle, or the name as the file gives it. */
+    /** A known creator's handle, or the name as the file gives it (in handle form when it is one). */
     handle: z.string().min(1).max(200),
-    matchedBy: z.enum(['handle', 'nickname']).optional(),
+    matchedBy: z.enum(['handle', 'alias', 'nickname']).optional(),
+    /** The name is the nickname of several known creators, so none was chosen: it never becomes a creator of its own. */
+    ambiguous: z.literal(true).optional(),
     /** The name as written in the file, when it is not the handle itself. */
     name: z.string().max(200).optional(),
+    /** The file's creator id column, kept as a platform id (`aliases`) of the creator. */
+    creatorId: id.optional(),
     gmv: moneyValue.optional(),
+    liveGmv: moneyValue.optional(),
+    videoGmv: moneyValue.optional(),
+    productCardGmv: moneyValue.optional(),
+    refunds: moneyValue.optional(),
     orders: count.optional(),
+    itemsSold: count.optional(),
+    itemsRefunded: count.optional(),
+    productsSold: count.optional(),
+    aov: moneyValue.optional(),
+    customers: count.optional(),
     samplesShipped: count.optional(),
+    sampleContent: count.optional(),
     videos: count.optional(),
     lives: count.optional(),
+    showcaseAdds: count.optional(),
+    productImpressions: count.optional(),
+    videoViews: count.optional(),
     estCommission: moneyValue.optional(),
     estFlatFee: moneyValue.optional(),
-    ctrBps: rate.optional(),
-    ctorBps: rate.optional(),
+    ctrBps: ratio.optional(),
+    ctorBps: ratio.optional(),
   })
   .strict();
 export type CreatorRow = z.infer<typeof creatorRow>;
@@ -40,9 +61,13 @@ const orderRow = z
     skuId: id,
     createdAt: epochMs,
     productId: id.optional(),
+    productTitle: z.string().max(500).optional(),
+    /** The order's status as written (`Order Status`), and when it was delivered. */
+    statusRaw: z.string().max(200).optional(),
+    deliveredAt: epochMs.optional(),
     quantity: count.optional(),
     price: moneyValue.optional(),
-    creatorHandle: z.string().regex(/^[a-z0-9._]{1,64}$/).optional(),
+    creatorHandle: handle.optional(),
     contentType: z.enum(['SHOP', 'VIDEO', 'LIVE', 'PRE_LIVE', 'PROMOTION_PAGE', 'LINKSHARE', 'OTHER']).optional(),
     contentTypeRaw: z.string().max(200).optional(),
     contentId: id.optional(),
@@ -65,7 +90,7 @@ const orderRow = z
 export type OrderRow = z.infer<typeof orderRow>;
 
 const meta = {
-  /** SHA-256 of the file's bytes, hex: the same file is the same import. */
+  /** The import's identity, hex: SHA-256 of what the file says (`importIdOf`, lib/import/identity.ts). */
   id: z.string().regex(/^[0-9a-f]{64}$/),
   fileName: z.string().min(1).max(255),
   shopKey: z.string().regex(/^[A-Z]{2}:(\d{1,24}|-)$/),
@@ -75,6 +100,8 @@ const meta = {
     .refine((p) => p.start < p.end, { message: 'period ends before it starts' }),
   /** Rows of the file left out because they had errors, when the seller chose to import the rest. */
   skippedRows: z.number().int().min(0).max(MAX_ROWS),
+  /** How each rate column of the file was written, by field: `2.04%` (percent) or `0.0204` (fraction). */
+  rateForms: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.enum(['percent', 'fraction'])).optional(),
 };
 
 function unique<T>(keyOf: (row: T) => string) {

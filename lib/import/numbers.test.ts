@@ -92,6 +92,16 @@ describe('rates and counts', () => {
     expect(parsePercentBps('x%', {})).toBeUndefined();
   });
 
+  it('reads a rate without % in its column’s form, and keeps rates above 100%', () => {
+    expect(parsePercentBps('0.0204', {}, 'fraction')).toBe(204);
+    expect(parsePercentBps('0,0204', { decimal: ',' }, 'fraction')).toBe(204);
+    expect(parsePercentBps(0.0204, {}, 'fraction')).toBe(204);
+    expect(parsePercentBps('2', {}, 'fraction')).toBe(20_000);
+    expect(parsePercentBps('2.04', {}, 'percent')).toBe(204);
+    expect(parsePercentBps('200%', {}, 'fraction')).toBe(20_000);
+    expect(parsePercentBps('1,234.5%', {})).toBe(123_450);
+  });
+
   it('reads whole numbers with thousands in either mark, and refuses fractions', () => {
     expect(parseCount('1,234', {})).toBe(1234);
     expect(parseCount('1.234', { decimal: ',' })).toBe(1234);

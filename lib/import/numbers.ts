@@ -233,18 +233,30 @@ export function parseAmount(cell: Cell, format: NumberFormat): AmountResult {
   return m ? { ok: true, value: m } : { ok: false, problem: 'amount' };
 }
 
+/** How a rate column writes its values: `2.04%` / `2.04` (percent) or `0.0204` (fraction). `%` always means percent. */
+export type RateForm = 'percent' | 'fraction';
+
 /**
- * A rate cell to basis points: `0.97%` → 97, `0,97%` → 97, `12.5` → 1250. A number cell is read as percent (the xlsx
- * reader turns a percent-formatted cell's fraction into its percent); so is text without `%`.
+ * A rate cell to basis points: `0.97%` → 97, `0,97%` → 97, `200%` → 20000. A cell without `%` (text or a number) is
+ * read in the column's `bare` form: `12.5` → 1250 as a percent, `0.0204` → 204 as a fraction. The xlsx reader turns a
+ * percent-formatted cell's fraction into its percent, and marks its column as percent.
  */
-export function parsePercentBps(cell: Cell, format: NumberFormat): number | undefined {
+export function parsePercentBps(cell: Cell, format: NumberFormat, bare: RateForm = 'percent'): number | undefined {
   let plain: string | undefined;
+  let percent = bare === 'percent';
   if (typeof cell === 'number') plain = Number.isFinite(cell) ? numberText(cell) : undefined;
-  else plain = plainDecimal(cell.trim().replace(/\s*%$/, ''), format.decimal);
+  else {
+    const text = cell.trim();
+    if (text.endsWith('%')) percent = true;
+    plain = plainDecimal(text.replace(/\s*%$/, ''), format.decimal);
+  }
   if (plain === undefined) return undefined;
-  const bps = Math.round(Number(plain) * 100);
+  const bps = Math.round(Number(plain) * (percent ? 100 : 10_000));
   return Number.isSafeInteger(bps) ? bps : undefined;
 }
+
+/** Whether a text cell writes its rate with `%`. */
+export const isPercentText = (cell: Cell | undefined) => typeof cell === 'string' && cell.trim().endsWith('%');
 
 /** A whole number: `1,234`, `1.234` (Indonesian thousands), `1 234`, `12`, a whole number cell. */
 export function parseCount(cell: Cell, format: NumberFormat): number | undefined {

@@ -12,18 +12,21 @@ import {
   ordersExport,
   ordersTable,
   writeTable,
+  HAND_EXPORT,
   type ExportLocale,
 } from '../../test/fixtures/exports';
+import { cashRoi, fullCostRoi, importedCommission, importedSampleCost, roundRatio, sumIn, zeroGmvShareBps } from '../creators/terms';
 import type { ImportRecord } from '../domain/types';
 import type { KnownCreator } from './creators';
-import { prepareImport, sha256Hex, type PipelineProgress, type PrepareOptions, type Prepared } from './pipeline';
+import { importIdOf } from './identity';
+import { prepareImport, type PipelineProgress, type PrepareOptions, type Prepared } from './pipeline';
 import { shopLocale } from './region';
 
 const PERIOD = { start: Date.UTC(2025, 0, 1), end: Date.UTC(2025, 1, 1) };
 const AROUND = Date.UTC(2025, 5, 15, 12, 0, 0);
 
 const KNOWN: KnownCreator[] = [
-  { handle: 'glowwithmaya', nickname: 'Maya ✨ Glow' },
+  { handle: 'glowwithmaya', nickname: 'Maya ✨ Glow', aliases: ['cid:7494000000000000001'] },
   { handle: 'dapur.sari', nickname: 'Dapur Sari' },
   { handle: 'techtok.tim', nickname: 'Tim Tech' },
   { handle: 'twin.a', nickname: 'Twins' },
@@ -53,17 +56,54 @@ function creatorRows(p: Prepared) {
 
 const handles = (n: number) => Array.from({ length: n }, (_, i) => `creator_${i}.${i % 7}`);
 
+const sortedRates = (p: ReturnType<typeof checked>) => [...p.rates].sort((a, b) => (a.column < b.column ? -1 : 1));
+
 describe.each(Object.values(LOCALES))('creator analysis export, $id ($currency, $language)', (locale) => {
   const truths = creatorTruths(11, handles(40), locale);
 
-  it.each(['xlsx', 'csv'] as const)('%s: every row and figure, in shuffled columns', async (format) => {
+  it('has click rates above 100% among its rows', () => {
+    expect(truths.some((t) => t.ctrBps > 10_000) && truths.some((t) => t.ctorBps > 10_000)).toBe(true);
+  });
+
+  it.each(['xlsx', 'csv'] as const)('%s: every row and every one of the 23 columns in its unit, in shuffled columns', async (format) => {
     const bytes = creatorAnalysisExport(truths, locale, { format, shuffleSeed: 5, bom: format === 'csv' });
     const p = checked(await prepareImport({ name: `creators.${format}`, bytes }, options(locale)));
     expect(p.kind).toBe('creator-analysis');
     expect(p.issues).toEqual([]);
     expect(p.unused).toEqual([locale.language === 'id' ? 'Pengikut' : 'Followers']);
     expect(p.request.rows).toEqual(truths.map((t) => ({ handle: t.name, ...expectedFigures(t, locale) })));
-    expect(p.request).toMatchObject({ id: await sha256Hex(bytes), shopKey: locale.shopKey, period: PERIOD, skippedRows: 0, fileName: `creators.${format}` });
+    expect(Object.keys(p.request.rows[0] ?? {})).toHaveLength(23);
+    expect(sortedRates(p)).toEqual([
+      { column: 'CTOR', form: 'percent' },
+      { column: 'CTR', form: 'percent' },
+    ]);
+    expect(p.request).toMatchObject({
+      id: await importIdOf(p.request),
+      shopKey: locale.shopKey,
+      period: PERIOD,
+      skippedRows: 0,
+      fileName: `creators.${format}`,
+      rateForms: { ctr: 'percent', ctor: 'percent' },
+    });
+  });
+
+  it('the same rows as csv with fractions and as a typed xlsx, columns moved: the same rows, the same import', async () => {
+    const written = [
+      creatorAnalysisExport(truths, locale, { format: 'xlsx', shuffleSeed: 5 }),
+      creatorAnalysisExport(truths, locale, { format: 'csv', rates: 'fraction', shuffleSeed: 8 }),
+      creatorAnalysisExport(truths, locale, { format: 'xlsx', typed: true, description: false }),
+    ];
+    const prepared = await Promise.all(written.map(async (bytes, i) => checked(await prepareImport({ name: `creators ${i}`, bytes }, options(locale)))));
+    const [first, fractions, typed] = prepared as [(typeof prepared)[number], (typeof prepared)[number], (typeof prepared)[number]];
+    expect(new Set(written.map((b) => b.length)).size).toBe(3);
+    for (const p of [fractions, typed]) {
+      expect(p.issues).toEqual([]);
+      expect(p.request.rows).toEqual(first.request.rows);
+      expect(p.request.id).toBe(first.request.id);
+    }
+    expect(sortedRates(fractions).map((r) => r.form)).toEqual(['fraction', 'fraction']);
+    expect(fractions.request.rateForms).toEqual({ ctr: 'fraction', ctor: 'fraction' });
+    expect(typed.request.rateForms).toEqual({ ctr: 'percent', ctor: 'percent' });
   });
 });
 
@@ -75,7 +115,8 @@ describe.each(Object.values(LOCALES))('affiliate orders export, $id ($currency, 
     const p = checked(await prepareImport({ name: `orders.${format}`, bytes }, options(locale)));
     expect(p.kind).toBe('orders');
     expect(p.issues).toEqual([]);
-    expect(p.unused).toEqual([locale.language === 'id' ? 'Nama produk' : 'Product name']);
+    expect(p.unused).toEqual([locale.language === 'id' ? 'Metode pembayaran' : 'Payment method']);
+    expect(p.request.rateForms).toEqual({ commissionRate: 'percent', partnerCommissionRate: 'percent', adsCommissionRate: 'percent' });
     expect(p.request.rows).toEqual(truths.map((t) => expectedOrderRow(t, locale)));
     expect(p.orders).toBe(new Set(truths.map((t) => t.orderId)).size);
   });
@@ -139,19 +180,97 @@ describe('recognising the file', () => {
 });
 
 describe('matching creator names', () => {
+  const us = LOCALES.US as ExportLocale;
+
   it('by handle first, then by a nickname only one known creator has; others are kept as written', async () => {
-    const us = LOCALES.US as ExportLocale;
     const names = ['@GlowWithMaya', 'Dapur Sari', 'tim tech', 'Twins', 'New.Creator_1', 'Someone 🌸 New'];
     const p = checked(await prepareImport({ name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(4, names, us), us, { format: 'csv' }) }, options(us)));
-    expect(creatorRows(p).map((r) => [r.handle, r.matchedBy, r.name])).toEqual([
-      ['glowwithmaya', 'handle', '@GlowWithMaya'],
-      ['dapur.sari', 'nickname', 'Dapur Sari'],
-      ['techtok.tim', 'nickname', 'tim tech'],
-      ['twins', undefined, 'Twins'],
-      ['new.creator_1', undefined, 'New.Creator_1'],
-      ['Someone 🌸 New', undefined, undefined],
+    expect(creatorRows(p).map((r) => [r.handle, r.matchedBy, r.name, r.ambiguous])).toEqual([
+      ['glowwithmaya', 'handle', '@GlowWithMaya', undefined],
+      ['dapur.sari', 'nickname', 'Dapur Sari', undefined],
+      ['techtok.tim', 'nickname', 'tim tech', undefined],
+      ['twins', undefined, 'Twins', true],
+      ['new.creator_1', undefined, 'New.Creator_1', undefined],
+      ['Someone 🌸 New', undefined, undefined, undefined],
     ]);
-    expect(p.matches).toEqual({ byHandle: 1, byNickname: 2, unmatched: 2, ambiguous: 1 });
+    expect(p.matches).toEqual({ byHandle: 1, byAlias: 0, byNickname: 2, added: 1, unmatched: 1, ambiguous: 1 });
+  });
+
+  it('by a platform id when the file has a creator id column and the name is not a known handle', async () => {
+    const table = [
+      ['Creator name', 'Creator ID', 'Creator-attributed GMV', 'Videos'],
+      ['Maya (new name)', '7494000000000000001', '$10.00', '1'],
+      ['dapur.sari', '7494000000000000009', '$20.00', '2'],
+      ['someone.else', '7494000000000000002', '$30.00', '3'],
+    ];
+    const p = checked(await prepareImport({ name: 'ids.csv', bytes: writeTable(table, us, { format: 'csv' }) }, options(us)));
+    expect(creatorRows(p).map((r) => [r.handle, r.matchedBy, r.creatorId])).toEqual([
+      ['glowwithmaya', 'alias', '7494000000000000001'],
+      ['dapur.sari', 'handle', '7494000000000000009'],
+      ['someone.else', undefined, '7494000000000000002'],
+    ]);
+    expect(p.matches).toEqual({ byHandle: 1, byAlias: 1, byNickname: 0, added: 1, unmatched: 0, ambiguous: 0 });
+  });
+});
+
+describe('rates', () => {
+  const us = LOCALES.US as ExportLocale;
+  const id = LOCALES.ID as ExportLocale;
+  const rowsOf = async (table: (string | number)[][], locale = us) =>
+    creatorRows(await prepareImport({ name: 'r.csv', bytes: writeTable(table, locale, { format: 'csv' }) }, options(locale)));
+
+  it('above 100% are kept, written in percent or as fractions', async () => {
+    const percent = await rowsOf([['Creator name', 'CTR', 'CTOR', 'Videos'], ['a.one', '200%', '100%', '1'], ['b.two', '2.04%', '350.5%', '1']]);
+    expect(percent.map((r) => [r.ctrBps, r.ctorBps])).toEqual([
+      [20_000, 10_000],
+      [204, 35_050],
+    ]);
+    const fractions = await rowsOf([['Creator name', 'CTR', 'CTOR', 'Videos'], ['a.one', '2', '1.0', '1'], ['b.two', '0.0204', '0.009899999999999999', '1']]);
+    expect(fractions.map((r) => [r.ctrBps, r.ctorBps])).toEqual([
+      [20_000, 10_000],
+      [204, 99],
+    ]);
+    const indonesian = await rowsOf([['Nama kreator', 'CTR', 'CTOR', 'Video'], ['a.one', '2,5', '0,0204', '1']], id);
+    expect(indonesian.map((r) => [r.ctrBps, r.ctorBps])).toEqual([[25_000, 204]]);
+  });
+
+  it('are read in percent when a cell says %, the title says (%), or an xlsx cell is percent-formatted; each file says which', async () => {
+    const mixed = checked(
+      await prepareImport(
+        { name: 'm.csv', bytes: writeTable([['Creator name', 'CTR (%)', 'CTOR', 'Videos'], ['a.one', '2.04', '0', '1'], ['b.two', '250', '12%', '1']], us, { format: 'csv' }) },
+        options(us),
+      ),
+    );
+    expect(creatorRows(mixed).map((r) => [r.ctrBps, r.ctorBps])).toEqual([
+      [204, 0],
+      [25_000, 1200],
+    ]);
+    expect(sortedRates(mixed)).toEqual([
+      { column: 'CTOR', form: 'percent' },
+      { column: 'CTR (%)', form: 'percent' },
+    ]);
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Creator name', 'CTR', 'CTOR', 'Videos'],
+      ['a.one', 2, 0.0204, 1],
+    ]);
+    if (sheet.B2) sheet.B2.z = '0.00%';
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Creators');
+    const typed = checked(await prepareImport({ name: 't.xlsx', bytes: new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer) }, options(us)));
+    expect(creatorRows(typed).map((r) => [r.ctrBps, r.ctorBps])).toEqual([[20_000, 204]]);
+    expect(typed.request.rateForms).toEqual({ ctr: 'percent', ctor: 'fraction' });
+  });
+
+  it('a commission rate stays within 0–100% (the orders export’s rates are in percent even without %)', async () => {
+    const header = ['Order ID', 'SKU ID', 'Time Created', 'Standard commission rate'];
+    const p = checked(
+      await prepareImport(
+        { name: 'o.csv', bytes: writeTable([header, ['5770001000000000001', '1729400000000000001', '2025-01-31 10:00:00', '12.5'], ['5770001000000000002', '1729400000000000001', '2025-01-31 10:00:00', '120']], us, { format: 'csv' }) },
+        options(us),
+      ),
+    );
+    expect(p.request.rows).toMatchObject([{ commissionBps: 1250 }]);
+    expect(p.issues).toEqual([{ row: 3, column: 'Standard commission rate', value: '120', problem: 'range' }]);
   });
 });
 
@@ -238,15 +357,78 @@ describe('long files', { timeout: 60_000 }, () => {
   });
 });
 
-describe('the same file again', () => {
-  it('is found by the SHA-256 of its bytes before anything else is done', async () => {
-    const us = LOCALES.US as ExportLocale;
-    const bytes = creatorAnalysisExport(creatorTruths(1, ['maya'], us), us, { format: 'xlsx' });
-    const id = await sha256Hex(bytes);
+describe('the same data again', () => {
+  const us = LOCALES.US as ExportLocale;
+  const truths = creatorTruths(1, ['maya', '@Dapur.Sari', 'Maya ✨ Glow', 'Someone New'], us);
+
+  it('is found by what the rows say, whatever file carries them: csv after xlsx, rows and columns moved, re-saved', async () => {
+    const xlsx = creatorAnalysisExport(truths, us, { format: 'xlsx' });
+    const first = checked(await prepareImport({ name: 'a.xlsx', bytes: xlsx }, options(us)));
+    const { id } = first.request;
     expect(id).toMatch(/^[0-9a-f]{64}$/);
-    const record: ImportRecord = { id, kind: 'creator-analysis', fileName: 'a.xlsx', shopKey: us.shopKey, period: PERIOD, rows: 1, importedAt: 1 };
-    const p = await prepareImport({ name: 'renamed.xlsx', bytes }, options(us, { findImport: async (x) => (x === id ? record : undefined) }));
-    expect(p).toEqual({ status: 'already', record });
+    const record: ImportRecord = { id, kind: 'creator-analysis', fileName: 'a.xlsx', shopKey: us.shopKey, period: PERIOD, rows: 4, importedAt: 1 };
+    const known = options(us, { findImport: async (x) => (x === id ? record : undefined) });
+    const table = creatorAnalysisTable(truths, us, { shuffleSeed: 3, rates: 'fraction' });
+    const [header, description, ...rows] = table as [(string | number)[], (string | number)[], ...(string | number)[][]];
+    const others = [
+      creatorAnalysisExport(truths, us, { format: 'csv', bom: true }),
+      writeTable([header, description, ...rows.reverse()], us, { format: 'csv' }),
+      creatorAnalysisExport(truths, us, { format: 'xlsx', typed: true }),
+      writeTable([['Creator analysis'], [], ...table], us, { format: 'xlsx' }),
+    ];
+    for (const bytes of others) expect(await prepareImport({ name: 'renamed', bytes }, known)).toEqual({ status: 'already', record });
+  });
+
+  it('does not depend on whom Collab Lens knew when the file was read', async () => {
+    const bytes = creatorAnalysisExport(truths, us, { format: 'csv' });
+    const before = checked(await prepareImport({ name: 'c.csv', bytes }, options(us, { knownCreators: async () => [] })));
+    const after = checked(await prepareImport({ name: 'c.csv', bytes }, options(us)));
+    expect(creatorRows(after).map((r) => r.handle)).not.toEqual(creatorRows(before).map((r) => r.handle));
+    expect(after.request.id).toBe(before.request.id);
+  });
+
+  it('is a new import when a figure, the period or the shop differs', async () => {
+    const id = async (t: typeof truths, extra: Partial<PrepareOptions> = {}) =>
+      checked(await prepareImport({ name: 'c.csv', bytes: creatorAnalysisExport(t, us, { format: 'csv' }) }, options(us, extra))).request.id;
+    const base = await id(truths);
+    const [one, ...rest] = truths as [(typeof truths)[number], ...typeof truths];
+    const ids = [
+      await id([{ ...one, ctrBps: one.ctrBps + 1 }, ...rest]),
+      await id(truths, { period: { start: PERIOD.start, end: PERIOD.end + 86_400_000 } }),
+      await id(truths, { shop: shopLocale('US:7495000000000000999') }),
+    ];
+    expect(new Set([base, ...ids]).size).toBe(4);
+  });
+});
+
+describe('the hand-computed export (test/fixtures/exports.ts)', () => {
+  const { truths, locale, expected } = HAND_EXPORT;
+
+  it('imports as csv and as xlsx to the same rows, whose headline figures are the ones computed by hand', async () => {
+    const csv = checked(await prepareImport({ name: 'hand.csv', bytes: creatorAnalysisExport(truths, locale, { format: 'csv' }) }, options(locale)));
+    const xlsx = checked(await prepareImport({ name: 'hand.xlsx', bytes: creatorAnalysisExport(truths, locale, { format: 'xlsx', shuffleSeed: 2 }) }, options(locale)));
+    expect(xlsx.request.id).toBe(csv.request.id);
+    expect(creatorRows(xlsx)).toEqual(creatorRows(csv));
+    expect(csv.issues).toEqual([]);
+
+    const rows = creatorRows(csv);
+    const c = locale.currency;
+    const gmv = sumIn(c, rows.map((r) => r.gmv)).amount;
+    const commission = sumIn(c, rows.map((r) => importedCommission(r, c)?.amount)).amount;
+    const sampleCost = sumIn(c, rows.map((r) => importedSampleCost(r.samplesShipped, { minor: expected.flatCostPerSampleMinor, currency: c }, c))).amount;
+    expect({
+      creators: rows.length,
+      gmvMinor: gmv.minor,
+      commissionMinor: commission.minor,
+      refundsMinor: sumIn(c, rows.map((r) => r.refunds)).amount.minor,
+      samplesShipped: rows.reduce((n, r) => n + (r.samplesShipped ?? 0), 0),
+      flatCostPerSampleMinor: expected.flatCostPerSampleMinor,
+      sampleCostMinor: sampleCost.minor,
+      cashRoi: roundRatio(cashRoi(gmv, commission) ?? Number.NaN),
+      fullCostRoi: roundRatio(fullCostRoi(gmv, commission, sampleCost) ?? Number.NaN),
+      zeroGmvShareBps: zeroGmvShareBps(rows.filter((r) => r.gmv?.minor === 0).length, rows.filter((r) => r.gmv).length),
+    }).toEqual(expected);
+    expect(rows.find((r) => r.handle === 'hand.ana')?.ctrBps).toBe(20_000);
   });
 });
 

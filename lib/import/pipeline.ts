@@ -1,16 +1,18 @@
 import type { ImportRecord } from '../domain/types';
 import { detect, type ColumnMap } from './columns';
 import { CreatorIndex, type KnownCreator } from './creators';
+import { importIdOf } from './identity';
 import type { ImportRequest } from './message';
-import { readFile } from './read';
+import { readFile, type ReadSheet } from './read';
 import type { ShopLocale } from './region';
-import { checkCreatorAnalysis, checkOrders, fileFormat, isDescriptionRow, type Checked, type MatchStats } from './validate';
+import { checkCreatorAnalysis, checkOrders, fileFormat, isDescriptionRow, rateFormsByField, type Checked, type MatchStats } from './validate';
 import { MAX_ROWS, type FileProblem, type ImportIssue, type ImportKind } from './types';
 
 /**
- * Everything an import does before anything is stored, on the options page: hash the file (the same file is the same
- * import), read it, recognise it by its header, validate every row. The result is either a problem with the file, the
- * earlier import of the same file, or the request to send to the background with the issues found.
+ * Everything an import does before anything is stored, on the options page: read the file, recognise it by its header,
+ * validate every row, and derive the import's identity from what the rows say (the same data is the same import,
+ * whatever file carried it). The result is either a problem with the file, the earlier import of the same data, or the
+ * request to send to the background with the issues found.
  */
 
 export type Phase = 'reading' | 'checking';
@@ -27,7 +29,7 @@ export interface PipelineProgress {
 export interface PrepareOptions {
   shop: ShopLocale;
   period: { start: number; end: number };
-  /** The earlier import of a file with these bytes, if any. */
+  /** The earlier import with this identity (`importIdOf`), if any. */
   findImport(id: string): Promise<ImportRecord | undefined>;
   knownCreators(): Promise<KnownCreator[]>;
   signal?: AbortSignal;
@@ -50,22 +52,15 @@ export type Prepared =
       issues: ImportIssue[];
       dataRows: number;
       unused: string[];
+      /** The rate columns and how the file wrote them, by their titles in the file. */
+      rates: { column: string; form: 'percent' | 'fraction' }[];
       matches?: MatchStats;
       orders?: number;
     };
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export async function prepareImport(file: FileToImport, options: PrepareOptions): Promise<Prepared> {
   const { signal } = options;
   if (file.bytes.length === 0) return { status: 'problem', problem: { problem: 'empty' } };
-  const id = await sha256Hex(file.bytes);
-  const earlier = await options.findImport(id);
-  if (earlier) return { status: 'already', record: earlier };
-  signal?.throwIfAborted();
 
   let sheets;
   try {
@@ -76,12 +71,12 @@ export async function prepareImport(file: FileToImport, options: PrepareOptions)
   }
   signal?.throwIfAborted();
 
-  let found: { rows: (typeof sheets)[number]['rows']; map: ColumnMap; headerRow: number } | undefined;
+  let found: { rows: ReadSheet['rows']; percentColumns?: ReadSheet['percentColumns']; map: ColumnMap; headerRow: number } | undefined;
   let closest: ColumnMap | undefined;
   for (const sheet of sheets) {
     const d = detect(sheet.rows);
     if (d.detected) {
-      found = { rows: sheet.rows, ...d.detected };
+      found = { rows: sheet.rows, percentColumns: sheet.percentColumns, ...d.detected };
       break;
     }
     closest ??= d.closest;
@@ -94,7 +89,7 @@ export async function prepareImport(file: FileToImport, options: PrepareOptions)
   }
 
   const { rows, map, headerRow } = found;
-  const format = fileFormat(rows.slice(headerRow + 1), map, options.shop);
+  const format = fileFormat(rows.slice(headerRow + 1), map, options.shop, found.percentColumns);
   const next = rows[headerRow + 1];
   const firstData = headerRow + 1 + (next && isDescriptionRow(next, map, format) ? 1 : 0);
   const candidates = rows.length - firstData;
@@ -112,9 +107,17 @@ export async function prepareImport(file: FileToImport, options: PrepareOptions)
   signal?.throwIfAborted();
   if (checked.dataRows === 0) return { status: 'problem', problem: { problem: 'noRows', kind: map.kind } };
 
-  const meta = { id, fileName: file.name.slice(0, 255) || 'export', shopKey: options.shop.shopKey, period: options.period, skippedRows: checked.badRows };
-  const request: ImportRequest =
-    checked.kind === 'creator-analysis' ? { kind: checked.kind, ...meta, rows: checked.rows } : { kind: checked.kind, ...meta, rows: checked.rows };
+  const { shopKey } = options.shop;
+  const { period } = options;
+  const content = checked.kind === 'creator-analysis' ? { kind: checked.kind, shopKey, period, rows: checked.rows } : { kind: checked.kind, shopKey, period, rows: checked.rows };
+  const id = await importIdOf(content);
+  const earlier = await options.findImport(id);
+  if (earlier) return { status: 'already', record: earlier };
+  signal?.throwIfAborted();
+
+  const rateForms = rateFormsByField(map, format);
+  const meta = { id, fileName: file.name.slice(0, 255) || 'export', skippedRows: checked.badRows, ...(rateForms && { rateForms }) };
+  const request: ImportRequest = content.kind === 'creator-analysis' ? { ...content, ...meta } : { ...content, ...meta };
   return {
     status: 'checked',
     kind: checked.kind,
@@ -122,6 +125,10 @@ export async function prepareImport(file: FileToImport, options: PrepareOptions)
     issues: checked.issues,
     dataRows: checked.dataRows,
     unused: map.unused,
+    rates: map.columns.flatMap((c) => {
+      const form = format.rates.get(c.index);
+      return form ? [{ column: c.title, form }] : [];
+    }),
     matches: checked.kind === 'creator-analysis' ? checked.matches : undefined,
     orders: checked.kind === 'orders' ? checked.orders : undefined,
   };

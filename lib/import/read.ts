@@ -19,9 +19,11 @@ interface ReadOptions {
   onProgress?(p: ReadProgress): void;
 }
 
-interface ReadSheet {
+export interface ReadSheet {
   name: string;
   rows: Cell[][];
+  /** Columns (0-based) with a percent-formatted number cell: their numbers are percents (`cellOf`), not fractions. */
+  percentColumns?: ReadonlySet<number>;
 }
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
@@ -84,6 +86,8 @@ function dateText(serial: number): string {
   return `${d.y}-${p(d.m)}-${p(d.d)} ${p(d.H)}:${p(d.M)}:${p(d.S)}`;
 }
 
+const isPercentCell = (c: XLSX.CellObject | undefined) => c?.t === 'n' && typeof c.z === 'string' && c.z.includes('%') && !XLSX.SSF.is_date(c.z);
+
 /** One xlsx cell as the validator takes it: text, a number, a date as wall-clock text, a percent as its percent. */
 function cellOf(c: XLSX.CellObject | undefined): Cell {
   if (!c) return '';
@@ -115,11 +119,15 @@ async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Promi
     const sheet = workbook.Sheets[name];
     const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
     const rows: Cell[][] = [];
+    const percentColumns = new Set<number>();
     let last = performance.now();
     for (let r = 0; r < data.length; r++) {
       const row = data[r] ?? [];
       const cells: Cell[] = [];
-      for (let c = 0; c < row.length; c++) cells.push(cellOf(row[c]));
+      for (let c = 0; c < row.length; c++) {
+        cells.push(cellOf(row[c]));
+        if (isPercentCell(row[c])) percentColumns.add(c);
+      }
       rows.push(cells);
       if (performance.now() - last > 25) {
         options.onProgress?.({ fraction: (sheets.length + r / data.length) / workbook.SheetNames.length });
@@ -128,7 +136,7 @@ async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Promi
         last = performance.now();
       }
     }
-    sheets.push({ name, rows });
+    sheets.push({ name, rows, percentColumns });
   }
   options.onProgress?.({ fraction: 1 });
   return sheets;

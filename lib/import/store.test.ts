@@ -8,11 +8,14 @@ import {
   expectedOrderRow,
   orderTruths,
   ordersExport,
+  writeTable,
   type ExportLocale,
 } from '../../test/fixtures/exports';
 import { ImportDesk } from '../background/imports';
 import type { AppDB } from '../db/app-db';
-import type { OrderSku } from '../domain/types';
+import type { Creator, OrderSku } from '../domain/types';
+import { mergeCreator } from '../ingest/merge';
+import { importIdOf } from './identity';
 import type { ImportRequest } from './message';
 import { prepareImport, type FileToImport } from './pipeline';
 import { shopLocale } from './region';
@@ -29,7 +32,7 @@ async function prepare(db: AppDB, file: FileToImport, locale: ExportLocale) {
     shop: shopLocale(locale.shopKey),
     period: PERIOD,
     findImport: (x) => db.imports.get(x),
-    knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname })),
+    knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname, aliases: c.aliases })),
   });
 }
 
@@ -54,7 +57,16 @@ describe('a creator analysis import', () => {
     expect(await store(db, req)).toEqual({
       ok: true,
       status: 'imported',
-      record: { id: req.id, kind: 'creator-analysis', fileName: 'kreator.xlsx', shopKey: id.shopKey, period: PERIOD, rows: 3, importedAt: NOW },
+      record: {
+        id: req.id,
+        kind: 'creator-analysis',
+        fileName: 'kreator.xlsx',
+        shopKey: id.shopKey,
+        period: PERIOD,
+        rows: 3,
+        rateForms: { ctr: 'percent', ctor: 'percent' },
+        importedAt: NOW,
+      },
     });
     const rows = await db.creatorPerformance.orderBy('key').toArray();
     const base = { shopKey: id.shopKey, period: PERIOD, importId: req.id };
@@ -82,6 +94,85 @@ describe('a creator analysis import', () => {
   });
 });
 
+describe('imported creators', () => {
+  const captured: Creator[] = [
+    {
+      handle: 'glowwithmaya',
+      nickname: 'Maya ✨ Glow',
+      aliases: ['cid:7494000000000000001'],
+      followerCount: { value: 52_000, seenAt: NOW - 5_000, source: { endpoint: 'creator.profile', page: 'https://affiliate.tiktok.com/connection/creator/detail' } },
+      firstSeenAt: NOW - 90_000,
+      lastSeenAt: NOW - 5_000,
+    },
+    { handle: 'dapur.sari', nickname: 'Dapur Sari', aliases: [], firstSeenAt: NOW - 80_000, lastSeenAt: NOW - 4_000 },
+    { handle: 'twin.a', nickname: 'Twins', aliases: [], firstSeenAt: 1, lastSeenAt: 1 },
+    { handle: 'twin.b', nickname: 'Twins', aliases: [], firstSeenAt: 1, lastSeenAt: 1 },
+  ];
+  const table = [
+    ['Creator name', 'Creator ID', 'Creator-attributed GMV', 'CTR', 'Videos'],
+    ['Maya renamed', '7494000000000000001', '$10.00', '200%', '1'],
+    ['Dapur Sari', '7494000000000000002', '$20.00', '1.5%', '2'],
+    ['@New.Creator', '', '$30.00', '0%', '3'],
+    ['Twins', '', '$40.00', '0%', '4'],
+    ['Someone 🌸 New', '', '$50.00', '0%', '5'],
+  ];
+
+  it('join the identities pages built (handle, platform id, nickname); a new username becomes a known creator', async () => {
+    const db = freshDb();
+    await db.creators.bulkPut(captured);
+    const req = await requestOf(db, { name: 'ids.csv', bytes: writeTable(table, us, { format: 'csv' }) }, us);
+    // Through the background's checks: a CTR of 200% is valid.
+    expect(await new ImportDesk(db, () => NOW).importRows(req)).toMatchObject({ ok: true, status: 'imported' });
+    const performance = await db.creatorPerformance.toArray();
+    expect(performance.map((r) => [r.handle, r.matchedBy, r.name, r.gmv?.minor, r.ctrBps]).sort()).toEqual(
+      [
+        ['glowwithmaya', 'alias', 'Maya renamed', 1000, 20_000],
+        ['dapur.sari', 'nickname', 'Dapur Sari', 2000, 150],
+        ['new.creator', undefined, '@New.Creator', 3000, 0],
+        ['twins', undefined, 'Twins', 4000, 0],
+        ['Someone 🌸 New', undefined, undefined, 5000, 0],
+      ].sort(),
+    );
+    expect(performance.every((r) => r.importId === req.id && r.period.start === PERIOD.start && r.period.end === PERIOD.end)).toBe(true);
+    const creators = new Map((await db.creators.toArray()).map((c) => [c.handle, c]));
+    // What pages said of a known creator stays; the import adds only a platform id it names.
+    expect(creators.get('glowwithmaya')).toEqual(captured[0]);
+    expect(creators.get('dapur.sari')).toEqual({ ...captured[1], aliases: ['cid:7494000000000000002'] });
+    expect(creators.get('new.creator')).toEqual({ handle: 'new.creator', aliases: [], importedFrom: req.id, firstSeenAt: NOW, lastSeenAt: NOW });
+    // A nickname of two creators, and a name that is no username, name no creator of their own.
+    expect([...creators.keys()].sort()).toEqual(['dapur.sari', 'glowwithmaya', 'new.creator', 'twin.a', 'twin.b']);
+  });
+
+  it('the same file read again finds them known, and is the same import', async () => {
+    const db = freshDb();
+    await db.creators.bulkPut(captured);
+    const file = { name: 'ids.csv', bytes: writeTable(table, us, { format: 'csv' }) };
+    await store(db, await requestOf(db, file, us));
+    const again = await prepare(db, file, us);
+    expect(again).toEqual({ status: 'already', record: (await db.imports.toArray())[0] });
+  });
+
+  it('a page that later shows an imported creator takes over: the import mark goes, the first sighting stays', async () => {
+    const db = freshDb();
+    const req = await requestOf(db, { name: 'ids.csv', bytes: writeTable(table, us, { format: 'csv' }) }, us);
+    await store(db, req);
+    const imported = (await db.creators.get('new.creator')) as Creator;
+    const seen = mergeCreator(imported, { handle: 'new.creator', nickname: 'New', aliases: ['cid:1'] }, { seenAt: NOW + 1000, shopKey: us.shopKey, source: { endpoint: 'x', page: 'y' } });
+    expect(seen).toMatchObject({ handle: 'new.creator', nickname: 'New', aliases: ['cid:1'], firstSeenAt: NOW, lastSeenAt: NOW + 1000 });
+    expect(seen.importedFrom).toBeUndefined();
+  });
+
+  it('from an orders export: every creator handle it names is known afterwards', async () => {
+    const db = freshDb();
+    await db.creators.bulkPut(captured);
+    const truths = orderTruths(4, 12, ['glowwithmaya', 'orders.only'], us, NOW - 86_400_000);
+    const req = await requestOf(db, { name: 'o.csv', bytes: ordersExport(truths, us, { format: 'csv' }) }, us);
+    await store(db, req);
+    expect(await db.creators.get('glowwithmaya')).toEqual(captured[0]);
+    expect(await db.creators.get('orders.only')).toEqual({ handle: 'orders.only', aliases: [], importedFrom: req.id, firstSeenAt: NOW, lastSeenAt: NOW });
+  });
+});
+
 describe('an affiliate orders import', () => {
   const truths = orderTruths(8, 30, ['glowwithmaya', 'dapur.sari'], us, NOW - 86_400_000);
 
@@ -92,15 +183,20 @@ describe('an affiliate orders import', () => {
     const skus = await db.orderSkus.toArray();
     expect(skus).toHaveLength(truths.length);
     const source = { endpoint: 'import:orders', page: `import:${req.id}` };
+    const rateForms = { commission: 'percent', ads: 'percent', partner: 'percent' };
     for (const t of truths) {
       const stored = skus.find((s) => s.key === `${t.orderId}|${t.skuId}`);
-      const { refunded, ...expected } = expectedOrderRow(t, us);
-      expect(stored).toMatchObject({ ...expected, refunded, shopKey: us.shopKey, firstSeenAt: NOW, lastSeenAt: NOW, source });
+      const { refunded, statusRaw: _status, deliveredAt: _delivered, ...expected } = expectedOrderRow(t, us);
+      expect(stored).toMatchObject({ ...expected, refunded, rateForms, shopKey: us.shopKey, firstSeenAt: NOW, lastSeenAt: NOW, source });
     }
     const orders = await db.orders.toArray();
     expect(orders.map((o) => [o.orderId, o.skuRows]).sort()).toEqual(
       [...new Set(truths.map((t) => t.orderId))].map((o) => [o, truths.filter((t) => t.orderId === o).length]).sort(),
     );
+    for (const o of orders) {
+      const { statusRaw, deliveredAt } = expectedOrderRow(truths.find((t) => t.orderId === o.orderId) as (typeof truths)[number], us);
+      expect([o.statusRaw, o.deliveredAt]).toEqual([statusRaw, deliveredAt]);
+    }
     const transitions = await db.transitions.where('[entity+key]').between(['orderSku', ''], ['orderSku', '\uffff']).toArray();
     expect(transitions).toHaveLength(truths.length);
     expect(new Set(transitions.map((t) => t.to))).toEqual(new Set(truths.map((t) => t.settlement)));
@@ -173,11 +269,15 @@ describe('the background validates the message again', () => {
     const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, ['a.b', 'c.d'], us), us, { format: 'csv' }) }, us);
     if (req.kind !== 'creator-analysis') throw new Error(req.kind);
     const before = await dump(db);
+    const [first, ...rest] = req.rows as [(typeof req.rows)[number], ...typeof req.rows];
+    const other = { ...req, rows: [{ ...first, videos: 99 }, ...rest] };
     const bad: unknown[] = [
       { ...req, id: 'not-a-hash' },
+      { ...req, id: await importIdOf(other) },
+      { ...req, rows: [{ ...req.rows[0], ctrBps: 1e9 }] },
       { ...req, rows: [...req.rows, req.rows[0]] },
       { ...req, rows: [{ ...req.rows[0], gmv: { minor: 1.5, currency: 'USD' } }] },
-      { ...req, rows: [{ ...req.rows[0], ctrBps: 20_000 }] },
+      { ...req, rows: [{ ...req.rows[0], ctrBps: -1 }] },
       { ...req, rows: [{ ...req.rows[0], extra: '<script>' }] },
       { ...req, period: { start: PERIOD.end, end: PERIOD.start } },
       { ...req, kind: 'orders' },

@@ -1,16 +1,22 @@
 import type { OrderFact, OrderSkuFact } from '../adapters/orders';
 import type { AppDB } from '../db/app-db';
-import type { CreatorPerformance, ImportRecord } from '../domain/types';
+import type { Creator, CreatorPerformance, ImportRecord, OrderSku } from '../domain/types';
 import type { Sighting } from '../ingest/merge';
 import { ordersSink, orderSkusSink } from '../ingest/sinks/orders';
 import { sinkContext, type Sink } from '../ingest/sinks/sink';
 import { Stage } from '../ingest/stage';
+import { isHandle } from './creators';
 import type { CreatorRow, ImportRequest, ImportResponse, OrderRow } from './message';
 
 /**
- * The background's half of an import: every row of one validated request in one Dexie transaction, or nothing. A
- * file already imported (same bytes, same id) changes nothing. The transaction checks `cancelled()` between chunks
- * and aborts when it says so, so a cancel while saving leaves the model as it was.
+ * The background's half of an import: every row of one validated request in one Dexie transaction, or nothing. The
+ * same data imported before (same identity) changes nothing. The transaction checks `cancelled()` between chunks and
+ * aborts when it says so, so a cancel while saving leaves the model as it was.
+ *
+ * The creators an import names join the identities captured pages built: the page matched each name (handle, platform
+ * id, nickname); a username no known creator has becomes a known creator, marked as known from this import. A known
+ * creator keeps everything pages said of them (an import only adds a platform id it names), and `lastSeenAt` stays a
+ * page's sighting: an export says what a creator did in its period, not that Collab Lens saw them now.
  */
 
 class ImportCancelled extends Error {
@@ -36,7 +42,7 @@ export const performanceKey = (shopKey: string, handle: string, period: { start:
   `${shopKey}|${handle}|${period.start}|${period.end}`;
 
 function performanceOf(req: ImportRequest, row: CreatorRow): CreatorPerformance {
-  const { handle, matchedBy, name, ...figures } = row;
+  const { handle, matchedBy, name, ambiguous: _ambiguous, creatorId: _creatorId, ...figures } = row;
   return {
     key: performanceKey(req.shopKey, handle, req.period),
     shopKey: req.shopKey,
@@ -49,10 +55,30 @@ function performanceOf(req: ImportRequest, row: CreatorRow): CreatorPerformance 
   };
 }
 
+type RateForms = NonNullable<ImportRequest['rateForms']>;
+
+/** How the file wrote the rates this row has, in the orders surface's terms. */
+function rateFormsOf(row: OrderRow, forms: RateForms | undefined): OrderSku['rateForms'] {
+  const pick = (bps: number | undefined, field: string) => (bps === undefined ? undefined : forms?.[field]);
+  const out = {
+    commission: pick(row.commissionBps, 'commissionRate'),
+    ads: pick(row.adsCommissionBps, 'adsCommissionRate'),
+    partner: pick(row.partnerCommissionBps, 'partnerCommissionRate'),
+  };
+  const given = Object.entries(out).filter(([, v]) => v !== undefined);
+  return given.length ? (Object.fromEntries(given) as OrderSku['rateForms']) : undefined;
+}
+
 /** The orders surface's facts for an imported row; a missing refund column keeps what is stored. */
-function skuFactOf(row: OrderRow, stored: 0 | 1 | undefined): OrderSkuFact {
-  const { refunded, ...rest } = row;
-  return { ...rest, refunded: refunded ?? stored ?? 0, settlementField: row.settlementRaw ? 'export' : undefined, refundedField: refunded === undefined ? undefined : 'export' };
+function skuFactOf(row: OrderRow, stored: 0 | 1 | undefined, forms: RateForms | undefined): OrderSkuFact {
+  const { refunded, statusRaw: _status, deliveredAt: _delivered, ...rest } = row;
+  return {
+    ...rest,
+    rateForms: rateFormsOf(row, forms),
+    refunded: refunded ?? stored ?? 0,
+    settlementField: row.settlementRaw ? 'export' : undefined,
+    refundedField: refunded === undefined ? undefined : 'export',
+  };
 }
 
 function orderFactsOf(rows: readonly OrderRow[]): OrderFact[] {
@@ -62,9 +88,46 @@ function orderFactsOf(rows: readonly OrderRow[]): OrderFact[] {
     if (o) {
       o.skuRows += 1;
       o.createdAt = Math.min(o.createdAt, r.createdAt);
-    } else byOrder.set(r.orderId, { orderId: r.orderId, createdAt: r.createdAt, skuRows: 1 });
+      o.statusRaw ??= r.statusRaw;
+      o.deliveredAt ??= r.deliveredAt;
+    } else byOrder.set(r.orderId, { orderId: r.orderId, createdAt: r.createdAt, skuRows: 1, statusRaw: r.statusRaw, deliveredAt: r.deliveredAt });
   }
   return [...byOrder.values()];
+}
+
+/** A creator the import names: by the handle its row joined, with the platform id the file gave. */
+interface NamedCreator {
+  handle: string;
+  alias?: string;
+}
+
+/** The creators a creator analysis names that may be known: matched ones, and usernames no known creator has. */
+function namedInCreatorAnalysis(rows: readonly CreatorRow[]): NamedCreator[] {
+  return rows
+    .filter((r) => r.matchedBy !== undefined || (!r.ambiguous && isHandle(r.handle)))
+    .map((r) => ({ handle: r.handle, alias: r.creatorId === undefined ? undefined : `cid:${r.creatorId}` }));
+}
+
+function namedInOrders(rows: readonly OrderRow[]): NamedCreator[] {
+  return [...new Set(rows.flatMap((r) => (r.creatorHandle ? [r.creatorHandle] : [])))].map((handle) => ({ handle }));
+}
+
+/**
+ * Make the named creators known: a new one is a `creators` row seen at the import's time and marked with it; a known
+ * one only gains the platform id the file gave, if new. Nothing else of a known creator changes.
+ */
+async function joinCreators(db: AppDB, named: readonly NamedCreator[], importId: string, now: number, check: () => void): Promise<void> {
+  for (const part of chunks(named)) {
+    const stored = await db.creators.bulkGet(part.map((n) => n.handle));
+    const writes: Creator[] = [];
+    part.forEach((n, i) => {
+      const prev = stored[i];
+      if (!prev) writes.push({ handle: n.handle, aliases: n.alias ? [n.alias] : [], importedFrom: importId, firstSeenAt: now, lastSeenAt: now });
+      else if (n.alias && !prev.aliases.includes(n.alias)) writes.push({ ...prev, aliases: [...prev.aliases, n.alias].sort() });
+    });
+    if (writes.length) await db.creators.bulkPut(writes);
+    check();
+  }
 }
 
 export async function storeImport(db: AppDB, req: ImportRequest, control: StoreControl): Promise<ImportResponse> {
@@ -76,13 +139,14 @@ export async function storeImport(db: AppDB, req: ImportRequest, control: StoreC
     period: req.period,
     rows: req.rows.length,
     ...(req.skippedRows ? { skippedRows: req.skippedRows } : {}),
+    ...(req.rateForms && { rateForms: req.rateForms }),
     importedAt: control.now,
   };
   const check = () => {
     if (control.cancelled()) throw new ImportCancelled();
   };
   try {
-    return await db.transaction('rw', [db.imports, db.creatorPerformance, db.orders, db.orderSkus, db.snapshots, db.transitions], async () => {
+    return await db.transaction('rw', [db.imports, db.creatorPerformance, db.creators, db.orders, db.orderSkus, db.snapshots, db.transitions], async () => {
       const earlier = await db.imports.get(req.id);
       if (earlier) return { ok: true, status: 'already', record: earlier } as const;
       check();
@@ -91,6 +155,7 @@ export async function storeImport(db: AppDB, req: ImportRequest, control: StoreC
           await db.creatorPerformance.bulkPut(part.map((row) => performanceOf(req, row)));
           check();
         }
+        await joinCreators(db, namedInCreatorAnalysis(req.rows), req.id, control.now, check);
       } else {
         const sighting: Sighting = { seenAt: control.now, shopKey: req.shopKey, source: { endpoint: `import:${req.kind}`, page: `import:${req.id}` } };
         // Each chunk goes through a stage of its own, written before the next: memory stays bounded by a chunk.
@@ -105,10 +170,11 @@ export async function storeImport(db: AppDB, req: ImportRequest, control: StoreC
         for (const part of chunks(req.rows)) {
           await apply(orderSkusSink, async (stage) => {
             const stored = needStored ? await stage.tables.orderSkus.bulkGet(part.map((r) => `${r.orderId}|${r.skuId}`)) : [];
-            return part.map((r, i) => skuFactOf(r, stored[i]?.refunded));
+            return part.map((r, i) => skuFactOf(r, stored[i]?.refunded, req.rateForms));
           });
         }
         for (const part of chunks(orderFactsOf(req.rows))) await apply(ordersSink, async () => part);
+        await joinCreators(db, namedInOrders(req.rows), req.id, control.now, check);
       }
       await db.imports.put(record);
       check();

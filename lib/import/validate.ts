@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { dayFirstEvidence, parseDateTime, type DateFormat } from './dates';
-import { type ColumnMap, type MappedColumn, type ValueType } from './columns';
-import type { CreatorIndex, MatchedBy } from './creators';
+import { RATE_TYPES, titleUnit, type ColumnMap, type MappedColumn, type ValueType } from './columns';
+import { isHandle, type CreatorIndex, type CreatorMatch } from './creators';
 import { collaborationKindOf, contentTypeOf, settlementOf, yesNoOf } from './labels';
 import type { CreatorRow, OrderRow } from './message';
-import { inferDecimal, isBlank, parseAmount, parseCount, parsePercentBps, type NumberFormat } from './numbers';
+import { currencyOfSymbol, inferDecimal, isBlank, isPercentText, parseAmount, parseCount, parsePercentBps, type NumberFormat, type RateForm } from './numbers';
 import type { ShopLocale } from './region';
 import type { Cell, ImportIssue, Problem } from './types';
 
@@ -58,11 +58,19 @@ export interface FileFormat {
   shop: ShopLocale;
   numbers: NumberFormat;
   dates: DateFormat;
+  /** How each rate column writes a value without `%`, by column index. */
+  rates: ReadonlyMap<number, RateForm>;
 }
 
-/** A parser per value type, for one column of one file. */
-function parserOf(type: ValueType, column: MappedColumn, f: FileFormat): CellParser {
-  const numbers: NumberFormat = { decimal: f.numbers.decimal, currency: column.currency ?? f.shop.currency };
+/** The largest rate kept, in basis points: a click rate can pass 100% (200% is real), never by this much. */
+const MAX_RATIO_BPS = 1e8;
+
+/**
+ * A parser per value type, for one column of one file. `rowCurrency` is the currency the row's `Currency` column names:
+ * a bare amount is in it (else in the column title's, else the shop's).
+ */
+function parserOf(type: ValueType, column: MappedColumn, f: FileFormat, rowCurrency?: string): CellParser {
+  const numbers: NumberFormat = { decimal: f.numbers.decimal, currency: rowCurrency ?? column.currency ?? f.shop.currency };
   switch (type) {
     case 'amount':
       return (c: Cell) => {
@@ -70,11 +78,15 @@ function parserOf(type: ValueType, column: MappedColumn, f: FileFormat): CellPar
         return r.ok ? r.value : fail(r.problem);
       };
     case 'percent':
+    case 'ratio': {
+      const form = f.rates.get(column.index) ?? bareForm(type);
+      const max = type === 'percent' ? 10_000 : MAX_RATIO_BPS;
       return (c: Cell) => {
-        const bps = parsePercentBps(c, numbers);
+        const bps = parsePercentBps(c, numbers, form);
         if (bps === undefined) return fail('percent');
-        return bps >= 0 && bps <= 10_000 ? bps : fail('range');
+        return bps >= 0 && bps <= max ? bps : fail('range');
       };
+    }
     case 'count':
       return (c: Cell) => {
         const n = parseCount(c, numbers);
@@ -92,6 +104,13 @@ function parserOf(type: ValueType, column: MappedColumn, f: FileFormat): CellPar
         const s = textOf(c);
         return s.length <= 200 ? s : fail('text');
       };
+    case 'text':
+      return (c: Cell) => {
+        const s = textOf(c);
+        return s.length <= 500 ? s : fail('text');
+      };
+    case 'currency':
+      return (c: Cell) => currencyOfSymbol(textOf(c)) ?? fail('currency');
     case 'settlement':
       return (c: Cell) => {
         const s = settlementOf(textOf(c));
@@ -106,11 +125,46 @@ function parserOf(type: ValueType, column: MappedColumn, f: FileFormat): CellPar
   }
 }
 
-/** The zod schema of one data row of this file: an object of the mapped fields, each parsing its cell. */
-function rowSchema(map: ColumnMap, f: FileFormat, required: readonly string[]) {
+/** The zod schema of one data row of this file (in a row currency): an object of the mapped fields, each parsing its cell. */
+function rowSchema(map: ColumnMap, f: FileFormat, required: readonly string[], rowCurrency?: string) {
   const shape: Record<string, ReturnType<typeof field>> = {};
-  for (const column of map.columns) shape[column.field] = field(parserOf(column.type, column, f), required.includes(column.field));
+  for (const column of map.columns) shape[column.field] = field(parserOf(column.type, column, f, rowCurrency), required.includes(column.field));
   return z.object(shape);
+}
+
+type RowSchema = ReturnType<typeof rowSchema>;
+
+/** The row schema for each currency a row's `Currency` column names, built once per currency. */
+function schemas(map: ColumnMap, f: FileFormat, required: readonly string[]): (rowCurrency?: string) => RowSchema {
+  const built = new Map<string | undefined, RowSchema>();
+  return (rowCurrency) => {
+    let schema = built.get(rowCurrency);
+    if (!schema) built.set(rowCurrency, (schema = rowSchema(map, f, required, rowCurrency)));
+    return schema;
+  };
+}
+
+/** What a rate column without a `%` anywhere means: commission rates are written in percent, click rates as fractions. */
+const bareForm = (type: ValueType): RateForm => (type === 'ratio' ? 'fraction' : 'percent');
+
+/**
+ * How each rate column writes its values: in percent when its title says `(%)`, a cell says `%`, or the xlsx formats
+ * a cell as a percent; otherwise in its type's bare form (`bareForm`).
+ */
+function rateForms(rows: readonly (readonly Cell[])[], map: ColumnMap, percentColumns: ReadonlySet<number>): Map<number, RateForm> {
+  const out = new Map<number, RateForm>();
+  for (const c of map.columns) {
+    if (!RATE_TYPES.includes(c.type)) continue;
+    const percent = titleUnit(c.title).percent === true || percentColumns.has(c.index) || rows.some((row) => isPercentText(row[c.index]));
+    out.set(c.index, percent ? 'percent' : bareForm(c.type));
+  }
+  return out;
+}
+
+/** The form of each rate column, by field, for the import record. */
+export function rateFormsByField(map: ColumnMap, f: FileFormat): Record<string, RateForm> | undefined {
+  const entries = map.columns.filter((c) => f.rates.has(c.index)).map((c) => [c.field, f.rates.get(c.index) as RateForm] as const);
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 /** The text cells of the columns of these types, for inferring how the file writes numbers and dates. */
@@ -124,16 +178,25 @@ function* textsOf(rows: readonly (readonly Cell[])[], map: ColumnMap, types: rea
   }
 }
 
-/** How this file writes numbers and dates, from its own cells (the shop's conventions where they do not say). */
-export function fileFormat(rows: readonly (readonly Cell[])[], map: ColumnMap, shop: ShopLocale): FileFormat {
+/**
+ * How this file writes numbers, rates and dates, from its own cells (the shop's conventions where they do not say).
+ * `percentColumns`: the columns the xlsx reader found percent-formatted numbers in.
+ */
+export function fileFormat(
+  rows: readonly (readonly Cell[])[],
+  map: ColumnMap,
+  shop: ShopLocale,
+  percentColumns: ReadonlySet<number> = new Set(),
+): FileFormat {
   return {
     shop,
-    numbers: { decimal: inferDecimal(textsOf(rows, map, ['amount', 'percent'])), currency: shop.currency },
+    numbers: { decimal: inferDecimal(textsOf(rows, map, ['amount', ...RATE_TYPES])), currency: shop.currency },
     dates: { zone: shop.zone, dayFirst: dayFirstEvidence(textsOf(rows, map, ['datetime'])) ?? !shop.monthFirst },
+    rates: rateForms(rows, map, percentColumns),
   };
 }
 
-const VALUE_TYPES: readonly ValueType[] = ['amount', 'percent', 'count', 'datetime'];
+const VALUE_TYPES: readonly ValueType[] = ['amount', 'count', 'datetime', ...RATE_TYPES];
 
 /**
  * Whether a row is the export's description row (creator analysis: the row under the titles explains each field):
@@ -161,7 +224,11 @@ interface CheckOptions {
 
 export interface MatchStats {
   byHandle: number;
+  byAlias: number;
   byNickname: number;
+  /** Usernames no known creator has: they become known creators. */
+  added: number;
+  /** Names that are no username and match no known creator (kept as written). */
   unmatched: number;
   /** Names that are the nickname of more than one known creator (kept as written). */
   ambiguous: number;
@@ -200,13 +267,14 @@ async function checkEach<T>(
   rows: readonly (readonly Cell[])[],
   firstData: number,
   map: ColumnMap,
-  schema: z.ZodType<Record<string, unknown>>,
+  schemaOf: (rowCurrency?: string) => z.ZodType<Record<string, unknown>>,
   build: (parsed: Record<string, unknown>, rowNumber: number) => RowCheck<T>,
   options: CheckOptions,
 ): Promise<{ values: T[]; issues: ImportIssue[]; dataRows: number; badRows: number }> {
   const values: T[] = [];
   const issues: ImportIssue[] = [];
   const byField = new Map(map.columns.map((c) => [c.field, c]));
+  const currencyColumn = map.columns.find((c) => c.type === 'currency');
   const state = { last: performance.now() };
   const total = rows.length - firstData;
   let dataRows = 0;
@@ -219,7 +287,8 @@ async function checkEach<T>(
     const input: Record<string, Cell | undefined> = {};
     for (const c of map.columns) input[c.field] = isBlank(row[c.index]) ? undefined : row[c.index];
     const rowNumber = r + 1;
-    const parsed = schema.safeParse(input);
+    const named = currencyColumn ? row[currencyColumn.index] : undefined;
+    const parsed = schemaOf(named === undefined || isBlank(named) ? undefined : currencyOfSymbol(String(named))).safeParse(input);
     if (!parsed.success) {
       badRows++;
       for (const issue of parsed.error.issues) {
@@ -239,6 +308,17 @@ async function checkEach<T>(
   return { values, issues, dataRows, badRows };
 }
 
+function count(stats: MatchStats, m: CreatorMatch): void {
+  if (m.matchedBy === 'handle') stats.byHandle++;
+  else if (m.matchedBy === 'alias') stats.byAlias++;
+  else if (m.matchedBy === 'nickname') stats.byNickname++;
+  else if (m.ambiguous) stats.ambiguous++;
+  else if (isHandle(m.handle)) stats.added++;
+  else stats.unmatched++;
+}
+
+type Money = NonNullable<CreatorRow['gmv']>;
+
 export async function checkCreatorAnalysis(
   rows: readonly (readonly Cell[])[],
   firstData: number,
@@ -249,40 +329,50 @@ export async function checkCreatorAnalysis(
 ): Promise<Checked> {
   const nameColumn = map.columns.find((c) => c.field === 'creatorName');
   const seen = new Map<string, number>();
-  const matches: MatchStats = { byHandle: 0, byNickname: 0, unmatched: 0, ambiguous: 0 };
-  const counted: { matchedBy?: MatchedBy; ambiguous?: boolean }[] = [];
-  const result = await checkEach<CreatorRow>(rows, firstData, map, rowSchema(map, format, ['creatorName']), (p, rowNumber) => {
+  const matches: MatchStats = { byHandle: 0, byAlias: 0, byNickname: 0, added: 0, unmatched: 0, ambiguous: 0 };
+  const required = ['creatorName'];
+  const result = await checkEach<CreatorRow>(rows, firstData, map, schemas(map, format, required), (p, rowNumber) => {
     const name = p.creatorName as string;
-    const match = creators.match(name);
+    const creatorId = p.creatorId as string | undefined;
+    const match = creators.match(name, creatorId);
     if (!match) return { issues: [{ row: rowNumber, column: nameColumn?.title ?? '', value: '', problem: 'required' }] };
     const first = seen.get(match.handle);
     if (first !== undefined) {
       return { issues: [{ row: rowNumber, column: nameColumn?.title ?? '', value: shown(name), problem: 'duplicate', firstRow: first }] };
     }
     seen.set(match.handle, rowNumber);
-    counted.push(match);
+    count(matches, match);
     const value: CreatorRow = {
       handle: match.handle,
       matchedBy: match.matchedBy,
+      ambiguous: match.ambiguous ? true : undefined,
       name: name !== match.handle ? name : undefined,
-      gmv: p.gmv as CreatorRow['gmv'],
+      creatorId,
+      gmv: p.gmv as Money | undefined,
+      liveGmv: p.liveGmv as Money | undefined,
+      videoGmv: p.videoGmv as Money | undefined,
+      productCardGmv: p.productCardGmv as Money | undefined,
+      refunds: p.refunds as Money | undefined,
       orders: p.orders as number | undefined,
+      itemsSold: p.itemsSold as number | undefined,
+      itemsRefunded: p.itemsRefunded as number | undefined,
+      productsSold: p.productsSold as number | undefined,
+      aov: p.aov as Money | undefined,
+      customers: p.customers as number | undefined,
       samplesShipped: p.samplesShipped as number | undefined,
+      sampleContent: p.sampleContent as number | undefined,
       videos: p.videos as number | undefined,
       lives: p.lives as number | undefined,
-      estCommission: p.estCommission as CreatorRow['estCommission'],
-      estFlatFee: p.estFlatFee as CreatorRow['estFlatFee'],
+      showcaseAdds: p.showcaseAdds as number | undefined,
+      productImpressions: p.productImpressions as number | undefined,
+      videoViews: p.videoViews as number | undefined,
+      estCommission: p.estCommission as Money | undefined,
+      estFlatFee: p.estFlatFee as Money | undefined,
       ctrBps: p.ctr as number | undefined,
       ctorBps: p.ctor as number | undefined,
     };
     return { value: withoutUndefined(value), issues: [] };
   }, options);
-  for (const m of counted) {
-    if (m.matchedBy === 'handle') matches.byHandle++;
-    else if (m.matchedBy === 'nickname') matches.byNickname++;
-    else if (m.ambiguous) matches.ambiguous++;
-    else matches.unmatched++;
-  }
   return { kind: 'creator-analysis', rows: result.values, issues: result.issues, dataRows: result.dataRows, badRows: result.badRows, matches };
 }
 
@@ -296,7 +386,7 @@ export async function checkOrders(
   const idColumn = map.columns.find((c) => c.field === 'orderId');
   const seen = new Map<string, number>();
   const required = ['orderId', 'skuId', 'createdAt'];
-  const result = await checkEach<OrderRow>(rows, firstData, map, rowSchema(map, format, required), (p, rowNumber) => {
+  const result = await checkEach<OrderRow>(rows, firstData, map, schemas(map, format, required), (p, rowNumber) => {
     const key = `${p.orderId as string}|${p.skuId as string}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -313,6 +403,9 @@ export async function checkOrders(
       skuId: p.skuId as string,
       createdAt: p.createdAt as number,
       productId: p.productId as string | undefined,
+      productTitle: p.productTitle as string | undefined,
+      statusRaw: p.orderStatus as string | undefined,
+      deliveredAt: p.deliveredAt as number | undefined,
       quantity: p.quantity as number | undefined,
       price: p.price as OrderRow['price'],
       creatorHandle: p.creatorHandle as string | undefined,

@@ -1,0 +1,51 @@
+import type { CreatorRow, ImportRequest, OrderRow } from './message';
+
+/**
+ * An import's identity: the SHA-256 of what the file says, not of its bytes. The same export as xlsx and as csv, with
+ * its columns in another order, its rows sorted differently or re-saved by a spreadsheet, reads to the same rows, so it
+ * is the same import. What the file says = its kind, the shop and period the seller gave, and every row as validated,
+ * with each creator under the name the file wrote (not the known creator it matched: what Collab Lens knew when the
+ * file was read must not make the same file a new import). The page computes it before sending; the background checks it.
+ */
+
+export type ImportContent = Pick<ImportRequest, 'shopKey' | 'period'> &
+  ({ kind: 'creator-analysis'; rows: readonly CreatorRow[] } | { kind: 'orders'; rows: readonly OrderRow[] });
+
+const HANDLE = /^@?[a-z0-9._]{1,64}$/i;
+
+/** A creator name as written, reduced to what it says: `@Maya` = `maya`; a nickname with its spacing and case folded. */
+export function nameKey(name: string): string {
+  const s = name.normalize('NFKC').trim();
+  return HANDLE.test(s) ? s.replace(/^@/, '').toLowerCase() : s.replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** JSON with object keys sorted, so two objects with the same fields give the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function creatorContent(row: CreatorRow): string {
+  const { handle, matchedBy: _m, ambiguous: _a, name, ...figures } = row;
+  return canonical({ creator: nameKey(name ?? handle), ...figures });
+}
+
+const orderContent = (row: OrderRow) => canonical(row);
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function importIdOf(content: ImportContent): Promise<string> {
+  const rows = content.kind === 'creator-analysis' ? content.rows.map(creatorContent) : content.rows.map(orderContent);
+  rows.sort();
+  const head = canonical({ v: 1, kind: content.kind, shopKey: content.shopKey, period: content.period });
+  return sha256Hex(new TextEncoder().encode(`${head}\n${rows.join('\n')}`));
+}
