@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { formatCostInput, parseCostInput } from '../../lib/costs/input';
+import { sampleCostsFrom, sampleCostsItem } from '../../lib/costs/sample-cost';
 import type { AppDB } from '../../lib/db/app-db';
 import { currencyOfRegion } from '../../lib/domain/currency';
 import { minorDigits, type Money } from '../../lib/domain/money';
@@ -10,8 +11,9 @@ import { sendMessage } from '../../lib/messaging/protocol';
 import { liveQuerySignal } from '../../lib/state/live-query';
 
 /**
- * Product costs: cost of goods and shipping per SKU, in the shop's currency, for full-cost ROI and the cost of a sample.
- * The SKUs listed are those Collab Lens has seen for the shop; saving goes through the background.
+ * Product costs: cost of goods and shipping per SKU, in the shop's currency, for full-cost ROI and the cost of a sample,
+ * and the shop's flat cost per sample for samples whose SKU has no cost. The SKUs listed are those Collab Lens has seen
+ * for the shop; saving goes through the background.
  */
 
 interface SkuRow {
@@ -24,6 +26,71 @@ interface SkuRow {
 
 type Field = 'costOfGoods' | 'shipping';
 type Draft = Record<string, Partial<Record<Field, string>>>;
+
+/** The shop's flat cost per sample: one field, saved on its own (blank removes it). */
+function SampleCostForm({ shop, currency, i18n }: { shop: Shop; currency: string; i18n: I18n }) {
+  const { t } = i18n;
+  const decimal = i18n.locale === 'id' ? ',' : '.';
+  const stored = useSignal<Money | undefined>(undefined);
+  const draft = useSignal<string | undefined>(undefined);
+  const invalid = useSignal(false);
+  const status = useSignal<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+  useEffect(() => {
+    const show = (raw: unknown) => {
+      stored.value = sampleCostsFrom(raw)[shop.key];
+    };
+    void sampleCostsItem.getValue().then(show);
+    return sampleCostsItem.watch(show);
+  }, [shop.key]);
+  const text = draft.value ?? formatCostInput(stored.value, decimal, minorDigits(currency));
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const parsed = parseCostInput(text, currency, decimal);
+    invalid.value = !parsed.ok;
+    if (!parsed.ok) {
+      status.value = { kind: 'error', text: t('costs.flatInvalid') };
+      return;
+    }
+    try {
+      const ack = await sendMessage('saveSampleCost', { shopKey: shop.key, perSample: parsed.value });
+      if (ack.ok) {
+        draft.value = undefined;
+        status.value = { kind: 'ok', text: ack.perSample ? t('costs.flatSaved', { amount: i18n.money(ack.perSample) }) : t('costs.flatCleared') };
+      } else status.value = { kind: 'error', text: t('costs.failed') };
+    } catch (error) {
+      console.error('[collab-lens] saving the flat cost per sample failed', error);
+      status.value = { kind: 'error', text: t('costs.failed') };
+    }
+  };
+
+  return (
+    <form onSubmit={save} noValidate data-testid="sample-cost">
+      <h3>{t('costs.flatTitle')}</h3>
+      <p class="muted">{t('costs.flatIntro')}</p>
+      <p>
+        <label for="sample-cost-input">{t('costs.flatLabel', { currency })} </label>
+        <input
+          id="sample-cost-input"
+          type="text"
+          inputMode="decimal"
+          size={10}
+          aria-invalid={invalid.value ? 'true' : undefined}
+          aria-describedby="sample-cost-status"
+          value={text}
+          onInput={(e) => {
+            draft.value = e.currentTarget.value;
+            status.value = undefined;
+          }}
+        />{' '}
+        <button type="submit">{t('costs.flatSave')}</button>
+      </p>
+      <p id="sample-cost-status" role="status" class={status.value?.kind === 'error' ? 'urgent' : undefined}>
+        {status.value?.text}
+      </p>
+    </form>
+  );
+}
 
 async function skuRows(db: AppDB, shopKey: string): Promise<SkuRow[]> {
   const products = await db.products.where('shopKey').equals(shopKey).toArray();
@@ -101,6 +168,7 @@ export function CostsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
         </p>
       )}
       {shop && !currency && <p class="urgent">{t('costs.noCurrency', { region: shop.region })}</p>}
+      {shop && currency && <SampleCostForm key={shop.key} shop={shop} currency={currency} i18n={i18n} />}
       {shop && currency && rows?.value?.length === 0 && <p>{t('costs.noSkus')}</p>}
       {shop && currency && rows?.value && rows.value.length > 0 && (
         <form onSubmit={save} noValidate>

@@ -30,7 +30,7 @@ type Entry = { kind: 'item'; item: TriageItem; position: number } | { kind: 'ove
 
 const ESTIMATED_ROW_PX = 230;
 const KEY_MARKS: Readonly<Record<string, Mark | null>> = { a: 'approve', r: 'reject', s: 'skip', c: null };
-const DEFAULT_VALUES: Record<BulkFilter['kind'], number> = { 'fulfilment-under': 40, 'no-content': 0, 'deadline-within': 24, 'score-under': 50, 'tiktok-cannot': 0 };
+const DEFAULT_VALUES: Record<BulkFilter['kind'], number> = { 'fulfilment-under': 40, 'no-content': 0, 'deadline-within': 24, 'score-under': 50, 'tiktok-cannot': 0, blocked: 0 };
 
 function filterOf(kind: BulkFilter['kind'], value: number): BulkFilter {
   switch (kind) {
@@ -42,6 +42,7 @@ function filterOf(kind: BulkFilter['kind'], value: number): BulkFilter {
       return { kind, points: value };
     case 'no-content':
     case 'tiktok-cannot':
+    case 'blocked':
       return { kind };
   }
 }

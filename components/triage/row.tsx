@@ -63,8 +63,8 @@ export function TikTokLine({ tiktok, i18n }: { tiktok: Observed<TikTokView>; i18
 /**
  * One pending request in the queue: score, creator and product, the badge's figures, the review countdown, the
  * reasons behind the score, TikTok's own view of it, the request's alerts, the seller's mark and where it was seen. A
- * request TikTok says cannot be approved is marked so on the row. Every text is inserted as
- * text. The row is focusable (the list moves focus with j/k); its buttons work with the mouse too.
+ * request TikTok says cannot be approved is marked so on the row, and so is one from a creator the seller blocked
+ * (with the seller's tags on the creator). Every text is inserted as text. The row is focusable (the list moves focus with j/k); its buttons work with the mouse too.
  */
 function RowView(p: RowProps) {
   const { item, i18n, now } = p;
@@ -86,6 +86,7 @@ function RowView(p: RowProps) {
       aria-current={p.active ? 'true' : undefined}
       tabIndex={p.active ? 0 : -1}
       data-tiktok={item.tiktok?.value.canBeApproved === false ? 'cannot-approve' : undefined}
+      data-creator-blocked={item.blocked ? 'true' : undefined}
       class={`card row${p.active ? ' active' : ''}${p.selected ? ' selected' : ''}${p.mark ? ` marked-${p.mark}` : ''}`}
       onFocus={(e) => {
         if (e.target === e.currentTarget || !p.active) h.current.activate(item.applyId);
@@ -102,6 +103,12 @@ function RowView(p: RowProps) {
         {item.nickname && <span class="muted nick">{item.nickname}</span>}
         {p.mark && <span class={`mark mark-${p.mark}`}>{t(`triage.marked.${p.mark}`)}</span>}
       </div>
+      {item.blocked && (
+        <div class="creator-blocked" role="note">
+          {t('triage.blocked')}
+        </div>
+      )}
+      {item.tags && <div class="tags muted">{t('marks.tags', { tags: item.tags.join(', ') })}</div>}
       <div class="product">{item.productTitle ?? item.productId}</div>
       <div class="figures muted">
         {item.fulfilmentBps === undefined ? t('badge.fulfilmentUnknown') : t('badge.fulfilment', { rate: i18n.percent(item.fulfilmentBps, 'whole') })}

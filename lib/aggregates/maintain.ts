@@ -1,6 +1,7 @@
 import type { AppDB } from '../db/app-db';
 import type { Aggregate } from '../domain/types';
 import type { ChangeSet } from '../rules/types';
+import { CREATOR_AGGREGATE_KINDS } from '../creators/figures';
 import { benchmarkAggregates } from './commission';
 import {
   AGGREGATES_VERSION,
@@ -128,7 +129,8 @@ export async function rebuildAggregates(db: AppDB, options: RebuildOptions = {})
   const existing = options.shopKeys
     ? await db.aggregates.where('shopKey').anyOf(asked).primaryKeys()
     : await db.aggregates.toCollection().primaryKeys();
-  await write(db, drafts, existing as string[], now);
+  // The creators view's headlines share the table; lib/creators/maintain.ts keeps them.
+  await write(db, drafts, (existing as string[]).filter((k) => !CREATOR_AGGREGATE_KINDS.has(k.split('|')[1] ?? '')), now);
 }
 
 const keysOf = (changes: ChangeSet, table: string): string[] => [...(changes[table] ?? [])];

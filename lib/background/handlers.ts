@@ -20,6 +20,9 @@ import { creatorCards } from '../queries/creator-card';
 import { keepAggregates, refreshStaleAggregates, registerAggregates } from '../aggregates/background';
 // [section:triage]
 import { registerTriage } from './triage';
+import { keepCreatorRows, rebuildCreatorRowsOf, refreshStaleCreatorRows, registerCreatorRows } from '../creators/background';
+import { openCreatorPage } from '../creators/open';
+import { readSampleCost } from '../costs/sample-cost';
 
 /** Every message the background answers. Inputs are validated here: the types are only compile-time. */
 export function registerHandlers(db: AppDB): void {
@@ -32,6 +35,8 @@ export function registerHandlers(db: AppDB): void {
       await evaluateIngest(db, changes);
       // [section:popup] the popup's aggregates follow the same changes before the batch is acknowledged
       await keepAggregates(db, changes);
+      // The creators view's rows follow in their own queue, without holding the acknowledgement.
+      void keepCreatorRows(db, changes);
       return { ok: true, ...summary };
     } catch (error) {
       console.error('[collab-lens] ingest failed', error);
@@ -57,6 +62,7 @@ export function registerHandlers(db: AppDB): void {
     const ack = await receiveRestorePart(db, restores, data);
     if (ack.ok && ack.done) await evaluateAfterReplace(db);
     if (ack.ok && ack.done) await refreshStaleAggregates(db); // [section:popup]
+    if (ack.ok && ack.done) void refreshStaleCreatorRows(db);
     return ack;
   });
   registerRules(db);
@@ -68,14 +74,20 @@ export function registerHandlers(db: AppDB): void {
     ),
   );
   // [section:costs]
-  onMessage('saveCosts', ({ data }) => saveCosts(db, data, Date.now()));
+  onMessage('saveCosts', async ({ data }) => {
+    const ack = await saveCosts(db, data, Date.now());
+    if (ack.ok) void rebuildCreatorRowsOf(db, [(data as { shopKey: string }).shopKey]);
+    return ack;
+  });
   // [section:annotations]
   onMessage('getCreatorCards', ({ data }) => {
     const q = figuresQuery.safeParse(data);
-    return q.success ? creatorCards(db, q.data.shopKey, q.data.handles) : [];
+    return q.success ? readSampleCost(q.data.shopKey).then((flat) => creatorCards(db, q.data.shopKey, q.data.handles, flat)) : [];
   });
   // [section:popup]
   registerAggregates(db);
   // [section:triage]
   registerTriage(db);
+  registerCreatorRows(db);
+  onMessage('openCreatorPage', ({ data }) => openCreatorPage(data));
 }

@@ -69,6 +69,12 @@ export interface CreatorRow extends CreatorFiguresRow {
   nickname?: string;
   /** When Collab Lens last saw the creator anywhere (epoch ms UTC). */
   lastSeenAt?: number;
+  /**
+   * 1 when the shop worked with the creator in the period (a sample request, content, order, invitation or application
+   * in it; every creator of an import period), 0 for a creator only seen in the shop's creator marketplace. The share
+   * of creators with zero GMV counts the former.
+   */
+  engaged?: 0 | 1;
   /** The seller's own marks (`creatorMarks`), copied here so the view filters and sorts without a join. */
   tags: string[];
   watch: 0 | 1;
@@ -114,6 +120,16 @@ export interface Headline {
   /** Creators with no GMV in the period ÷ creators, bps. */
   zeroGmvShareBps?: number;
   sources: Partial<Record<keyof CreatorFiguresRow | 'zeroGmvShare', FigureSource>>;
+  /** The creators the shop worked with (`CreatorRow.engaged`): the base of `zeroGmvShareBps`. */
+  engaged?: number;
+  orders?: number;
+  skuOrders?: number;
+  samplesSent?: number;
+  contentPosted?: number;
+  /** Figures left out because they were in another currency than the shop's. */
+  otherCurrency?: number;
+  /** The period's dates and, for an import, its file. */
+  periodInfo?: PeriodInfo;
 }
 
 /** The seller's own marks on a creator (table `creatorMarks`, key `handle`): kept locally, in the backup. */

@@ -58,7 +58,7 @@ describe('creator-cards', () => {
     document.body.innerHTML = `<div id="grid">${row('maya')}${row('budi')}${row('stranger')}</div>`;
     const maya = card('maya', {
       samples: { seen: 3, sent: 2, withContent: 1, last: seen },
-      gmv: { amount: { minor: 123_400, currency: 'USD' }, skuOrders: 4, fromCommission: 0, settled: 1, commission: { minor: 12_000, currency: 'USD' }, last: seen },
+      gmv: { amount: { minor: 123_400, currency: 'USD' }, orders: 3, skuOrders: 4, fromCommission: 0, settled: 1, commission: { minor: 12_000, currency: 'USD' }, refunds: { minor: 0, currency: 'USD' }, last: seen },
     });
     const thanks = findingView(`top-creators-not-thanked|maya|${TEST_SHOP}`, { subject: 'creator', subjectKey: 'maya', title: 'Top creators not thanked' });
     const { deps, state, fetchCreatorCards } = testDeps({ cards: [maya, card('budi'), card('sari')], findings: [[thanks], [thanks]] });

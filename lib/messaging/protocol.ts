@@ -52,6 +52,14 @@ export interface ProtocolMap {
   // [section:triage]
   /** The seller's triage marks on some of a shop's sample requests, all or none; `mark: null` clears them (undo). */
   setTriageMarks(data: TriageMarksChange): TriageMarksAck;
+  /** The seller's tags, note, watch and block marks on a creator (validated); each field given replaces the stored one. */
+  setCreatorMarks(data: import('../creators/marks').CreatorMarksChange): import('../creators/marks').CreatorMarksAck;
+  /** A shop's flat cost per sample (validated, in the shop's currency), or `null` to remove it; the shop's creator rows follow. */
+  saveSampleCost(data: import('../costs/sample-cost').SaveSampleCostRequest): import('../costs/sample-cost').SaveSampleCostAck;
+  /** Rebuild a shop's creator rows if they are missing or out of date (the creators view asks when it opens). */
+  ensureCreatorRows(data: AggregatesQuery): { ok: boolean };
+  /** A badge on a page opens the creator's page of the creators view (lib/creators/open.ts). */
+  openCreatorPage(data: import('../creators/pages').CreatorPageParams): { ok: boolean };
 }
 
 export const figuresQuery = z.object({

@@ -94,42 +94,75 @@ describe('creatorCards', () => {
     ]);
 
     const [maya, quiet] = await creatorCards(db, SHOP, ['glowwithmaya', 'quiet.one', 'never.seen', 'glowwithmaya']);
+    // GMV 2 × 20 + 20 + 20 (the refunded order counts, and is the refunds); commission 5 (actual, settled) + 3 + 1 (Shop Ads) + 3.
     expect(maya).toMatchObject({
       handle: 'glowwithmaya',
       nickname: 'Maya',
       fulfillment: { value: 8200 },
       samples: { seen: 3, sent: 2, withContent: 1, last: { seenAt: NOW + 3, source: SRC } },
       content: { videos: 2, lives: 1, last: { seenAt: NOW + 5 } },
-      gmv: { amount: usd(6000), skuOrders: 2, fromCommission: 0, settled: 1, commission: usd(500 + 300 + 100), last: { seenAt: NOW + 50, source: ORDERS_SRC } },
+      gmv: { amount: usd(8000), orders: 3, skuOrders: 3, fromCommission: 0, settled: 1, commission: usd(1200), refunds: usd(2000), last: { seenAt: NOW + 50, source: ORDERS_SRC } },
     });
-    expect(maya?.roi).toBeUndefined();
+    // Two samples sent and no cost for them: the cash ROI only.
+    expect(maya?.roi).toEqual({ cash: 8000 / 1200, samplesSent: 2, needsCost: true });
+    expect(maya?.marks).toBeUndefined();
     expect(quiet).toMatchObject({ handle: 'quiet.one', samples: { seen: 0, sent: 0 }, content: { videos: 0, lives: 0 }, gmv: { skuOrders: 1 } });
     expect(quiet?.samples.last).toBeUndefined();
   });
 
-  it('computes full-cost ROI from the seller\'s costs, counting the samples sent', async () => {
+  it('computes the full-cost ROI from the cost of the samples sent, at their SKU cost', async () => {
     await db.sampleRequests.bulkPut([request('1', 'COMPLETED', { skuId: 's2' }), request('2', 'PENDING', { skuId: 's3' })]);
     await db.orderSkus.bulkPut([order('o1|s1', { quantity: 3, price: usd(2000), estimatedCommission: usd(900) })]);
     await db.costs.bulkPut([cost('s1', 500, 100), cost('s2', 700)]);
 
     const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
-    // GMV 6000 − goods and shipping 3 × 600 − commission 900 − sample 700 = 2600, over 900 + 700 invested.
-    expect(maya?.roi).toEqual({ kind: 'value', ratio: 2600 / 1600, profit: usd(2600), invested: usd(1600), costsUpdatedAt: NOW + 9 });
+    // GMV 60 ÷ commission 9; 60 ÷ (9 + the one sample sent, 7). The request still pending costs nothing yet.
+    expect(maya?.roi).toEqual({ cash: 6000 / 900, fullCost: 6000 / 1600, sampleCost: usd(700), samplesSent: 1, needsCost: false });
   });
 
-  it('says how many SKUs lack a cost instead of a partial ROI', async () => {
-    await db.sampleRequests.bulkPut([request('1', 'SHIPPED', { skuId: 's2' })]);
-    await db.orderSkus.bulkPut([order('o1|s1'), order('o2|s9', { skuId: 's9' })]);
+  it('costs the samples without a SKU cost at the flat cost per sample, else says the full-cost ROI needs one', async () => {
+    await db.sampleRequests.bulkPut([request('1', 'SHIPPED', { skuId: 's2' }), request('2', 'COMPLETED', { skuId: 's1' })]);
+    await db.orderSkus.bulkPut([order('o1|s1')]);
     await db.costs.bulkPut([cost('s1', 500)]);
     const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
-    expect(maya?.roi).toEqual({ kind: 'missing-costs', skus: 2, unidentified: 0 });
+    expect(maya?.roi).toEqual({ cash: 2000 / 300, samplesSent: 2, needsCost: true });
+
+    const [flat] = await creatorCards(db, SHOP, ['glowwithmaya'], usd(250));
+    // s1 at its cost 5, s2 at the flat 2.50.
+    expect(flat?.roi).toEqual({ cash: 2000 / 300, fullCost: 2000 / (300 + 750), sampleCost: usd(750), samplesSent: 2, needsCost: false });
   });
 
-  it('shows no ROI when the seller entered no cost at all', async () => {
+  it('costs a sample request without a SKU by its product’s only cost', async () => {
+    await db.sampleRequests.bulkPut([request('1', 'SHIPPED', { skuId: undefined })]);
+    await db.orderSkus.bulkPut([order('o1|s1')]);
+    await db.costs.bulkPut([cost('s1', 1000, 200)]);
+    const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
+    expect(maya?.roi).toMatchObject({ sampleCost: usd(1200), fullCost: 2000 / 1500 });
+
+    await db.costs.put({ ...cost('s2', 900), productId: 'p1' });
+    const [again] = await creatorCards(db, SHOP, ['glowwithmaya']);
+    // The product has two SKU costs now, and which one was sent is not known.
+    expect(again?.roi).toEqual({ cash: 2000 / 300, samplesSent: 1, needsCost: true });
+  });
+
+  it('with orders and no sample sent, the full-cost ROI is the cash ROI once the shop’s sample requests were seen', async () => {
     await db.orderSkus.bulkPut([order('o1|s1')]);
     const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
     expect(maya?.gmv?.amount).toEqual(usd(2000));
-    expect(maya?.roi).toBeUndefined();
+    // No sample request of the shop was ever seen: what samples cost is unknown, not nothing.
+    expect(maya?.roi).toEqual({ cash: 2000 / 300, samplesSent: 0, needsCost: false });
+
+    await db.sampleRequests.put(request('1', 'SHIPPED', { creatorHandle: 'quiet.one' }));
+    const [seen] = await creatorCards(db, SHOP, ['glowwithmaya']);
+    expect(seen?.roi).toEqual({ cash: 2000 / 300, fullCost: 2000 / 300, sampleCost: usd(0), samplesSent: 0, needsCost: false });
+  });
+
+  it('carries the seller’s marks', async () => {
+    await db.creatorMarks.put({ handle: 'quiet.one', tags: ['vip'], note: 'Slow to post', watch: 1, blocked: 1, updatedAt: NOW });
+    const [maya, quiet] = await creatorCards(db, SHOP, ['glowwithmaya', 'quiet.one']);
+    expect(maya?.marks).toBeUndefined();
+    expect(quiet?.marks).toEqual({ tags: ['vip'], note: 'Slow to post', watch: 1, blocked: 1 });
+    expect(quiet?.roi).toBeUndefined();
   });
 
   it('reads lines in the real shape: no SKU, no price; GMV from commission ÷ rate, the agency fee paid on top', async () => {
@@ -143,21 +176,6 @@ describe('creatorCards', () => {
     const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
     // GMV 3000 + 2000 (estimated as ordered); commission 300 + 150 (estimated) + 180 (actual, final).
     expect(maya?.gmv).toMatchObject({ amount: usd(5000), skuOrders: 2, fromCommission: 2, settled: 1, commission: usd(630) });
-  });
-
-  it('costs a line without a SKU by its product’s only cost, and names the lines no cost can be matched to', async () => {
-    const line = (key: string, over: Partial<OrderSku>) => order(key, { skuId: undefined, price: undefined, quantity: undefined, commissionBps: 1000, settlement: 'UNKNOWN', ...over });
-    await db.orderSkus.bulkPut([line('o1|#1', { estimatedCommission: usd(300), estimatedPartnerCommission: usd(150) })]);
-    await db.costs.bulkPut([cost('s1', 1000, 200)]);
-    const [maya] = await creatorCards(db, SHOP, ['glowwithmaya']);
-    // GMV 3000 − goods and shipping 1200 − commission 450 (creator 300 + agency 150) = 1350 on 450 invested.
-    expect(maya?.roi).toEqual({ kind: 'value', ratio: 1350 / 450, profit: usd(1350), invested: usd(450), costsUpdatedAt: NOW + 9 });
-
-    await db.orderSkus.put(line('o2|#1', { productId: undefined, estimatedCommission: usd(100) }));
-    await db.costs.put({ ...cost('s2', 900), productId: 'p1' });
-    const [again] = await creatorCards(db, SHOP, ['glowwithmaya']);
-    // The product has two SKU costs now (which one was sold is not known), and one line names no product at all.
-    expect(again?.roi).toEqual({ kind: 'missing-costs', skus: 2, unidentified: 1 });
+    expect(maya?.roi?.cash).toBe(5000 / 630);
   });
 });
-

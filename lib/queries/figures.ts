@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import type { CreatorMarks } from '../creators/model';
 import type { AppDB } from '../db/app-db';
 import { CONTENT_STATUSES, SENT_STATUSES, type SampleStatus } from '../domain/sample-status';
 import type { Creator, CreatorMetrics, Deadline, Observed, SourceRef, TikTokView, TriageMark } from '../domain/types';
@@ -18,10 +19,15 @@ export interface RequestFigure {
   tiktok?: Observed<TikTokView>;
 }
 
+/** The seller's own marks on a creator, as the page badges show them. */
+export type MarksView = Pick<CreatorMarks, 'tags' | 'note' | 'watch' | 'blocked'>;
+
 /** What Collab Lens knows about one creator for one shop. */
 export interface CreatorFigures {
   handle: string;
   nickname?: string;
+  /** The seller's tags, note, watch and block marks (lib/creators/marks.ts), when set. */
+  marks?: MarksView;
   fulfillment?: Observed<number>;
   /** The creator's public figures as last seen (followers, GMV, items sold…), with the page and time. */
   metrics?: Observed<CreatorMetrics>;
@@ -49,9 +55,18 @@ async function marksOf(db: AppDB, applyIds: readonly string[]): Promise<Map<stri
   return new Map(marks.flatMap((m) => (m ? [[m.applyId, m.mark] as const] : [])));
 }
 
+/** The seller's marks on these creators, by handle; none inside a caller's transaction that does not cover them. */
+export async function creatorMarksOf(db: AppDB, handles: readonly string[]): Promise<Map<string, MarksView>> {
+  const tx = Dexie.currentTransaction;
+  if (tx && !tx.storeNames.includes('creatorMarks')) return new Map();
+  const marks = await db.creatorMarks.bulkGet([...handles]);
+  return new Map(marks.flatMap((m) => (m ? [[m.handle, { tags: m.tags, ...(m.note ? { note: m.note } : {}), watch: m.watch, blocked: m.blocked }] as const] : [])));
+}
+
 export async function creatorFigures(db: AppDB, shopKey: string, handles: readonly string[]): Promise<CreatorFigures[]> {
   const unique = [...new Set(handles)];
   const creators = await db.creators.bulkGet(unique);
+  const creatorMarks = await creatorMarksOf(db, unique);
   const perCreator = await Promise.all(
     unique.map((h) => db.sampleRequests.where('[shopKey+creatorHandle]').equals([shopKey, h]).toArray()),
   );
@@ -69,6 +84,7 @@ export async function creatorFigures(db: AppDB, shopKey: string, handles: readon
       {
         handle,
         nickname: creator.nickname,
+        ...(creatorMarks.has(handle) && { marks: creatorMarks.get(handle) }),
         fulfillment: creator.fulfillmentBps,
         ...(creator.metrics && { metrics: creator.metrics }),
         ...(creator.metricSources && { metricSources: creator.metricSources }),

@@ -9,12 +9,13 @@ export type BulkFilter =
   | { kind: 'no-content' }
   | { kind: 'deadline-within'; hours: number }
   | { kind: 'score-under'; points: number }
-  | { kind: 'tiktok-cannot' };
+  | { kind: 'tiktok-cannot' }
+  | { kind: 'blocked' };
 
-export const FILTER_KINDS = ['fulfilment-under', 'no-content', 'deadline-within', 'score-under', 'tiktok-cannot'] as const satisfies readonly BulkFilter['kind'][];
+export const FILTER_KINDS = ['fulfilment-under', 'no-content', 'deadline-within', 'score-under', 'tiktok-cannot', 'blocked'] as const satisfies readonly BulkFilter['kind'][];
 
 /** The filters that take no value. */
-export const VALUELESS: ReadonlySet<BulkFilter['kind']> = new Set(['no-content', 'tiktok-cannot']);
+export const VALUELESS: ReadonlySet<BulkFilter['kind']> = new Set(['no-content', 'tiktok-cannot', 'blocked']);
 
 /** Pure: does the request match the filter at `now`? */
 export function matchesFilter(item: TriageItem, filter: BulkFilter, now: number): boolean {
@@ -32,6 +33,8 @@ export function matchesFilter(item: TriageItem, filter: BulkFilter, now: number)
       return item.score.total < filter.points;
     case 'tiktok-cannot':
       return item.tiktok?.value.canBeApproved === false;
+    case 'blocked':
+      return item.blocked === true;
   }
 }
 

@@ -101,6 +101,24 @@ describe('loadQueue and rankQueue', () => {
     expect(selectByFilter(items, { kind: 'tiktok-cannot' }, NOW, new Map(), false)).toEqual(['101']);
   });
 
+  it('flags the requests of a creator the seller blocked, with the seller’s tags, without counting it in the score, and selects them', async () => {
+    const db = await seeded();
+    const before = rankQueue(await loadQueue(db, SHOP), NOW);
+    await db.creatorMarks.bulkPut([
+      { handle: 'ben', tags: ['late'], watch: 0, blocked: 1, updatedAt: NOW },
+      { handle: 'cat', tags: ['vip'], watch: 1, blocked: 0, updatedAt: NOW },
+    ]);
+    const items = rankQueue(await loadQueue(db, SHOP), NOW);
+    expect(items.map((i) => [i.applyId, i.blocked, i.tags])).toEqual([
+      ['101', undefined, undefined],
+      ['201', true, ['late']],
+      ['301', undefined, ['vip']],
+    ]);
+    expect(items.map((i) => i.score.total)).toEqual(before.map((i) => i.score.total));
+    expect(selectByFilter(items, { kind: 'blocked' }, NOW, new Map(), false)).toEqual(['201']);
+    expect(selectByFilter(before, { kind: 'blocked' }, NOW, new Map(), false)).toEqual([]);
+  });
+
   it('scores the GMV factor from the figures the sample list showed, saying where they were seen', async () => {
     const db = await seeded();
     const sampleList = { endpoint: 'sample.group.list', page: source.page };

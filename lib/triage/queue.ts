@@ -1,3 +1,4 @@
+import type { CreatorMarks } from '../creators/model';
 import type { AppDB } from '../db/app-db';
 import { CONTENT_STATUSES } from '../domain/sample-status';
 import type { Creator, Deadline, Observed, Product, SampleRequest, SourceRef, TikTokView, TriageMark } from '../domain/types';
@@ -37,6 +38,8 @@ export interface QueueData {
   creators: Map<string, Creator>;
   products: Map<string, Product>;
   costs: CostIndex;
+  /** The seller's marks on the requests' creators (lib/creators/marks.ts), by handle. */
+  marks: Map<string, CreatorMarks>;
 }
 
 export interface TriageItem {
@@ -55,6 +58,10 @@ export interface TriageItem {
   overdue: boolean;
   /** What TikTok itself says of the request (can it be approved, its predicted ROI): shown beside the score, not in it. */
   tiktok?: Observed<TikTokView>;
+  /** The seller blocked the creator (lib/creators/marks.ts): flagged on the row, not in the score. */
+  blocked?: true;
+  /** The seller's tags on the creator. */
+  tags?: string[];
 }
 
 const OPEN_STATUSES = new Set(['SHIPPED', 'CONTENT_PENDING']);
@@ -91,10 +98,11 @@ export async function loadQueue(db: AppDB, shopKey: string): Promise<QueueData> 
   const pending = all.filter((r) => r.status === 'PENDING');
   const handles = [...new Set(pending.map((r) => r.creatorHandle))];
   const productIds = [...new Set(pending.map((r) => r.productId))];
-  const [creators, products, costs] = await Promise.all([
+  const [creators, products, costs, marks] = await Promise.all([
     db.creators.bulkGet(handles),
     db.products.bulkGet(productIds),
     db.costs.where('shopKey').equals(shopKey).toArray(),
+    db.creatorMarks.bulkGet(handles),
   ]);
   return {
     shopKey,
@@ -103,6 +111,7 @@ export async function loadQueue(db: AppDB, shopKey: string): Promise<QueueData> 
     creators: new Map(creators.flatMap((c) => (c ? [[c.handle, c] as const] : []))),
     products: new Map(products.flatMap((p) => (p ? [[p.productId, p] as const] : []))),
     costs: costIndex(costs),
+    marks: new Map(marks.flatMap((m) => (m ? [[m.handle, m] as const] : []))),
   };
 }
 
@@ -133,6 +142,7 @@ export function rankQueue(data: QueueData, now: number): TriageItem[] {
   const items = data.pending.map((r): TriageItem => {
     const creator = data.creators.get(r.creatorHandle);
     const product = data.products.get(r.productId);
+    const marks = data.marks.get(r.creatorHandle);
     return {
       applyId: r.applyId,
       handle: r.creatorHandle,
@@ -147,6 +157,8 @@ export function rankQueue(data: QueueData, now: number): TriageItem[] {
       score: scoreRequest(scoreInputOf(data, r), now),
       overdue: r.deadline?.kind === 'review' && r.deadline.at <= now,
       ...(r.tiktok && { tiktok: r.tiktok }),
+      ...(marks?.blocked ? { blocked: true as const } : {}),
+      ...(marks?.tags.length ? { tags: marks.tags } : {}),
     };
   });
   const deadlineOf = (i: TriageItem) => i.deadline?.at ?? Infinity;

@@ -10,6 +10,9 @@ import { expectOneBadgePerRow, open, openExtensionPage, startEnv, type Env } fro
  * the language choice.
  */
 
+/** The extension page's storage API, as the flat cost per sample is read back from it. */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
 let env: Env;
 let options: Page;
 const us = () => shopByKey(env.world, 'us');
@@ -64,6 +67,46 @@ describe('product costs', () => {
     await options.reload();
     expect(await row(a).getByRole('textbox', { name: /^Cost of goods/ }).inputValue()).toBe('1234.50');
     if (b) expect(await row(b).getByRole('textbox', { name: /^Cost of goods/ }).inputValue()).toBe('');
+  });
+});
+
+describe('flat cost per sample', () => {
+  const field = () => options.getByRole('textbox', { name: 'Cost per sample (USD)' });
+  const flatStatus = () => options.locator('#sample-cost-status');
+  const shopKey = () => `US:${us().sellerId}`;
+  /** The state row of the shop's creator rows: what the background built them with. */
+  const rowsMeta = async () => (await readDb(env.session)).aggregates?.find((a) => a.key === `${shopKey()}|creatorRows|-`)?.values as { flat?: unknown } | undefined;
+  const headline = async () => (await readDb(env.session)).aggregates?.find((a) => a.key === `${shopKey()}|creatorHeadline|all`)?.values as { headline: Record<string, unknown> } | undefined;
+
+  it('refuses an amount that is not valid, storing nothing', async () => {
+    await field().fill('five');
+    await options.getByRole('button', { name: 'Save cost per sample' }).click();
+    expect(await flatStatus().textContent()).toBe('Enter a positive amount, or leave the field empty to remove the cost per sample.');
+    expect(await field().getAttribute('aria-invalid')).toBe('true');
+    expect(await options.evaluate(() => chrome.storage.local.get('sampleCosts'))).toEqual({});
+  });
+
+  it('saves it for the shop, and the creators view’s figures are rebuilt with it; an empty field removes it', async () => {
+    await field().fill('5');
+    await options.getByRole('button', { name: 'Save cost per sample' }).click();
+    await waitFor(async () => (await flatStatus().textContent()) === 'Saved: each sample without a SKU cost counts $5.00.', 'the save to be confirmed');
+    expect(await options.evaluate(() => chrome.storage.local.get('sampleCosts'))).toEqual({ sampleCosts: { [shopKey()]: { minor: 500, currency: 'USD' } } });
+    await waitFor(async () => JSON.stringify((await rowsMeta())?.flat) === JSON.stringify({ minor: 500, currency: 'USD' }), 'the creator rows to be rebuilt with the flat cost');
+    // The requests seen are all still to review: no sample was sent, so the samples cost nothing and no figure needs a cost.
+    const all = (await headline())?.headline;
+    expect(all).toMatchObject({ sampleCost: { minor: 0, currency: 'USD' } });
+    expect(all?.needsSampleCost).toBeUndefined();
+    await options.reload();
+    expect(await field().inputValue()).toBe('5.00');
+
+    await field().fill('');
+    await options.getByRole('button', { name: 'Save cost per sample' }).click();
+    await waitFor(async () => (await flatStatus().textContent()) === 'Removed: samples without a SKU cost have no cost now.', 'the removal to be confirmed');
+    expect(await options.evaluate(() => chrome.storage.local.get('sampleCosts'))).toEqual({ sampleCosts: {} });
+    await waitFor(async () => {
+      const meta = await rowsMeta();
+      return meta !== undefined && meta.flat === undefined;
+    }, 'the creator rows to be rebuilt without it');
   });
 });
 

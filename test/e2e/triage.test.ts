@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { creatorPath } from '../../lib/creators/pages';
 import { simUrl } from '../sim/install';
 import { sampleCreatorFigures, scoresOf } from '../sim/surfaces/sample-wire';
 import { SAMPLE_TABS, creatorOf, shopByKey, skuOf, tabRequests, type SimRequest, type SimShop } from '../sim/world';
@@ -181,6 +182,42 @@ describe('the queue', () => {
     await panel.getByTestId('filter-kind').selectOption('tiktok-cannot');
     expect(await panel.getByTestId('filter-value').count()).toBe(0);
     await expect.poll(() => panel.getByTestId('select-matching').textContent()).toBe(`Select ${selectable.length} matching`);
+    await panel.close();
+  });
+
+  it('flags the requests of a creator the seller blocked, on the page’s badges and in the queue, and selects them', async () => {
+    // The creator of the first request on the page, blocked and tagged on the creator's page.
+    const pending = tabRequests(us, 10);
+    const creator = creatorOf(us, pending[0]!.creatorId);
+    const theirs = pending.filter((r) => r.creatorId === creator.creatorId);
+    const editor = await openExtensionPage(env, creatorPath(shopKey, creator.handle).slice(1));
+    await editor.getByTestId('marks').waitFor();
+    await editor.getByLabel('New tag').fill('late');
+    await editor.getByRole('button', { name: 'Add tag' }).click();
+    await editor.getByLabel('Block this creator', { exact: false }).check();
+    await editor.getByRole('button', { name: 'Save marks' }).click();
+    await waitFor(async () => (await editor.getByTestId('marks-status').textContent()) === 'Saved.', 'the marks to be saved');
+    await editor.close();
+
+    // The Sample requests page, still open, is told: the creator's badges say so first.
+    const badge = page.locator(`${BADGE}[data-apply-ids~="${theirs[0]!.applyId}"] button`);
+    await expect.poll(() => badge.locator('.marks').textContent()).toBe('Blocked · Tags: late');
+    expect(await badge.getAttribute('aria-label')).toContain('Blocked · Tags: late');
+
+    const panel = await openPanel();
+    for (const r of theirs) {
+      const row = await rowOf(panel, r.applyId);
+      await expect.poll(() => row.getAttribute('data-creator-blocked')).toBe('true');
+      expect(await row.locator('.creator-blocked').textContent()).toBe('You blocked this creator');
+      expect(await row.locator('.tags').textContent()).toBe('Tags: late');
+    }
+    const other = await rowOf(panel, pending.find((r) => r.creatorId !== creator.creatorId)!.applyId);
+    expect(await other.getAttribute('data-creator-blocked')).toBeNull();
+    const marked = await marksInDb();
+    await panel.getByTestId('bulk').locator('summary').click();
+    await panel.getByTestId('filter-kind').selectOption('blocked');
+    expect(await panel.getByTestId('filter-value').count()).toBe(0);
+    await expect.poll(() => panel.getByTestId('select-matching').textContent()).toBe(`Select ${theirs.filter((r) => !(r.applyId in marked)).length} matching`);
     await panel.close();
   });
 
