@@ -1,27 +1,12 @@
 import { useSignal } from '@preact/signals';
 import type { AppDB } from '../../lib/db/app-db';
-import { CSV_FILE, CSV_TABLES, readCsvTable, toCsvText, type CsvTableName } from '../../lib/backup/csv';
+import { EXPORT_FILE, EXPORT_TABLES, readExportTable, type ExportTableName } from '../../lib/backup/csv';
 import { buildBackup, parseBackupText, rowCount, type Backup, type BackupProblem } from '../../lib/backup/format';
 import { readAllTables } from '../../lib/backup/restore';
 import { splitBackup, type RestoreAck } from '../../lib/backup/transfer';
 import type { I18n } from '../../lib/i18n';
+import { downloadTable, EXPORT_FORMATS, saveFile, stamp, type ExportFormat } from '../../lib/export/download';
 import { sendMessage } from '../../lib/messaging/protocol';
-
-/** Hand a file to the browser's downloads without any permission or network: an object URL and `<a download>`. */
-function saveFile(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** `2025-11-21-0930` (UTC), for file names. */
-const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
 
 async function countAll(db: AppDB): Promise<number> {
   const counts = await Promise.all(db.tables.map((t) => t.count()));
@@ -43,7 +28,7 @@ async function sendBackup(backup: Backup, onProgress: (done: number, total: numb
 
 type Pending = { kind: 'restore'; backup: Backup; rows: number; current: number } | { kind: 'delete'; current: number };
 
-/** Full backup and restore, deleting everything, and CSV exports of the main tables. */
+/** Full backup and restore, deleting everything, and exports of the main tables as xlsx or CSV. */
 export function BackupSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
   const { t } = i18n;
   const status = useSignal<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
@@ -58,13 +43,13 @@ export function BackupSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
   const ok = (text: string) => (status.value = { kind: 'ok', text });
   const problem = ({ code, ...vars }: BackupProblem) => (status.value = { kind: 'error', text: t(`backup.error.${code}`, vars) });
 
-  const run = async (task: () => Promise<void>) => {
+  const run = async (task: () => Promise<void>, failed: () => void = () => problem({ code: 'failed' })) => {
     busy.value = true;
     try {
       await task();
     } catch (error) {
       console.error('[collab-lens] backup task failed', error);
-      problem({ code: 'failed' });
+      failed();
     } finally {
       busy.value = false;
     }
@@ -108,13 +93,12 @@ export function BackupSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
       else ok(t('backup.restored', { rows: i18n.number(p.rows), when: longDate(p.backup.exportedAt) }));
     });
 
-  const exportCsv = (name: CsvTableName) =>
+  const exportTable = (name: ExportTableName, format: ExportFormat) =>
     run(async () => {
-      const table = await readCsvTable(db, name);
-      const file = `collab-lens-${CSV_FILE[name]}-${stamp(Date.now())}.csv`;
-      saveFile(file, new Blob([await toCsvText(table)], { type: 'text/csv;charset=utf-8' }));
-      ok(t('backup.csvDone', { file, rows: i18n.number(table.rows.length) }));
-    });
+      const table = await readExportTable(db, name);
+      const file = await downloadTable(table, format, EXPORT_FILE[name]);
+      ok(t('backup.exportDone', { file, rows: i18n.number(table.rows.length) }));
+    }, () => (status.value = { kind: 'error', text: t('backup.exportFailed') }));
 
   const p = pending.value;
   return (
@@ -165,14 +149,27 @@ export function BackupSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
       <p role="status" class={status.value?.kind === 'error' ? 'urgent' : undefined} data-testid="backup-status">
         {status.value?.text}
       </p>
-      <h2>{t('backup.csvTitle')}</h2>
-      <p class="muted">{t('backup.csvHint')}</p>
+      <h2>{t('backup.exportTitle')}</h2>
+      <p class="muted">{t('backup.exportHint')}</p>
       <ul style={{ margin: 0, paddingInlineStart: '16px' }}>
-        {CSV_TABLES.map((name) => (
-          <li key={name}>
-            <button type="button" class="link" data-csv={name} onClick={() => exportCsv(name)} disabled={busy.value}>
-              {t(`backup.csv.${name}`)}
-            </button>
+        {EXPORT_TABLES.map((name) => (
+          <li key={name} data-export={name}>
+            <span style={{ display: 'inline-flex', gap: '8px', flexWrap: 'wrap', alignItems: 'baseline' }}>
+              <span>{t(`backup.table.${name}`)}</span>
+              {EXPORT_FORMATS.map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  class="link"
+                  data-format={format}
+                  aria-label={t('backup.exportAs', { table: t(`backup.table.${name}`), format: t(`backup.format.${format}`) })}
+                  onClick={() => exportTable(name, format)}
+                  disabled={busy.value}
+                >
+                  {t(`backup.format.${format}`)}
+                </button>
+              ))}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,63 +1,15 @@
-import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
+import { expectSameValues, readBack, record, xlsxRecord } from '../../test/export-read-back';
 import { fillEveryTable, SHOP } from '../../test/fixtures/every-table';
 import { NOW } from '../../test/fixtures/sample-group-list';
 import type { AppDB } from '../db/app-db';
-import { money } from '../domain/money';
 import type { Creator, Product } from '../domain/types';
-import { campaignsCsv, creatorsCsv, CSV_TABLES, isoTime, moneyAmount, orderSkusCsv, percent, readCsvTable, text, toCsvText, type CsvTable } from './csv';
+import { toCsvText } from '../export/csv';
+import { CELL_TEXT_MAX, textRows } from '../export/table';
+import { campaignsTable, creatorsTable, EXPORT_TABLES, orderSkusTable, readExportTable } from './csv';
 
 const source = { endpoint: 'creator.profile', page: 'https://affiliate.tiktok.com/connection/creator/detail' };
-/** The cells of one row by column name. */
-const record = (t: CsvTable, i = 0) => Object.fromEntries(t.header.map((h, c) => [h, t.rows[i]?.[c]]));
-/** The rows as a spreadsheet would read them back. */
-const readBack = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-
-describe('cell formats', () => {
-  it('writes money exactly from minor units, in the currency\'s own decimals', () => {
-    expect(moneyAmount({ minor: 123_456, currency: 'USD' })).toBe('1234.56');
-    expect(moneyAmount({ minor: 5, currency: 'USD' })).toBe('0.05');
-    expect(moneyAmount({ minor: -310, currency: 'EUR' })).toBe('-3.10');
-    expect(moneyAmount({ minor: 0, currency: 'GBP' })).toBe('0.00');
-    expect(moneyAmount({ minor: 150_000, currency: 'VND' })).toBe('150000');
-    expect(moneyAmount({ minor: 1500, currency: 'JPY' })).toBe('1500');
-    // Past the point where a float division would lose the last cent.
-    expect(moneyAmount({ minor: 9_007_199_254_740_991, currency: 'USD' })).toBe('90071992547409.91');
-    expect(moneyAmount(undefined)).toBe('');
-  });
-
-  it('is the exact inverse of reading money from decimal text, in every shop currency', () => {
-    for (const currency of ['USD', 'GBP', 'EUR', 'IDR', 'MYR', 'THB', 'VND', 'PHP', 'SGD', 'JPY']) {
-      for (const minor of [0, 1, 9, 10, 99, 100, 101, 123_456_789, -1, -250, 900_719_925_474_099]) {
-        expect(money(moneyAmount({ minor, currency }), currency), `${minor} ${currency}`).toEqual({ minor, currency });
-      }
-    }
-  });
-
-  it('writes rates as percent text from basis points', () => {
-    expect(percent(6085)).toBe('60.85%');
-    expect(percent(5)).toBe('0.05%');
-    expect(percent(10_000)).toBe('100.00%');
-    expect(percent(0)).toBe('0.00%');
-    expect(percent(undefined)).toBe('');
-  });
-
-  it('writes times as ISO 8601 UTC', () => {
-    expect(isoTime(NOW)).toBe('2025-11-21T04:40:00.000Z');
-    expect(isoTime(undefined)).toBe('');
-  });
-
-  it('guards text a spreadsheet would run as a formula', () => {
-    expect(text('=HYPERLINK("https://evil.example","Click")')).toBe('\'=HYPERLINK("https://evil.example","Click")');
-    expect(text('+1+1')).toBe("'+1+1");
-    expect(text('-2+3')).toBe("'-2+3");
-    expect(text('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(text('\t=1')).toBe("'\t=1");
-    expect(text('Maya = glow')).toBe('Maya = glow');
-    expect(text(undefined)).toBe('');
-  });
-});
 
 describe('creators', () => {
   const maya: Creator = {
@@ -80,8 +32,8 @@ describe('creators', () => {
   };
 
   it('has flattened columns with the latest figures, money beside its currency', () => {
-    const t = creatorsCsv([maya, { handle: 'bare', aliases: [], firstSeenAt: NOW, lastSeenAt: NOW }]);
-    expect(t.header.slice(0, 11)).toEqual(['Handle', 'Nickname', 'Region', 'Followers', 'Sample fulfilment rate', 'GMV', 'GMV currency', 'GMV range', 'GMV seen', 'GMV source', 'Video GMV']);
+    const t = creatorsTable([maya, { handle: 'bare', aliases: [], firstSeenAt: NOW, lastSeenAt: NOW }]);
+    expect(t.columns.slice(0, 11).map((c) => c.header)).toEqual(['Handle', 'Nickname', 'Region', 'Followers', 'Sample fulfilment rate', 'GMV', 'GMV currency', 'GMV range', 'GMV seen', 'GMV source', 'Video GMV']);
     expect(record(t)).toMatchObject({
       Handle: 'glowwithmaya',
       Region: 'GB',
@@ -101,15 +53,42 @@ describe('creators', () => {
       'Metrics source': 'creator.profile',
     });
     expect(record(t, 1)).toMatchObject({ Handle: 'bare', Followers: '', GMV: '', 'GMV currency': '', 'Sample fulfilment rate': '' });
-    expect(t.rows.every((r) => r.length === t.header.length)).toBe(true);
+    expect(t.rows.every((r) => r.length === t.columns.length)).toBe(true);
   });
 
-  it('a hostile nickname reaches the file as inert text', async () => {
-    const csv = await toCsvText(creatorsCsv([maya]));
+  it('in an xlsx: counts, rates, money and times are typed cells, ids are text', () => {
+    const t = creatorsTable([maya]);
+    expect(xlsxRecord(t)).toMatchObject({
+      Handle: { t: 's', v: 'glowwithmaya' },
+      Followers: { t: 'n', v: 130_000, z: '#,##0' },
+      'Sample fulfilment rate': { t: 'n', v: 0.6085, z: '0.00%' },
+      GMV: { t: 'n', v: 12_345.67, z: '#,##0.00' },
+      'GMV currency': { t: 's', v: 'GBP' },
+      'Engagement rate': { t: 'n', v: 0.0412, z: '0.00%' },
+      'Platform ids': { t: 's', v: 'cid:7494000000000000001 oecuid:1' },
+      'Metrics seen': { t: 'n', w: '2025-11-21 04:40:00 UTC' },
+    });
+    expectSameValues(creatorsTable([maya, { handle: 'bare', aliases: [], firstSeenAt: NOW, lastSeenAt: NOW }]));
+  });
+
+  it('text longer than a spreadsheet cell holds is cut the same way in both files, not refused', () => {
+    const t = creatorsTable([{ ...maya, nickname: `=${'x'.repeat(40_000)}` }]);
+    const nickname = record(t).Nickname ?? '';
+    expect(nickname).toHaveLength(CELL_TEXT_MAX);
+    expect(nickname.startsWith("'=xxx")).toBe(true);
+    expect(nickname.endsWith('x…')).toBe(true);
+    expect(xlsxRecord(t).Nickname).toMatchObject({ t: 's', v: nickname });
+  });
+
+  it('a hostile nickname reaches both files as inert text', () => {
+    const csv = toCsvText(creatorsTable([maya]));
     expect(csv.startsWith('\uFEFFHandle,Nickname,')).toBe(true);
     const [, row] = readBack(csv);
     expect(row?.[1]).toBe('\'=HYPERLINK("https://evil.example","Maya")');
     expect(csv).not.toMatch(/,=/);
+    const nickname = xlsxRecord(creatorsTable([maya])).Nickname;
+    expect(nickname).toMatchObject({ t: 's', v: '\'=HYPERLINK("https://evil.example","Maya")' });
+    expect(nickname?.f).toBeUndefined();
   });
 });
 
@@ -124,17 +103,18 @@ describe('every export from a database', () => {
   it('writes one row per record, and quoting keeps commas, quotes and new lines in their cells', async () => {
     await db.products.update('1729500000000000001', { title: 'Serum, "Rose"\n30ml' } satisfies Partial<Product>);
     const counts = { creators: 3, sampleRequests: 5, orderSkus: 1, campaigns: 1, registrations: 1 };
-    for (const name of CSV_TABLES) {
-      const table = await readCsvTable(db, name);
+    for (const name of EXPORT_TABLES) {
+      const table = await readExportTable(db, name);
       expect(table.rows, name).toHaveLength(counts[name]);
-      expect(readBack(await toCsvText(table)), name).toEqual([table.header, ...table.rows]);
+      expect(readBack(toCsvText(table)), name).toEqual(textRows(table));
+      expectSameValues(table);
     }
-    const requests = await readCsvTable(db, 'sampleRequests');
+    const requests = await readExportTable(db, 'sampleRequests');
     expect(record(requests)).toMatchObject({ 'Request ID': '1729000000000000101', Product: 'Serum, "Rose"\n30ml', Status: 'PENDING', 'Commission rate': '15.00%' });
   });
 
   it('orders: one row per SKU with exact money, rates, times and the product title', async () => {
-    const t = await readCsvTable(db, 'orderSkus');
+    const t = await readExportTable(db, 'orderSkus');
     expect(record(t)).toMatchObject({
       'Order ID': 'o1',
       'SKU ID': '1729600000000000001',
@@ -153,6 +133,20 @@ describe('every export from a database', () => {
       Refunded: 'no',
       Source: 'fixture',
     });
+    const days = (serial: unknown) => (Number(serial) - 25_569) * 86_400_000;
+    const xlsx = xlsxRecord(t);
+    expect(xlsx).toMatchObject({
+      'SKU ID': { t: 's', v: '1729600000000000001' },
+      'Product ID': { t: 's', v: '1729500000000000001' },
+      Quantity: { t: 'n', v: 2 },
+      Price: { t: 'n', v: 25.99, z: '#,##0.00' },
+      'Price currency': { t: 's', v: 'USD' },
+      'Commission rate': { t: 'n', v: 0.15, z: '0.00%' },
+      'Est. commission': { t: 'n', v: 7.8 },
+      Refunded: { t: 's', v: 'no' },
+    });
+    expect(xlsx['Actual commission']).toBeUndefined();
+    expect(Math.round(days(xlsx.Created?.v))).toBe(NOW - 2 * 86_400_000);
   });
 
   it('orders: a line without SKU id by its position, with its agency, fees and rate forms, guarded against formulas', () => {
@@ -182,7 +176,7 @@ describe('every export from a database', () => {
       lastSeenAt: NOW,
       source: { endpoint: 'orders.list', page: 'https://affiliate-us.tiktok.com/product/order' },
     };
-    const t = orderSkusCsv([line], new Map());
+    const t = orderSkusTable([line], new Map());
     expect(record(t)).toMatchObject({
       'Order ID': '5770000000000000101',
       'SKU ID': '',
@@ -202,16 +196,24 @@ describe('every export from a database', () => {
       'Est. partner commission currency': 'USD',
       'Actual partner commission': '1.20',
     });
+    expect(xlsxRecord(t)).toMatchObject({
+      'Order ID': { t: 's', v: '5770000000000000101' },
+      'Partner (agency) ID': { t: 's', v: '7260000000000000001' },
+      Line: { t: 'n', v: 2 },
+      Product: { t: 's', v: "'=cmd|calc" },
+      'Ads commission rate': { t: 'n', v: 0, z: '0.00%' },
+    });
+    expectSameValues(t);
     // A product joined to the line by its name shows the product's own title.
     const product = { productId: '1729500000000000001', shopKey: SHOP, title: 'Rose Serum', firstSeenAt: NOW, lastSeenAt: NOW, source };
-    expect(record(orderSkusCsv([{ ...line, productId: product.productId }], new Map([[product.productId, product]]))).Product).toBe('Rose Serum');
+    expect(record(orderSkusTable([{ ...line, productId: product.productId }], new Map([[product.productId, product]]))).Product).toBe('Rose Serum');
   });
 
   it('campaigns and registrations, joined to the campaign name and product', async () => {
-    expect(record(await readCsvTable(db, 'campaigns'))).toMatchObject({ 'Campaign ID': 'c1', Name: 'Payday', 'Initiated by': 'agency', 'Marketplace scope': 'targeted', 'Contact channels': 'email' });
+    expect(record(await readExportTable(db, 'campaigns'))).toMatchObject({ 'Campaign ID': 'c1', Name: 'Payday', 'Initiated by': 'agency', 'Marketplace scope': 'targeted', 'Contact channels': 'email' });
     const coded = { ...(await db.campaigns.get('c1'))!, status: 'UNKNOWN', statusRaw: '3' };
-    expect(record(campaignsCsv([coded]))).toMatchObject({ Status: 'UNKNOWN', 'Status as sent': '3' });
-    expect(record(await readCsvTable(db, 'registrations'))).toMatchObject({
+    expect(record(campaignsTable([coded]))).toMatchObject({ Status: 'UNKNOWN', 'Status as sent': '3' });
+    expect(record(await readExportTable(db, 'registrations'))).toMatchObject({
       Campaign: 'Payday',
       Product: 'Rose Hydrating Serum 30ml',
       State: 'REJECTED',

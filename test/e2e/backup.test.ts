@@ -2,18 +2,33 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creatorPath } from '../../lib/creators/pages';
 import { simUrl } from '../sim/install';
 import { creatorOf, shopByKey, tabRequests } from '../sim/world';
 import { readDb, waitFor } from './browser';
 import { expectOneBadgePerRow, open, openExtensionPage, startEnv, type Env } from './pages';
 
-/** The options page: a full backup downloaded, everything deleted, the backup restored; a CSV export; the settings. */
+/**
+ * The options page: a full backup downloaded, everything deleted, the backup restored (the seller's tags and block on a
+ * creator with it); a CSV export; the settings.
+ */
 
 let env: Env;
 let options: Page;
 let stored: Record<string, Record<string, unknown>[]>;
 const us = () => shopByKey(env.world, 'us');
 const seen = () => tabRequests(us(), 10).slice(0, 50);
+const shopKey = () => `US:${us().sellerId}`;
+/** The creator the seller tags and blocks before the backup. */
+const marked = () => creatorOf(us(), seen()[0]!.creatorId).handle;
+const TAGS = ['Ramadan ✨', 'vip'];
+
+/** The creator's page, with its marks editor shown. */
+async function creatorPage(): Promise<Page> {
+  const page = await openExtensionPage(env, creatorPath(shopKey(), marked()).slice(1));
+  await page.getByTestId('marks').waitFor();
+  return page;
+}
 
 beforeAll(async () => {
   env = await startEnv();
@@ -25,6 +40,20 @@ beforeAll(async () => {
   }, 'the first page to be stored');
   // Nothing may write while the backup is taken and compared.
   await page.close();
+  // The seller tags and blocks a creator on the creator's page.
+  const creator = await creatorPage();
+  for (const tag of TAGS) {
+    await creator.getByLabel('New tag').fill(tag);
+    await creator.getByRole('button', { name: 'Add tag' }).click();
+  }
+  await creator.getByLabel('Block this creator', { exact: false }).check();
+  await creator.getByRole('button', { name: 'Save marks' }).click();
+  await waitFor(async () => (await creator.getByTestId('marks-status').textContent()) === 'Saved.', 'the marks to be saved');
+  await creator.close();
+  stored = await waitFor(async () => {
+    const db = await readDb(env.session);
+    return db.creatorMarks?.some((m) => m.handle === marked()) && db;
+  }, 'the marks to be stored');
   options = await openExtensionPage(env, 'options.html');
 });
 afterAll(() => env?.session.close());
@@ -51,6 +80,7 @@ describe('backup and restore', () => {
     expect(Date.parse(backup.exportedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(Object.keys(backup.tables).sort()).toEqual(Object.keys(stored).sort());
     expect(backup.tables).toEqual(stored);
+    expect(backup.tables.creatorMarks).toEqual([{ handle: marked(), tags: TAGS, watch: 0, blocked: 1, updatedAt: expect.any(Number) as unknown }]);
     expect(await status().textContent()).toBe(`Backup saved: ${rows(stored)} records.`);
   });
 
@@ -84,6 +114,18 @@ describe('backup and restore', () => {
     expect(await readDb(env.session)).toEqual(stored);
   });
 
+  it("the creator's tags and block are back, on the creator's page and in the creators view's rows", async () => {
+    const page = await creatorPage();
+    expect(await page.getByTestId('tags').getByRole('listitem').allTextContents()).toEqual(expect.arrayContaining(TAGS.map((tag) => expect.stringContaining(tag) as unknown)));
+    expect(await page.getByTestId('tags').getByRole('listitem').count()).toBe(TAGS.length);
+    expect(await page.getByTestId('block').isChecked()).toBe(true);
+    expect(await page.getByTestId('watch').isChecked()).toBe(false);
+    await page.close();
+    const rowsOf = (await readDb(env.session)).creatorRows?.filter((r) => r.handle === marked()) ?? [];
+    expect(rowsOf.length).toBeGreaterThan(0);
+    for (const r of rowsOf) expect(r, String(r.period)).toMatchObject({ tags: TAGS, blocked: 1, watch: 0 });
+  });
+
   it('the restored data is what the extension shows: diagnostics are back, with when each endpoint last rejected something', async () => {
     const row = options.locator('tr[data-endpoint="sample.group.list"]');
     await row.waitFor();
@@ -94,7 +136,7 @@ describe('backup and restore', () => {
 
 describe('CSV export', () => {
   it('downloads sample requests with a header and one row per request', async () => {
-    const file = await download(options.getByRole('button', { name: 'Sample requests' }));
+    const file = await download(options.getByRole('button', { name: 'Sample requests as CSV' }));
     expect(file.name).toMatch(/^collab-lens-sample-requests-[\d-]+\.csv$/);
     expect(file.text.startsWith('\uFEFF')).toBe(true);
     const [header, ...data] = Papa.parse<string[]>(file.text.slice(1), { skipEmptyLines: true }).data;
