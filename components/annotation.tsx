@@ -3,6 +3,7 @@ import type { PageI18n } from '../lib/i18n/page';
 import type { FindingAction } from '../lib/overlay/findings';
 import { pageKindOf } from '../lib/page-detect';
 import type { FindingView } from '../lib/rules/view';
+import { ExtensionPageLink, type PageLink } from './page-link';
 
 /**
  * One Collab Lens annotation on an Affiliate Center page: a small chip after the item it is about, and a popover with
@@ -38,6 +39,8 @@ export interface AnnotationProps {
   figures: readonly Figure[];
   findings: readonly FindingView[];
   onAction(finding: FindingView, action: FindingAction): void;
+  /** A link to Collab Lens's own page about the subject (a creator's page), shown under the popover's title. */
+  page?: { link: PageLink; label: string };
 }
 
 const RANK = { high: 3, medium: 2, low: 1 } as const;
@@ -200,6 +203,11 @@ export function Annotation(props: AnnotationProps) {
         {open && (
           <>
             <p class="title">{i18n.t('annotation.title', { name: props.name })}</p>
+            {props.page && (
+              <p class="page">
+                <ExtensionPageLink link={props.page.link} class="page-link" label={props.page.label} text={`${props.page.label} ↗`} />
+              </p>
+            )}
             {props.figures.map((f, i) => (
               <p key={i} class="figure">
                 {f.text}
@@ -278,7 +286,8 @@ export const ANNOTATION_CSS = `
 .pop .actions button {
   font: 500 12px/18px ${FONT}; color: #1f2937; background: #fff; border: 1px solid #d1d5db; border-radius: 6px; padding: 1px 10px; cursor: pointer;
 }
-.pop button:focus-visible, .pop summary:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.pop .page-link { color: #1d4ed8; }
+.pop button:focus-visible, .pop summary:focus-visible, .pop .page-link:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .annotation > .chip { color: #e5e7eb; background: #1f2937; border-color: #374151; }
   .annotation.low > .chip { background: #1e293b; border-color: #334155; }
@@ -288,6 +297,7 @@ export const ANNOTATION_CSS = `
   .annotation.medium .alerts { color: #fcd34d; }
   .pop { color: #e5e7eb; background: #111827; border-color: #374151; }
   .pop .src, .pop .note { color: #9ca3af; }
+  .pop .page-link { color: #93c5fd; }
   .pop .finding { border-color: #374151; }
   .pop .actions button { color: #e5e7eb; background: #1f2937; border-color: #374151; }
 }

@@ -16,6 +16,7 @@ import { useFirstMeaningfulRender } from './popup/first-render';
 import { OutreachView } from './popup/outreach';
 import { RequestsView } from './popup/requests';
 import { Tabs, type TabSpec } from './popup/tabs';
+import { OpenCreatorsLink } from './creators/open-link';
 
 /** Affiliate Center's Sample requests per market (domain.md §2.1); the seller's language puts theirs first. */
 export const AFFILIATE_CENTERS = [
@@ -99,6 +100,7 @@ function ShopViews({ db, i18n, first, tab }: { db: AppDB; i18n: I18n; first: Fir
       <p class="muted" data-testid="last-captured">
         {t('popup.lastCaptured', { when: i18n.dateTime(shop.lastSeenAt), host: shop.host })}
       </p>
+      <OpenCreatorsLink i18n={i18n} shopKey={shop.key} />
       <Tabs label={t('popup.tabs')} tabs={tabs} selected={view.value} onSelect={(v) => (view.value = v)}>
         {!built ? (
           <p role="status" class="muted" data-testid="preparing">

@@ -4,6 +4,8 @@ import type { Sighted } from '../lib/domain/types';
 import type { PageI18n } from '../lib/i18n/page';
 import type { CreatorFigures, RequestFigure } from '../lib/queries/figures';
 import { pageKindOf } from '../lib/page-detect';
+import { marksText } from './creator-card';
+import { ExtensionPageLink, type PageLink } from './page-link';
 
 export const DAY_MS = 86_400_000;
 
@@ -14,6 +16,11 @@ export interface SampleBadgeProps {
   i18n: PageI18n;
   now: number;
   highlighted: boolean;
+  /**
+   * The creator's page of the creators view: its address, and how to open it (a page may not navigate to an extension
+   * page itself, so a click asks the background).
+   */
+  creatorLink?: PageLink;
 }
 
 /** TikTok's predicted ROI rounded for reading (`0.3`, `1.25`). */
@@ -83,7 +90,9 @@ export function badgeParts(p: Omit<SampleBadgeProps, 'highlighted'>) {
   const tiktok = tiktokPart(p.requests, i18n);
   const gmvSeen = metricOf(f, 'gmv');
   const gmv = gmvSeen ? i18n.t('badge.gmv', { amount: i18n.money(gmvSeen.value) }) : undefined;
-  return { fulfil, history, review, left, deadline, mark, tiktok, gmv, urgent: left !== undefined && left < DAY_MS };
+  // The seller's own marks on the creator (blocked, watching, tags), first on the badge.
+  const marks = marksText(f.marks, i18n);
+  return { fulfil, history, review, left, deadline, mark, tiktok, gmv, marks, urgent: left !== undefined && left < DAY_MS };
 }
 
 const pageName = (i18n: PageI18n, page: string) => i18n.t(`page.${pageKindOf(page)}`);
@@ -93,9 +102,10 @@ export function SampleBadge(props: SampleBadgeProps) {
   const parts = badgeParts(props);
   const tip = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const summary = [parts.fulfil, parts.history, parts.deadline, parts.mark, parts.tiktok, parts.gmv].filter(Boolean).join(' · ');
+  const summary = [parts.marks, parts.fulfil, parts.history, parts.deadline, parts.mark, parts.tiktok, parts.gmv].filter(Boolean).join(' · ');
   const figures = creatorFiguresText(f, i18n);
   const withTikTok = props.requests.filter((r) => r.tiktok);
+  const link = props.creatorLink;
 
   const show = () => {
     const el = tip.current;
@@ -147,6 +157,7 @@ export function SampleBadge(props: SampleBadgeProps) {
           show();
         }}
       >
+        {parts.marks && <span class={`marks${f.marks?.blocked ? ' blocked' : ''}`}>{parts.marks}</span>}
         <span class="fulfil">{parts.fulfil}</span>
         <span class="history">{parts.history}</span>
         {parts.deadline && <span class="deadline">{parts.deadline}</span>}
@@ -154,8 +165,15 @@ export function SampleBadge(props: SampleBadgeProps) {
         {parts.tiktok && <span class="tiktok">{parts.tiktok}</span>}
         {parts.gmv && <span class="gmv">{parts.gmv}</span>}
       </button>
+      {link && <ExtensionPageLink link={link} class="open" label={i18n.t('badge.open', { handle: f.handle })} text="↗" />}
       <div ref={tip} id="tip" role="tooltip" popover="manual" class="tip" onMouseEnter={keep} onMouseLeave={hideSoon}>
         <p class="title">{i18n.t('tip.title', { handle: f.handle })}</p>
+        {(parts.marks || f.marks?.note) && (
+          <p class="marks-tip">
+            {i18n.t('marks.yours', { marks: parts.marks ?? '' })}
+            {f.marks?.note && <span class="note"> {i18n.t('marks.note', { note: f.marks.note })}</span>}
+          </p>
+        )}
         <p>
           {f.fulfillment
             ? i18n.t('tip.fulfilment', { rate: i18n.percent(f.fulfillment.value) })
@@ -226,8 +244,16 @@ export const BADGE_CSS = `
 }
 .badge button > span { white-space: nowrap; }
 .badge button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.badge .open {
+  display: inline-block; margin-inline-start: 4px; padding: 0 6px; border-radius: 10px; border: 1px solid #bfdbfe;
+  font: 500 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d4ed8; background: #eef6ff; text-decoration: none;
+}
+.badge .open:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .urgent .deadline { color: #b91c1c; font-weight: 700; }
 .mark { color: #1d4ed8; font-weight: 600; }
+.marks { color: #92400e; font-weight: 600; }
+.marks.blocked { color: #b91c1c; }
+.tip .note { white-space: pre-line; }
 .tiktok { color: #6d28d9; }
 .urgent button { border-color: #fca5a5; background: #fff1f2; }
 .highlighted button { box-shadow: 0 0 0 3px #f59e0b; }
@@ -242,9 +268,12 @@ export const BADGE_CSS = `
 .tip .src { color: #6b7280; }
 @media (prefers-color-scheme: dark) {
   .badge button { color: #e5e7eb; background: #1e293b; border-color: #334155; }
+  .badge .open { color: #93c5fd; background: #1e293b; border-color: #334155; }
   .urgent button { background: #3f1d1d; border-color: #7f1d1d; }
   .urgent .deadline { color: #fca5a5; }
   .mark { color: #93c5fd; }
+  .marks { color: #fcd34d; }
+  .marks.blocked { color: #fca5a5; }
   .tiktok { color: #c4b5fd; }
   .tip { color: #e5e7eb; background: #111827; border-color: #374151; }
   .tip .src { color: #9ca3af; }

@@ -11,6 +11,7 @@ import { dryRun, loadDryRun } from '../lib/triage/dry-run';
 import { loadFindings, loadMarks, loadQueue, rankQueue, type Mark } from '../lib/triage/queue';
 import { DryRunView } from './triage/dry-run-view';
 import { QueueView } from './triage/queue-view';
+import { OpenCreatorsLink } from './creators/open-link';
 
 export interface SidePanelProps {
   db: AppDB;
@@ -73,6 +74,7 @@ export function SidePanelApp({ db, i18n, tab, reveal, setMarks }: SidePanelProps
         <p class="muted">{t('panel.noShop')}</p>
       ) : (
         <>
+          {currentShop && <OpenCreatorsLink i18n={i18n} shopKey={currentShop.key} />}
           <div role="tablist" aria-label={t('triage.tabs')} class="tabs" onKeyDown={onTabKey}>
             {TABS.map((v) => (
               <button

@@ -119,6 +119,18 @@ if (headless) {
   await options.getByTestId('costs').scrollIntoViewIfNeeded();
   await shot(options, 'options-costs.png');
 
+  // The creators view, all that was captured, largest GMV first; then the page of the creator at its top.
+  const creators = await session.context.newPage();
+  await creators.goto(extensionUrl(session, `creators.html?${new URLSearchParams({ shop: `${shop.region}:${shop.sellerId}`, period: 'all' })}`));
+  await creators.locator('[role="row"][data-handle]').first().waitFor();
+  await creators.locator('[data-figure="cashRoi"] .term-name').hover();
+  await shot(creators, 'creators-view.png');
+  await creators.getByTestId('creator-link').first().click();
+  await creators.getByTestId('history').waitFor();
+  await creators.waitForTimeout(300);
+  await creators.screenshot({ path: resolve(out, 'creator-page.png'), fullPage: true });
+  files.push(resolve(out, 'creator-page.png'));
+
   console.log(`Screenshots:\n${files.map((f) => `  ${f}`).join('\n')}`);
   await session.close();
 } else {

@@ -1,6 +1,7 @@
-import type { ContentScriptContext } from '#imports';
+import { browser, type ContentScriptContext } from '#imports';
 import { listenForCaptures } from '../capture/bridge';
 import { Outbox } from '../capture/outbox';
+import { creatorPath } from '../creators/pages';
 import { registerFeatures } from '../features';
 import { detectLocale, type Locale } from '../i18n/core';
 import { createPageI18n } from '../i18n/page';
@@ -47,6 +48,10 @@ export function startContent(ctx: ContentScriptContext): void {
       findings,
       fetchFigures: (shopKey, handles) => sendMessage('getCreatorFigures', { shopKey, handles }),
       fetchCreatorCards: (shopKey, handles) => sendMessage('getCreatorCards', { shopKey, handles }),
+      creatorPage: {
+        url: (shopKey, handle) => browser.runtime.getURL(creatorPath(shopKey, handle) as '/creator.html'),
+        open: (shopKey, handle) => sendMessage('openCreatorPage', { shopKey, handle }),
+      },
     });
     const start = () =>
       manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));

@@ -1,6 +1,6 @@
 import { Annotation, ANNOTATION_CSS } from '../../components/annotation';
 import { creatorCardText } from '../../components/creator-card';
-import { coalesce, TICK_MS, type FeatureDeps } from '../overlay/annotations';
+import { coalesce, creatorPageLink, TICK_MS, type FeatureDeps } from '../overlay/annotations';
 import { findHandleAnchors, onDomChange } from '../overlay/dom';
 import type { FindingAction } from '../overlay/findings';
 import { HostLayer } from '../overlay/hosts';
@@ -13,8 +13,8 @@ import type { FindingView } from '../rules/view';
 /**
  * Creator rows (Find creators, Creator rankings, the creators of a target invitation, creator applications) and the
  * creator detail page: a reliability card after each creator handle, with what this shop's samples to the creator
- * produced, the GMV their orders brought in, the full-cost ROI when the seller entered product costs, and the
- * creator's findings. Cards are asked only for creators the page shows and Collab Lens has not answered for yet, or
+ * produced, the GMV their orders brought in, the cash and full-cost ROI (lib/creators/terms.ts), the seller's own marks
+ * (blocked, watching, tags, note) and the creator's findings. Cards are asked only for creators the page shows and Collab Lens has not answered for yet, or
  * whose records a capture just changed, so an appended page of rows costs one small request.
  */
 
@@ -85,6 +85,10 @@ export function creatorCards(deps: FeatureDeps): Feature {
         reconcile();
         deps.findings.act(f.id, action).catch((error: unknown) => console.debug('[collab-lens] creator-cards', error));
       };
+      const pageOf = (handle: string) => {
+        const link = creatorPageLink(deps, handle, 'creator-cards');
+        return link && { link, label: deps.i18n.t('badge.open', { handle }) };
+      };
       const layer = new HostLayer<Card>('creator-card', ANNOTATION_CSS, ({ card, findings: list }) => {
         const { parts, figures } = creatorCardText(card, deps.i18n);
         return (
@@ -96,6 +100,7 @@ export function creatorCards(deps: FeatureDeps): Feature {
             figures={figures}
             findings={list}
             onAction={onAction}
+            page={pageOf(card.handle)}
           />
         );
       }, signal);
@@ -124,7 +129,8 @@ export function creatorCards(deps: FeatureDeps): Feature {
         const shopKey = deps.state.shopKey;
         if (!shopKey || signal.aborted) return;
         const shown = onPage();
-        const changed = change?.kind === 'captured' ? new Set(change.handles) : new Set<string>();
+        // Something derived changed in the background (findings, the seller's marks on creators): every shown card is asked again.
+        const changed = change?.kind === 'captured' ? new Set(change.handles) : change?.kind === 'derived' ? shown : new Set<string>();
         const wanted = [...shown].filter((h) => changed.has(h) || (!cards.has(h) && !asked.has(h)));
         for (const h of wanted) asked.add(h);
         const chunks = Array.from({ length: Math.ceil(wanted.length / CHUNK) }, (_, i) => wanted.slice(i * CHUNK, (i + 1) * CHUNK));

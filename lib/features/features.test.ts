@@ -20,6 +20,7 @@ describe('feature registry', () => {
     findings,
     fetchFigures: () => Promise.resolve([]),
     fetchCreatorCards: () => Promise.resolve([]),
+    creatorPage: { url: () => 'chrome-extension://test/creator.html', open: () => Promise.resolve({ ok: true }) },
   });
   const ids = manager.features.map((f) => f.id);
 

@@ -45,6 +45,20 @@ describe('sample-request-badges', () => {
     controller.abort();
   });
 
+  it('links each badge to its creator’s page, which the background opens', async () => {
+    document.body.innerHTML = `<table><tbody><tr><td><span>@maya</span></td><td>Serum <span>ID: 1720000000000000001</span></td></tr></tbody></table>`;
+    const { deps, state, openCreator } = testDeps({ figures: [maya], findings: [[]] });
+    state.record({ shops: [TEST_SHOP], handles: ['maya'] });
+    const controller = new AbortController();
+    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    const link = hostsOf('sample-badge')[0]?.shadowRoot?.querySelector<HTMLAnchorElement>('a.open');
+    expect(link?.getAttribute('aria-label')).toBe('Open @maya in the Collab Lens creators view');
+    expect(link?.getAttribute('href')).toBe(deps.creatorPage.url(TEST_SHOP, 'maya'));
+    link?.click();
+    expect(openCreator).toHaveBeenCalledWith(TEST_SHOP, 'maya');
+    controller.abort();
+  });
+
   it('shows the seller’s triage mark on the row of the marked request only', async () => {
     document.body.innerHTML = `<table><tbody>
       <tr><td><span>@maya</span></td><td>Serum <span>ID: 1720000000000000001</span></td></tr>

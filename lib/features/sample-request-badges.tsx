@@ -1,7 +1,7 @@
 import { Annotation, ANNOTATION_CSS } from '../../components/annotation';
 import { BADGE_CSS, SampleBadge } from '../../components/sample-badge';
 import type { RevealQuery } from '../messaging/protocol';
-import { coalesce, TICK_MS, type FeatureDeps } from '../overlay/annotations';
+import { coalesce, creatorPageLink, TICK_MS, type FeatureDeps } from '../overlay/annotations';
 import { findHandleAnchors, flashHighlight, onDomChange, rowOf } from '../overlay/dom';
 import type { FindingAction } from '../overlay/findings';
 import { HostLayer, type Host } from '../overlay/hosts';
@@ -11,19 +11,21 @@ import type { CreatorFigures, RequestFigure } from '../queries/figures';
 import type { FindingView } from '../rules/view';
 
 /**
- * Sample requests: a badge beside each creator handle with the creator's fulfilment rate, this shop's sample history
- * with them and the review countdown, and, in the same annotation, the findings about the row's requests (deadlines,
- * duplicate samples, the creator's reliability…) with Dismiss and Snooze. Anchored by the handle's text and the
- * product ids around it, never by class names.
+ * Sample requests: a badge beside each creator handle with the seller's own marks on the creator (blocked, watching,
+ * tags; the note on hover), the creator's fulfilment rate, this shop's sample history with them and the review
+ * countdown, and, in the same annotation, the findings about the row's requests (deadlines, duplicate samples, the
+ * creator's reliability…) with Dismiss and Snooze. Anchored by the handle's text and the product ids around it, never
+ * by class names.
  */
 
 const KIND = 'sample-badge';
 
-/** The badge on one line within its room: alerts first, then the review countdown, then the figures that fit. */
+/** The badge on one line within its room: alerts first, then the seller's marks, the review countdown, then the figures that fit. */
 const FIT_CSS = `
 .cl-room > .badge { display: block; min-width: 64px; }
 .badge button { max-width: 100%; height: 20px; overflow: hidden; }
 .badge .deadline, .badge .tiktok { order: -1; }
+.badge .marks { order: -2; }
 .annotation { order: -1; flex: none; }
 `;
 const SUBJECTS = new Set(['sampleRequest', 'creator'] as const);
@@ -72,7 +74,14 @@ export function sampleRequestBadges(deps: FeatureDeps): Feature {
       };
       const layer = new HostLayer<Badge>(`${KIND}`, `${BADGE_CSS}${ANNOTATION_CSS}${FIT_CSS}`, (b) => (
         <>
-          <SampleBadge figures={b.figures} requests={b.requests} i18n={deps.i18n} now={now()} highlighted={b.highlighted} />
+          <SampleBadge
+            figures={b.figures}
+            requests={b.requests}
+            i18n={deps.i18n}
+            now={now()}
+            highlighted={b.highlighted}
+            creatorLink={creatorPageLink(deps, b.figures.handle, KIND)}
+          />
           {b.findings.length > 0 && (
             <Annotation
               i18n={deps.i18n}

@@ -1,4 +1,5 @@
 import { ANNOTATION_CSS, Annotation } from '../../components/annotation';
+import type { PageLink } from '../../components/page-link';
 import type { PageI18n } from '../i18n/page';
 import type { CreatorCard } from '../queries/creator-card';
 import type { CreatorFigures } from '../queries/figures';
@@ -18,7 +19,19 @@ export interface FeatureDeps {
   findings: FindingsFeed;
   fetchFigures(shopKey: string, handles: string[]): Promise<CreatorFigures[]>;
   fetchCreatorCards(shopKey: string, handles: string[]): Promise<CreatorCard[]>;
+  /** A creator's page of the creators view: its address, and opening it in a tab of its own (lib/creators/open.ts). */
+  creatorPage: { url(shopKey: string, handle: string): string; open(shopKey: string, handle: string): Promise<unknown> };
   now?: () => number;
+}
+
+/** The link to a creator's page of the creators view, for the shop the page is about; none before the shop is known. */
+export function creatorPageLink(deps: FeatureDeps, handle: string, feature: string): PageLink | undefined {
+  const { shopKey } = deps.state;
+  if (!shopKey) return undefined;
+  return {
+    href: deps.creatorPage.url(shopKey, handle),
+    open: () => void deps.creatorPage.open(shopKey, handle).catch((error: unknown) => console.debug(`[collab-lens] ${feature}`, error)),
+  };
 }
 
 /** Annotations that show relative times are drawn again once a minute. */

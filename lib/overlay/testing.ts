@@ -49,15 +49,18 @@ export function testDeps(answers: { findings?: FindingView[][]; figures?: Creato
   const setState = vi.fn(async () => ({ ok: true }));
   const fetchFigures = vi.fn(async (_shop: string, handles: string[]) => (answers.figures ?? []).filter((f) => handles.includes(f.handle)));
   const fetchCreatorCards = vi.fn(async (_shop: string, handles: string[]) => (answers.cards ?? []).filter((c) => handles.includes(c.handle)));
+  const openCreator = vi.fn(async (_shop: string, _handle: string) => ({ ok: true }));
+  const creatorPage = { url: (shopKey: string, handle: string) => `chrome-extension://test/creator.html?shop=${shopKey}&handle=${handle}`, open: openCreator };
   const deps: FeatureDeps = {
     state,
     i18n: createI18n('en'),
     findings: new FindingsFeed(state, { fetch: fetchFindings, setState }, () => TEST_NOW),
     fetchFigures,
     fetchCreatorCards,
+    creatorPage,
     now: () => TEST_NOW,
   };
-  return { deps, state, fetchFindings, setState, fetchFigures, fetchCreatorCards };
+  return { deps, state, fetchFindings, setState, fetchFigures, fetchCreatorCards, openCreator };
 }
 
 /** The hosts of one kind, in document order. */

@@ -7,12 +7,14 @@ import { domSettled, readDb, waitFor } from './browser';
 import { expectOneBadgePerRow, open, openExtensionPage, startEnv, tabIdOf, type Env } from './pages';
 
 /**
- * The popup, the side panel and the options page with data in them, in both languages and both colour schemes: axe-core
+ * The popup, the side panel, the options page, the creators view and a creator's page with data in them, in both languages and both colour schemes: axe-core
  * finds no serious or critical violation, and keyboard focus is always visible.
  */
 
 let env: Env;
 let tabId = 0;
+let shopKey = '';
+let handle = '';
 beforeAll(async () => {
   env = await startEnv();
   const us = shopByKey(env.world, 'us');
@@ -20,6 +22,8 @@ beforeAll(async () => {
   await expectOneBadgePerRow(page, 'table', Math.min(50, tabRequests(us, 10).length));
   await waitFor(async () => ((await readDb(env.session)).sampleRequests?.length ?? 0) > 0, 'sample requests to be stored');
   tabId = await tabIdOf(env, page);
+  const request = (await readDb(env.session)).sampleRequests?.[0] as { shopKey: string; creatorHandle: string };
+  ({ shopKey, creatorHandle: handle } = request);
 });
 afterAll(() => env?.session.close());
 
@@ -27,6 +31,8 @@ const VIEWS = [
   ['popup', () => `popup.html?tabId=${tabId}`],
   ['side panel', () => `sidepanel.html?tabId=${tabId}`],
   ['options page', () => 'options.html'],
+  ['creators view', () => `creators.html?${new URLSearchParams({ shop: shopKey, period: 'all' })}`],
+  ['creator page', () => `creator.html?${new URLSearchParams({ shop: shopKey, handle })}`],
 ] as const;
 
 async function setLanguage(language: 'en' | 'id'): Promise<void> {

@@ -118,7 +118,7 @@ describe('SPA navigation', () => {
     const page = await open(env, simUrl(us, 'sample-request', { tab: 10 }));
     await expectOneBadgePerRow(page, 'table', rowsOn('table', 10, 1));
     const marker = await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = 1));
-    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
     await waitFor(async () => (await page.locator(BADGE).count()) === 0 && page.url().includes('homepage'), 'badges gone on Home');
     await page.getByRole('link', { name: 'Sample requests' }).click();
     await expectOneBadgePerRow(page, 'table', rowsOn('table', 10, 1));
