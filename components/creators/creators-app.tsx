@@ -107,7 +107,11 @@ function View() {
         <h1>{t('creators.title')}</h1>
         <p class="muted">{t('creators.shop', { shop: store.shopKey.split(':')[1] ?? '', region: shop?.region ?? store.shopKey.split(':')[0] ?? '' })}</p>
       </header>
-      {periods === null ? (
+      {shop === null ? (
+        <p class="card" data-testid="unknown-shop">
+          {t('creators.unknownShop')}
+        </p>
+      ) : periods === null ? (
         <p class="card" role="status" data-testid="preparing">
           {t('creators.preparing')}
         </p>

@@ -9,6 +9,7 @@ export const enCreators = {
   'creators.title': 'Creators',
   'creators.shop': 'Shop {shop} · {region}',
   'creators.noShop': 'This address names no shop. Open the creators view from the Collab Lens popup or side panel.',
+  'creators.unknownShop': 'Collab Lens has seen nothing of this shop yet. Open one of its Affiliate Center pages, or import one of its exports on the options page.',
   'creators.preparing': 'Collab Lens is adding up this shop’s creators. The list appears here as soon as it is ready.',
   'creators.period': 'Period',
   'creators.period.last': 'Captured: last {days} days',

@@ -8,6 +8,7 @@ export const idCreators: Record<keyof typeof enCreators, string> = {
   'creators.title': 'Kreator',
   'creators.shop': 'Toko {shop} · {region}',
   'creators.noShop': 'Alamat ini tidak menyebut toko. Buka tampilan kreator dari popup atau panel samping Collab Lens.',
+  'creators.unknownShop': 'Collab Lens belum melihat apa pun dari toko ini. Buka salah satu halaman Affiliate Center-nya, atau impor salah satu ekspornya di halaman opsi.',
   'creators.preparing': 'Collab Lens sedang menghitung kreator toko ini. Daftar muncul di sini begitu siap.',
   'creators.period': 'Periode',
   'creators.period.last': 'Direkam: {days} hari terakhir',

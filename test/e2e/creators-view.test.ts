@@ -108,6 +108,13 @@ describe('opening the view', () => {
     await page.getByRole('heading', { level: 1, name: `@${handle}` }).waitFor();
     await page.close();
   });
+
+  it('says so for a shop Collab Lens has seen nothing of, rather than waiting for it', async () => {
+    const page = await openExtensionPage(env, `creators.html?${new URLSearchParams({ shop: 'US:7490000000000000999' })}`);
+    await expect(page.getByTestId('unknown-shop').textContent()).resolves.toMatch(/^Collab Lens has seen nothing of this shop yet\./);
+    expect(await page.getByTestId('preparing').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe('the headline of an imported export', () => {
