@@ -61,7 +61,7 @@ describe('creator-cards', () => {
       gmv: { amount: { minor: 123_400, currency: 'USD' }, orders: 3, skuOrders: 4, fromCommission: 0, settled: 1, commission: { minor: 12_000, currency: 'USD' }, refunds: { minor: 0, currency: 'USD' }, last: seen },
     });
     const thanks = findingView(`top-creators-not-thanked|maya|${TEST_SHOP}`, { subject: 'creator', subjectKey: 'maya', title: 'Top creators not thanked' });
-    const { deps, state, fetchCreatorCards } = testDeps({ cards: [maya, card('budi'), card('sari')], findings: [[thanks], [thanks]] });
+    const { deps, state, fetchCreatorCards, openCreator } = testDeps({ cards: [maya, card('budi'), card('sari')], findings: [[thanks], [thanks]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya', 'budi', 'stranger'] });
     const controller = new AbortController();
     await creatorCards(deps).init({ signal: controller.signal, url: at(FIND) });
@@ -74,6 +74,18 @@ describe('creator-cards', () => {
       'Collab Lens, @maya: 2 sent · 1 posted · GMV $1,234.00 · 1 alert: Top creators not thanked',
     );
     expect(fetchCreatorCards).toHaveBeenCalledWith(TEST_SHOP, ['maya', 'budi', 'stranger']);
+
+    // The popover links to the creator's page of the creators view, which the background opens.
+    const chip = chipOf(hosts[0] as HTMLElement);
+    chip.click();
+    const link = await vi.waitFor(() => {
+      const a = hosts[0]?.shadowRoot?.querySelector<HTMLAnchorElement>('.pop a.page-link');
+      if (!a) throw new Error('no link in the popover');
+      return a;
+    });
+    expect([link.getAttribute('href'), link.getAttribute('aria-label')]).toEqual([`chrome-extension://test/creator.html?shop=${TEST_SHOP}&handle=maya`, 'Open @maya in the Collab Lens creators view']);
+    link.click();
+    expect(openCreator).toHaveBeenCalledWith(TEST_SHOP, 'maya');
 
     // Infinite scroll: a new row, then its capture; only the new creator is asked for.
     document.getElementById('grid')?.insertAdjacentHTML('beforeend', row('sari'));
