@@ -1,3 +1,4 @@
+import { benchCreators } from './creators';
 import { formatFigure, type Figure } from './figures';
 import { benchImport } from './import';
 import { benchIngest } from './ingest';
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['side panel', () => benchSidePanel()],
   ['overlay', benchOverlay],
   ['popup', () => benchPopup()],
+  ['creators view', () => benchCreators()],
 ];
 
 const only = process.argv.slice(2);

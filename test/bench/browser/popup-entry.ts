@@ -1,5 +1,7 @@
 import { rebuildAggregates } from '../../../lib/aggregates/maintain';
+import { rebuildCreatorRows } from '../../../lib/creators/maintain';
 import { AppDB } from '../../../lib/db/app-db';
+import { BENCH_SHOP } from './bench-shop';
 import type { SampleStatus } from '../../../lib/domain/sample-status';
 import type {
   Campaign,
@@ -20,7 +22,8 @@ import type {
  * Bundled and evaluated on one of the extension's own pages (its origin owns the database): puts rows straight into
  * the extension's IndexedDB with bulkPut, then rebuilds the popup's aggregates as the background does after an import.
  * `seedRows` takes the rows (the popup's real-browser tests); `seedBench` generates a large model in the page (the
- * popup bench: 100,000 orders, 20,000 creators).
+ * popup bench: 100,000 orders, 20,000 creators; the creators-view bench: 100,000 orders, 50,000 creators, whose
+ * `creatorRows` it also builds as the background keeps them).
  */
 
 export interface SeedResult {
@@ -29,7 +32,7 @@ export interface SeedResult {
   rebuildMs: number;
 }
 
-async function seedRows(tables: Record<string, object[]>, now = Date.now()): Promise<SeedResult> {
+async function seedRows(tables: Record<string, object[]>, now = Date.now(), creatorRows = false): Promise<SeedResult> {
   const db = new AppDB();
   await db.open();
   try {
@@ -39,6 +42,7 @@ async function seedRows(tables: Record<string, object[]>, now = Date.now()): Pro
     });
     const t1 = performance.now();
     await rebuildAggregates(db, { now });
+    if (creatorRows) await rebuildCreatorRows(db, { now });
     return { rows: Object.values(tables).reduce((n, r) => n + r.length, 0), putMs: t1 - t0, rebuildMs: performance.now() - t1 };
   } finally {
     db.close();
@@ -47,7 +51,7 @@ async function seedRows(tables: Record<string, object[]>, now = Date.now()): Pro
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const SHOP = 'US:7495000000000000001';
+const SHOP = BENCH_SHOP;
 const source = { endpoint: 'bench', page: 'https://affiliate-us.tiktok.com/product/sample-request?shop_region=US' };
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const id19 = (prefix: string, n: number) => `${prefix}${pad(n, 19 - prefix.length)}`;
@@ -164,9 +168,9 @@ function benchModel(orderCount: number, creatorCount: number, now: number): Reco
   return { shops, products, openCollabs, creators, invitations, invitationProducts, invitationCreators, sampleRequests, orders, orderSkus, campaigns, registrations };
 }
 
-function seedBench(orderCount: number, creatorCount: number): Promise<SeedResult> {
+function seedBench(orderCount: number, creatorCount: number, creatorRows = false): Promise<SeedResult> {
   const now = Date.now();
-  return seedRows(benchModel(orderCount, creatorCount, now), now);
+  return seedRows(benchModel(orderCount, creatorCount, now), now, creatorRows);
 }
 
 (globalThis as unknown as { collabLensSeed: { seedRows: typeof seedRows; seedBench: typeof seedBench } }).collabLensSeed = { seedRows, seedBench };
