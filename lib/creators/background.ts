@@ -47,9 +47,36 @@ function guarded(db: AppDB, what: string, run: (o: CreatorRowsOptions) => Promis
   });
 }
 
-/** An ingest batch was stored: update the creators it touched. Never throws. */
+/**
+ * Ingest batches come in bursts while the seller scrolls a list; their updates wait until the burst pauses (at most
+ * `BURST_MAX_MS`), merged into one, so the background's reads and writes do not compete with the page the seller is
+ * using, batch after batch.
+ */
+const BURST_QUIET_MS = 1_000;
+const BURST_MAX_MS = 5_000;
+let burst: { changes: Map<string, Set<string>>; since: number; timer?: ReturnType<typeof setTimeout>; done: Promise<void>; resolve(): void } | undefined;
+
+/** An ingest batch was stored: update the creators it touched, once its burst pauses. Never throws. */
 export function keepCreatorRows(db: AppDB, changes: ChangeSet): Promise<void> {
-  return guarded(db, 'updating creator rows', (o) => updateCreatorRows(db, changes, o));
+  const now = Date.now();
+  if (!burst) {
+    let resolve = () => {};
+    const done = new Promise<void>((r) => (resolve = r));
+    burst = { changes: new Map(), since: now, done, resolve };
+  }
+  const b = burst;
+  for (const [table, keys] of Object.entries(changes)) {
+    const set = b.changes.get(table) ?? new Set<string>();
+    for (const k of keys ?? []) set.add(k);
+    b.changes.set(table, set);
+  }
+  clearTimeout(b.timer);
+  b.timer = setTimeout(() => {
+    burst = undefined;
+    const merged: ChangeSet = Object.fromEntries([...b.changes].map(([table, keys]) => [table, [...keys]]));
+    void guarded(db, 'updating creator rows', (o) => updateCreatorRows(db, merged, o)).then(b.resolve);
+  }, Math.max(0, Math.min(BURST_QUIET_MS, b.since + BURST_MAX_MS - now)));
+  return b.done;
 }
 
 /** An import, a restore or a change of costs replaced what rows rest on: rebuild those shops (every shop by default). */
