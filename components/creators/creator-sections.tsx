@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ChannelFigures, ImportedChannels, InvitationAnswer, SampleOutcome } from '../../lib/creators/detail';
 import type { CreatorRow, PeriodInfo } from '../../lib/creators/model';
 import type { Money } from '../../lib/domain/money';
@@ -113,6 +114,56 @@ export function SamplesTable({ i18n, samples }: { i18n: I18n; samples: readonly 
   );
 }
 
+/** A column of figures: its header and each row's value as text (undefined: unknown). */
+interface NumColumn<T> {
+  key: string;
+  header: ComponentChildren;
+  text(row: T): string | undefined;
+}
+
+/** A table of rows named in their first cell, with a column per figure. */
+function FiguresTable<T>(p: {
+  i18n: I18n;
+  head: string;
+  columns: readonly NumColumn<T>[];
+  rows: readonly T[];
+  rowKey(row: T): string;
+  rowName(row: T): string;
+  rowData?(row: T): Record<string, string>;
+  caption?: string;
+  testId?: string;
+}) {
+  return (
+    <div class="wide">
+      <table data-testid={p.testId}>
+        {p.caption && <caption>{p.caption}</caption>}
+        <thead>
+          <tr>
+            <th scope="col">{p.head}</th>
+            {p.columns.map((c) => (
+              <th scope="col" class="num" key={c.key}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr key={p.rowKey(r)} {...p.rowData?.(r)}>
+              <th scope="row">{p.rowName(r)}</th>
+              {p.columns.map((c) => (
+                <td class="num" key={c.key}>
+                  <Value i18n={p.i18n} text={c.text(r)} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function ChannelsTable({ i18n, channels, otherCurrency, imported }: { i18n: I18n; channels: readonly ChannelFigures[]; otherCurrency: number; imported: readonly ImportedChannels[] }) {
   const { t } = i18n;
   const name = (term: 'skuOrders' | 'orders' | 'gmv' | 'commission' | 'refunds') => (
@@ -120,6 +171,20 @@ export function ChannelsTable({ i18n, channels, otherCurrency, imported }: { i18
       {t(`term.${term}.name`)}
     </Term>
   );
+  const captured: NumColumn<ChannelFigures>[] = [
+    { key: 'skuOrders', header: name('skuOrders'), text: (c) => i18n.number(c.skuOrders) },
+    { key: 'orders', header: name('orders'), text: (c) => i18n.number(c.orders) },
+    { key: 'gmv', header: name('gmv'), text: (c) => moneyText(i18n, c.gmv) },
+    { key: 'commission', header: name('commission'), text: (c) => moneyText(i18n, c.commission) },
+    { key: 'refunds', header: name('refunds'), text: (c) => moneyText(i18n, c.refunds) },
+  ];
+  const fromExports: NumColumn<ImportedChannels>[] = [
+    { key: 'video', header: t('creator.channel.video'), text: (x) => moneyText(i18n, x.video) },
+    { key: 'live', header: t('creator.channel.live'), text: (x) => moneyText(i18n, x.live) },
+    { key: 'showcase', header: t('creator.channel.showcase'), text: (x) => moneyText(i18n, x.showcase) },
+    { key: 'orders', header: t('term.orders.name'), text: (x) => (x.orders === undefined ? undefined : i18n.number(x.orders)) },
+    { key: 'commission', header: t('term.commission.name'), text: (x) => moneyText(i18n, x.commission) },
+  ];
   return (
     <section aria-labelledby="channels-title" data-testid="channels">
       <h2 id="channels-title">{t('creator.channels')}</h2>
@@ -127,98 +192,28 @@ export function ChannelsTable({ i18n, channels, otherCurrency, imported }: { i18
       {channels.length === 0 ? (
         <p class="muted">{t('creator.channels.none')}</p>
       ) : (
-        <div class="wide">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('creator.channels.col')}</th>
-                <th scope="col" class="num">
-                  {name('skuOrders')}
-                </th>
-                <th scope="col" class="num">
-                  {name('orders')}
-                </th>
-                <th scope="col" class="num">
-                  {name('gmv')}
-                </th>
-                <th scope="col" class="num">
-                  {name('commission')}
-                </th>
-                <th scope="col" class="num">
-                  {name('refunds')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.map((c) => (
-                <tr key={c.channel} data-channel={c.channel}>
-                  <th scope="row">{t(`creator.channel.${c.channel}`)}</th>
-                  <td class="num">{i18n.number(c.skuOrders)}</td>
-                  <td class="num">{i18n.number(c.orders)}</td>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, c.gmv)} />
-                  </td>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, c.commission)} />
-                  </td>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, c.refunds)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FiguresTable
+          i18n={i18n}
+          head={t('creator.channels.col')}
+          columns={captured}
+          rows={channels}
+          rowKey={(c) => c.channel}
+          rowName={(c) => t(`creator.channel.${c.channel}`)}
+          rowData={(c) => ({ 'data-channel': c.channel })}
+        />
       )}
       {otherCurrency > 0 && <p class="muted">{t('creator.channels.otherCurrency', { count: i18n.number(otherCurrency) })}</p>}
       {imported.length > 0 && (
-        <div class="wide">
-          <table data-testid="imported-channels">
-            <caption>{t('creator.channels.imported')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('creator.channels.col.export')}</th>
-                <th scope="col" class="num">
-                  {t('creator.channel.video')}
-                </th>
-                <th scope="col" class="num">
-                  {t('creator.channel.live')}
-                </th>
-                <th scope="col" class="num">
-                  {t('creator.channel.showcase')}
-                </th>
-                <th scope="col" class="num">
-                  {t('term.orders.name')}
-                </th>
-                <th scope="col" class="num">
-                  {t('term.commission.name')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {imported.map((x) => (
-                <tr key={x.importId}>
-                  <th scope="row">{t('creators.period.importDated', { file: x.fileName ?? x.importId, from: day(i18n, x.period.start), to: day(i18n, x.period.end) })}</th>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, x.video)} />
-                  </td>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, x.live)} />
-                  </td>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, x.showcase)} />
-                  </td>
-                  <td class="num">
-                    <Value i18n={i18n} text={x.orders === undefined ? undefined : i18n.number(x.orders)} />
-                  </td>
-                  <td class="num">
-                    <Value i18n={i18n} text={moneyText(i18n, x.commission)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FiguresTable
+          i18n={i18n}
+          head={t('creator.channels.col.export')}
+          columns={fromExports}
+          rows={imported}
+          rowKey={(x) => x.importId}
+          rowName={(x) => t('creators.period.importDated', { file: x.fileName ?? x.importId, from: day(i18n, x.period.start), to: day(i18n, x.period.end) })}
+          caption={t('creator.channels.imported')}
+          testId="imported-channels"
+        />
       )}
     </section>
   );
