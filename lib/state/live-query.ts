@@ -2,23 +2,29 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 
 /**
- * A signal that holds the latest result of a Dexie live query, subscribed only while something renders it.
- * Writes by the service worker reach extension pages through Dexie's cross-context change broadcast.
+ * Follow a Dexie live query: `next` gets its first result and every later one (writes by the service worker reach
+ * extension pages through Dexie's cross-context change broadcast). Returns the unsubscribe, for an effect's cleanup.
  */
+export function follow<T>(query: () => Promise<T>, next: (value: T) => void): () => void {
+  const subscription = liveQuery(query).subscribe({
+    next,
+    error: (error: unknown) => console.error('[collab-lens] live query failed', error),
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** A signal that holds the latest result of a Dexie live query, subscribed only while something renders it. */
 export function liveQuerySignal<T>(query: () => Promise<T>): ReadonlySignal<T | undefined> {
-  let subscription: { unsubscribe(): void } | undefined;
+  let stop: (() => void) | undefined;
   const s = signal<T | undefined>(undefined, {
     watched() {
-      subscription = liveQuery(query).subscribe({
-        next: (value) => {
-          s.value = value;
-        },
-        error: (error: unknown) => console.error('[collab-lens] live query failed', error),
+      stop = follow(query, (value) => {
+        s.value = value;
       });
     },
     unwatched() {
-      subscription?.unsubscribe();
-      subscription = undefined;
+      stop?.();
+      stop = undefined;
     },
   });
   return s;
