@@ -6,7 +6,7 @@ import type { CreatorMarks, PeriodInfo } from '../../lib/creators/model';
 import type { AppDB } from '../../lib/db/app-db';
 import type { I18n } from '../../lib/i18n';
 import type { FindingView } from '../../lib/rules/view';
-import { follow } from '../../lib/state/live-query';
+import { follow } from './live';
 
 /**
  * One creator's page: its one store. What Collab Lens holds about the creator for the shop (lib/creators/detail.ts,

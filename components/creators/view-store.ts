@@ -9,7 +9,7 @@ import type { ExportFormat } from '../../lib/export/download';
 import type { ExportTable } from '../../lib/export/table';
 import type { I18n } from '../../lib/i18n';
 import { columnOf, minimumOf } from './format';
-import { follow } from '../../lib/state/live-query';
+import { follow } from './live';
 
 /**
  * The creators view's one store: what the seller chose (period, order, filters), what the database holds for it (read
