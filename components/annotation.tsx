@@ -118,7 +118,8 @@ export function Annotation(props: AnnotationProps) {
     if (open) place();
   }, [open, findings]);
 
-  useEffect(() => {
+  // Listening from the layout effect, not a later one: an Escape pressed as soon as the popover shows must close it.
+  useLayoutEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;

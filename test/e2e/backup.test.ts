@@ -174,7 +174,7 @@ describe('settings', () => {
     await expect.poll(() => options.getByTestId('settings-status').textContent()).toBe('Saved. Removed 0 old observations and 0 contact details.');
     await options.reload();
     await expect.poll(() => options.getByLabel('Keep raw observations for (days)').inputValue()).toBe('90');
-    expect(await options.getByLabel('Delete contact details after (days)').inputValue()).toBe('14');
+    await expect.poll(() => options.getByLabel('Delete contact details after (days)').inputValue()).toBe('14');
     // The data is still all there: nothing was old enough to go.
     expect(await readDb(env.session)).toEqual(stored);
   });

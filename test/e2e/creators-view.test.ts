@@ -189,13 +189,13 @@ describe('sorting and filtering', () => {
     await expect.poll(() => shownCells(page, 'commission')).toEqual(['$120.00', '$30.00', '$15.00', '$0.00', '$0.00', '$0.00', '$0.00', '$0.00']);
     await page.locator('[data-sort="samplesSent"]').click();
     await expect.poll(() => shownCells(page, 'samplesSent')).toEqual(['3', '2', '2', '1', '1', '1', '0', '0']);
-    expect([...(await shownHandles(page))].sort()).toEqual([...HANDLES].sort());
+    await expect.poll(async () => [...(await shownHandles(page))].sort()).toEqual([...HANDLES].sort());
   });
 
   it('filters by no GMV, by text and by a minimum', async () => {
     await page.getByTestId('zero-gmv').check();
     await expect.poll(() => count(page)).toBe('5 creators match the filters');
-    expect([...(await shownHandles(page))].sort()).toEqual([...ZERO_GMV].sort());
+    await expect.poll(async () => [...(await shownHandles(page))].sort()).toEqual([...ZERO_GMV].sort());
     await page.getByTestId('clear-filters').click();
     await page.getByTestId('search').fill('BUDI');
     await expect.poll(() => shownHandles(page)).toEqual(['hand.budi']);
@@ -203,7 +203,7 @@ describe('sorting and filtering', () => {
     await page.getByTestId('minimum-key').selectOption('gmv');
     await page.getByTestId('minimum-value').fill('200');
     await expect.poll(() => count(page)).toBe('2 creators match the filters');
-    expect([...(await shownHandles(page))].sort()).toEqual(['hand.ana', 'hand.budi']);
+    await expect.poll(async () => [...(await shownHandles(page))].sort()).toEqual(['hand.ana', 'hand.budi']);
     await page.getByTestId('minimum-value').fill('abc');
     await expect.poll(() => page.locator('#minimum-hint').textContent()).toBe('This is not a value of that kind: no minimum is applied.');
     await expect.poll(() => count(page)).toBe('8 creators');
@@ -231,7 +231,7 @@ describe('the seller’s marks', () => {
 
     await page.reload();
     await page.getByTestId('tags').waitFor();
-    expect(await page.getByTestId('tags').locator('li').allTextContents()).toEqual(['VIP list×']);
+    await expect.poll(() => page.getByTestId('tags').locator('li').allTextContents()).toEqual(['VIP list×']);
     expect(await page.getByTestId('watch').isChecked()).toBe(true);
     expect(await page.getByTestId('block').isChecked()).toBe(true);
     expect(await page.getByTestId('note').inputValue()).toBe('Asks for two samples.');

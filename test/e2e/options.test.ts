@@ -65,7 +65,7 @@ describe('product costs', () => {
       expect.objectContaining({ key: `US:${us().sellerId}|${a}`, skuId: a, costOfGoods: { minor: 123_450, currency: 'USD' }, shipping: { minor: 320, currency: 'USD' } }),
     ]);
     await options.reload();
-    expect(await row(a).getByRole('textbox', { name: /^Cost of goods/ }).inputValue()).toBe('1234.50');
+    await expect.poll(() => row(a).getByRole('textbox', { name: /^Cost of goods/ }).inputValue()).toBe('1234.50');
     if (b) expect(await row(b).getByRole('textbox', { name: /^Cost of goods/ }).inputValue()).toBe('');
   });
 });
@@ -97,7 +97,7 @@ describe('flat cost per sample', () => {
     expect(all).toMatchObject({ sampleCost: { minor: 0, currency: 'USD' } });
     expect(all?.needsSampleCost).toBeUndefined();
     await options.reload();
-    expect(await field().inputValue()).toBe('5.00');
+    await expect.poll(() => field().inputValue()).toBe('5.00');
 
     await field().fill('');
     await options.getByRole('button', { name: 'Save cost per sample' }).click();
