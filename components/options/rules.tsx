@@ -2,9 +2,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { I18n } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/protocol';
-import { RULES } from '../../lib/rules/index';
+import { RULE_CATALOGUE as RULES } from '../../lib/rules/catalogue';
 import { ruleSettingsFrom, ruleSettingsSchema, rulesItem, type RuleSettings } from '../../lib/rules/settings';
-import type { AnyRule, ThresholdSpec } from '../../lib/rules/types';
+import type { RuleTexts as AnyRule, ThresholdSpec } from '../../lib/rules/types';
 
 /** What the form holds: inputs as typed, so a half-typed number is not lost or rewritten while the seller types. */
 interface Draft {

@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { AppDB } from '../../lib/db/app-db';
 import type { I18n } from '../../lib/i18n';
 import { isAffiliateCenter, pageKindOf } from '../../lib/page-detect';
-import { RULES } from '../../lib/rules/index';
+import { RULE_CATALOGUE as RULES } from '../../lib/rules/catalogue';
 import { findingViews, type FindingView } from '../../lib/rules/view';
 import { liveQuerySignal } from '../../lib/state/live-query';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { freshDb } from '../../test/db';
-import { TEST_RULES } from '../../test/fixtures/rules';
+import { TEST_LOADERS, TEST_RULES } from '../../test/fixtures/rules';
 import type { AppDB } from '../db/app-db';
 import { AFFILIATE_MATCHES } from '../hosts';
 import type { SampleRequest } from '../domain/types';
@@ -57,6 +57,7 @@ beforeEach(() => {
   notes = [];
   deps = {
     rules: TEST_RULES,
+    loaders: TEST_LOADERS,
     now: () => now,
     effects: {
       broadcast: async (shops) => void broadcasts.push([...shops]),

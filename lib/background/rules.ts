@@ -5,8 +5,9 @@ import { AFFILIATE_MATCHES } from '../hosts';
 import { createI18n } from '../i18n';
 import { readLocale } from '../i18n/preference';
 import { findingsQuery, findingStateChange, onMessage, sendMessage, type FindingStateAck } from '../messaging/protocol';
-import { evaluateAll, evaluateChanges, evaluateTimeBased, type EvaluationResult } from '../rules/engine';
+import { evaluateAll, evaluateChanges, evaluateTimeBased, type EvaluationResult, type Loaders } from '../rules/engine';
 import { RULES } from '../rules/index';
+import { LOADERS } from '../rules/inputs/index';
 import { readRuleSettings, ruleSettingsSchema, writeRuleSettings, type RuleSettings, type SaveRuleSettingsAck } from '../rules/settings';
 import type { AnyRule, ChangeSet, Finding, FindingState } from '../rules/types';
 import { fillText, findingViews, type FindingView } from '../rules/view';
@@ -28,6 +29,8 @@ export interface RuleEffects {
 
 export interface RuleDeps {
   rules: readonly AnyRule[];
+  /** The shared inputs the rules name. */
+  loaders: Loaders;
   effects: RuleEffects;
   now: () => number;
 }
@@ -45,7 +48,7 @@ const browserEffects: RuleEffects = {
   },
 };
 
-export const DEFAULT_DEPS: RuleDeps = { rules: RULES, effects: browserEffects, now: Date.now };
+export const DEFAULT_DEPS: RuleDeps = { rules: RULES, loaders: LOADERS, effects: browserEffects, now: Date.now };
 
 /**
  * Raise a browser notification, once per finding, for the deadline findings of enabled `notify` rules, when the seller
@@ -109,7 +112,7 @@ async function publish(db: AppDB, result: EvaluationResult, settings: RuleSettin
 export async function evaluateIngest(db: AppDB, changes: ChangeSet, deps: RuleDeps = DEFAULT_DEPS): Promise<EvaluationResult | undefined> {
   try {
     const settings = await readRuleSettings(deps.rules);
-    const result = await evaluateChanges(db, deps.rules, settings, changes, deps.now());
+    const result = await evaluateChanges(db, deps.rules, settings, changes, deps.now(), deps.loaders);
     await publish(db, result, settings, deps);
     return result;
   } catch (error) {
@@ -121,7 +124,7 @@ export async function evaluateIngest(db: AppDB, changes: ChangeSet, deps: RuleDe
 /** Every rule over the whole model, with the stored settings. */
 async function reevaluateAll(db: AppDB, deps: RuleDeps, extraShops: readonly string[] = []): Promise<EvaluationResult> {
   const settings = await readRuleSettings(deps.rules);
-  const result = await evaluateAll(db, deps.rules, settings, deps.now());
+  const result = await evaluateAll(db, deps.rules, settings, deps.now(), deps.loaders);
   await publish(db, result, settings, deps, extraShops);
   return result;
 }
@@ -146,7 +149,7 @@ export async function evaluateAfterReplace(db: AppDB, deps: RuleDeps = DEFAULT_D
 export async function runTimeBased(db: AppDB, deps: RuleDeps = DEFAULT_DEPS): Promise<EvaluationResult> {
   const settings = await readRuleSettings(deps.rules);
   const now = deps.now();
-  const result = await evaluateTimeBased(db, deps.rules, settings, now);
+  const result = await evaluateTimeBased(db, deps.rules, settings, now, deps.loaders);
   const woken = await db.transaction('rw', db.findings, db.findingStates, async () => {
     const expired = (await db.findingStates.toArray()).filter((s) => s.snoozedUntil !== undefined && s.snoozedUntil <= now);
     for (const { snoozedUntil: _s, ...rest } of expired) {

@@ -16,7 +16,7 @@ import type {
   Transition,
 } from '../domain/types';
 import type { Locale } from '../i18n';
-import { RULES } from '../rules/index';
+import { RULE_CATALOGUE as RULES } from '../rules/catalogue';
 import { findingViews, type FindingView } from '../rules/view';
 import type { CreatorMarks, CreatorRow } from './model';
 import { commissionOf, gmvOf, ordersOf, refundsOf, skuOrdersOf } from './terms';

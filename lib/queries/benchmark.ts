@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { AppDB } from '../db/app-db';
-import type { MedianCommission, Product, ShopCreator, SourceRef } from '../domain/types';
+import type { Campaign, CreatorApplication, InvitationProduct, MedianCommission, OpenCollab, Product, Registration, SampleRequest, ShopCreator, SourceRef } from '../domain/types';
 
 /**
  * Two commission benchmarks per product category (`products.categoryId`, first level), kept apart:
@@ -102,9 +102,12 @@ const normalName = (name: string) => name.normalize('NFKC').trim().toLowerCase()
  * category of theirs that meets one; a category no product of the region has is in no benchmark.
  */
 export async function marketObservations(db: AppDB, categories?: readonly string[]): Promise<MarketObservation[]> {
-  const [rows, products] = await Promise.all([db.shopCreators.toArray(), db.products.where('categoryId').above('').toArray()]);
+  const rows = await db.shopCreators.toArray();
   const priced = rows.filter((r): r is ShopCreator & { medianCommission: MedianCommission } => r.medianCommission !== undefined && (r.categories?.value.length ?? 0) > 0);
-  if (!priced.length || !products.length) return [];
+  // Without a priced creator there is no market: the categorised products (every one of them) are not read.
+  if (!priced.length) return [];
+  const products = await db.products.where('categoryId').above('').toArray();
+  if (!products.length) return [];
   const wanted = categories && new Set(categories);
   const ids = new Map<string, Set<string>>();
   const names = new Map<string, Map<string, string>>();
@@ -227,7 +230,59 @@ export function commissionBenchmark(
   };
 }
 
+/**
+ * The rows whose `index` equals one of `values`, one key range each: Dexie's `anyOf` steps one cursor across the
+ * values, which costs far more than one `getAll` per value when the values are a few among many rows.
+ */
+async function rowsWithAny<T, K, I>(table: Table<T, K, I>, index: string, values: readonly string[]): Promise<T[]> {
+  return (await Promise.all(values.map((v) => table.where(index).equals(v).toArray()))).flat();
+}
+
 const rate = (bps: number | undefined): bps is number => bps !== undefined && Number.isFinite(bps) && bps > 0;
+
+/** The records that carry commission rates (`ObservationKind` says which), for some products. */
+export interface RateRows {
+  collabs: OpenCollab[];
+  targets: InvitationProduct[];
+  applications: CreatorApplication[];
+  requests: SampleRequest[];
+  registrations: Registration[];
+  /** The campaigns of `registrations`, for their commission requirements. */
+  campaigns: (Campaign | undefined)[];
+}
+
+/** The rate-carrying records of `productIds`, one key range per product and table. */
+export async function rateRowsOf(db: AppDB, productIds: readonly string[]): Promise<RateRows> {
+  const [collabs, targets, applications, requests, registrations] = await Promise.all([
+    rowsWithAny(db.openCollabs, 'productId', productIds),
+    rowsWithAny(db.invitationProducts, 'productId', productIds),
+    rowsWithAny(db.creatorApplications, 'productId', productIds),
+    rowsWithAny(db.sampleRequests, 'productId', productIds),
+    rowsWithAny(db.registrations, 'productId', productIds),
+  ]);
+  const campaigns = await db.campaigns.bulkGet([...new Set(registrations.map((r) => r.campaignId))]);
+  return { collabs, targets, applications, requests, registrations, campaigns };
+}
+
+/** The commission observations of `products` among `rows`: rates of other products are left out. */
+export function observationsOf(products: ReadonlyMap<string, Product>, rows: RateRows): CommissionObservation[] {
+  const requirement = new Map(rows.campaigns.flatMap((c) => (c && rate(c.commissionRequirementBps) ? [[c.id, c] as const] : [])));
+  const out: CommissionObservation[] = [];
+  const add = (bps: number | undefined, productId: string, shop: string, kind: ObservationKind, key: string, seenAt: number) => {
+    const product = products.get(productId);
+    if (rate(bps) && product) out.push({ bps, productId, shopKey: shop, categoryId: product.categoryId, kind, key, seenAt });
+  };
+  for (const c of rows.collabs) add(c.commissionBps, c.productId, c.shopKey, 'open', c.key, c.lastSeenAt);
+  for (const t of rows.targets) add(t.targetCommissionBps, t.productId, t.shopKey, 'target', `${t.invitationId}|${t.productId}`, t.lastSeenAt);
+  for (const a of rows.applications) add(a.commissionBps, a.productId, a.shopKey, 'application', a.id, a.lastSeenAt);
+  for (const r of rows.requests) add(r.commissionBps, r.productId, r.shopKey, 'sample', r.applyId, r.lastSeenAt);
+  for (const r of rows.registrations) {
+    add(r.totalCommissionBps, r.productId, r.shopKey, 'registration', r.key, r.lastSeenAt);
+    const campaign = requirement.get(r.campaignId);
+    if (campaign) add(campaign.commissionRequirementBps, r.productId, r.shopKey, 'campaign', campaign.id, campaign.lastSeenAt);
+  }
+  return out;
+}
 
 /**
  * Every commission rate Collab Lens has seen for products whose category it knows, in every shop or in `shopKey`'s.
@@ -235,18 +290,13 @@ const rate = (bps: number | undefined): bps is number => bps !== undefined && Nu
  * lookup; otherwise each table carrying rates is read once.
  */
 export async function commissionObservations(db: AppDB, shopKey?: string, categories?: readonly string[]): Promise<CommissionObservation[]> {
-  const inCategories = categories === undefined ? db.products.where('categoryId').above('').toArray() : db.products.where('categoryId').anyOf([...categories]).toArray();
+  const inCategories = categories === undefined ? db.products.where('categoryId').above('').toArray() : rowsWithAny(db.products, 'categoryId', categories);
   const categorised = (await inCategories).filter((p) => shopKey === undefined || p.shopKey === shopKey);
   if (categorised.length === 0) return [];
   const products = new Map<string, Product>(categorised.map((p) => [p.productId, p]));
-  const productIds = [...products.keys()];
-  // Each table in one request: whole, the shop's, or (for some categories) their products' rows only.
-  const rowsOf = <T extends { shopKey: string }, K, I>(table: Table<T, K, I>) =>
-    categories !== undefined
-      ? table.where('productId').anyOf(productIds).toArray()
-      : shopKey === undefined
-        ? table.toArray()
-        : table.where('shopKey').equals(shopKey).toArray();
+  if (categories !== undefined) return observationsOf(products, await rateRowsOf(db, [...products.keys()]));
+  // Each table in one request: whole, or the shop's.
+  const rowsOf = <T extends { shopKey: string }, K, I>(table: Table<T, K, I>) => (shopKey === undefined ? table.toArray() : table.where('shopKey').equals(shopKey).toArray());
   const [collabs, targets, applications, requests, registrations] = await Promise.all([
     rowsOf(db.openCollabs),
     rowsOf(db.invitationProducts),
@@ -255,21 +305,5 @@ export async function commissionObservations(db: AppDB, shopKey?: string, catego
     rowsOf(db.registrations),
   ]);
   const campaigns = await db.campaigns.bulkGet([...new Set(registrations.filter((r) => products.has(r.productId)).map((r) => r.campaignId))]);
-  const requirement = new Map(campaigns.flatMap((c) => (c && rate(c.commissionRequirementBps) ? [[c.id, c] as const] : [])));
-
-  const out: CommissionObservation[] = [];
-  const add = (bps: number | undefined, productId: string, shop: string, kind: ObservationKind, key: string, seenAt: number) => {
-    const product = products.get(productId);
-    if (rate(bps) && product) out.push({ bps, productId, shopKey: shop, categoryId: product.categoryId, kind, key, seenAt });
-  };
-  for (const c of collabs) add(c.commissionBps, c.productId, c.shopKey, 'open', c.key, c.lastSeenAt);
-  for (const t of targets) add(t.targetCommissionBps, t.productId, t.shopKey, 'target', `${t.invitationId}|${t.productId}`, t.lastSeenAt);
-  for (const a of applications) add(a.commissionBps, a.productId, a.shopKey, 'application', a.id, a.lastSeenAt);
-  for (const r of requests) add(r.commissionBps, r.productId, r.shopKey, 'sample', r.applyId, r.lastSeenAt);
-  for (const r of registrations) {
-    add(r.totalCommissionBps, r.productId, r.shopKey, 'registration', r.key, r.lastSeenAt);
-    const campaign = requirement.get(r.campaignId);
-    if (campaign) add(campaign.commissionRequirementBps, r.productId, r.shopKey, 'campaign', campaign.id, campaign.lastSeenAt);
-  }
-  return out;
+  return observationsOf(products, { collabs, targets, applications, requests, registrations, campaigns });
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, HOUR, NOW, SHOP, campaign, fillsMessage, registration } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Campaign } from '../domain/types';
 import { campaignRegistrationClosing as rule, type CampaignRegistrationsInput } from './campaign-registration-closing';
@@ -67,14 +68,14 @@ describe('campaign-registration-closing: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads campaigns whose registration closes within the longest setting, with their registration counts', async () => {
-    expect((await rule.load(db, undefined, NOW)).map((i) => [i.key, i.registrations]).sort()).toEqual([
+    expect((await loadInputs(rule, db, undefined, NOW)).map((i) => [i.key, i.registrations]).sort()).toEqual([
       ['c1', 0],
       ['c2', 2],
     ]);
-    expect((await rule.load(db, ['far', 'gone'], NOW)).map((i) => i.key)).toEqual(['far']);
+    expect((await loadInputs(rule, db, ['far', 'gone'], NOW)).map((i) => i.key)).toEqual(['far']);
   });
 
   it('maps changed campaigns to themselves and changed registrations to their campaigns', async () => {
-    expect(await rule.affected(db, { campaigns: ['far'], registrations: ['c2|p1', 'c2|p2', 'c9|p1'] })).toEqual(['far', 'c2', 'c9']);
+    expect(await affectedBy(rule, db, { campaigns: ['far'], registrations: ['c2|p1', 'c2|p2', 'c9|p1'] })).toEqual(['far', 'c2', 'c9']);
   });
 });

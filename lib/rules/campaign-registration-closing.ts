@@ -1,6 +1,6 @@
 import type { Campaign } from '../domain/types';
 import type { Rule, SubjectInput } from './types';
-import { HOUR_MS, changedKeys, keyParts, rowsWhere, seenRecord } from './util';
+import { HOUR_MS, seenRecord } from './util';
 
 /**
  * An agency partner campaign whose registration closes soon while the seller has registered no product in it (seed 004:
@@ -29,25 +29,12 @@ export const campaignRegistrationClosing: Rule<CampaignRegistrationsInput, { hou
   },
   severity: 'medium',
   subject: 'campaign',
-  reads: ['campaigns', 'registrations'],
   thresholds: {
     hours: { label: { en: 'Warn this many hours before registration closes', id: 'Beri peringatan sekian jam sebelum pendaftaran ditutup' }, unit: 'hours', default: 48, min: 1, max: MAX_HOURS },
   },
   timeBased: true,
   notify: true,
-  async affected(_db, changes) {
-    return [...new Set([...changedKeys(changes, 'campaigns'), ...changedKeys(changes, 'registrations').map((k) => keyParts(k)[0])])];
-  },
-  async load(db, keys, now) {
-    const campaigns = keys
-      ? (await db.campaigns.bulkGet([...keys])).filter((c): c is Campaign => c !== undefined)
-      : await db.campaigns.where('registrationEndAt').between(now, now + MAX_HOURS * HOUR_MS, false, true).toArray();
-    const ids = campaigns.map((c) => c.id);
-    const registered = await rowsWhere(db.registrations, 'campaignId', ids);
-    const counts = new Map<string, number>();
-    for (const r of registered) counts.set(r.campaignId, (counts.get(r.campaignId) ?? 0) + 1);
-    return campaigns.map((campaign) => ({ key: campaign.id, campaign, registrations: counts.get(campaign.id) ?? 0 }));
-  },
+  input: 'campaignRegistrations',
   check({ campaign: c, registrations }, { thresholds, now }) {
     const end = c.registrationEndAt;
     if (c.kind !== 'agency' || c.status === 'CLOSED' || end === undefined || end <= now || end - now > thresholds.hours * HOUR_MS) return [];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { campaign, DAY, fillsMessage, NOW, product, registration as baseRegistration, SHOP } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Campaign, Registration, RegistrationState } from '../domain/types';
 import { campaignSampleQuantity as rule } from './campaign-sample-quantity';
@@ -77,7 +78,7 @@ describe('campaign-sample-quantity: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads every registration with its campaign and product title', async () => {
-    const all = await rule.load(db, undefined, NOW);
+    const all = await loadInputs(rule, db, undefined, NOW);
     expect(all.map((i) => [i.key, i.campaign?.name, i.productTitle]).sort()).toEqual([
       ['c1|p1', 'Ramadan Beauty Week', 'Serum Vitamin C'],
       ['c1|p2', 'Ramadan Beauty Week', undefined],
@@ -86,14 +87,14 @@ describe('campaign-sample-quantity: load and affected', () => {
   });
 
   it('loads only the registrations asked for that exist', async () => {
-    const some = await rule.load(db, ['c2|p1', 'gone|p9'], NOW);
+    const some = await loadInputs(rule, db, ['c2|p1', 'gone|p9'], NOW);
     expect(some.map((i) => i.key)).toEqual(['c2|p1']);
   });
 
   it('maps changed registrations to themselves, and changed campaigns and products to their registrations', async () => {
-    expect(await rule.affected(db, { registrations: ['c1|p2'] })).toEqual(['c1|p2']);
-    expect([...((await rule.affected(db, { campaigns: ['c1'] })) as string[])].sort()).toEqual(['c1|p1', 'c1|p2']);
-    expect([...((await rule.affected(db, { products: ['p1'] })) as string[])].sort()).toEqual(['c1|p1', 'c2|p1']);
-    expect(await rule.affected(db, { campaigns: ['c9'], products: ['p9'] })).toEqual([]);
+    expect(await affectedBy(rule, db, { registrations: ['c1|p2'] })).toEqual(['c1|p2']);
+    expect([...((await affectedBy(rule, db, { campaigns: ['c1'] })) as string[])].sort()).toEqual(['c1|p1', 'c1|p2']);
+    expect([...((await affectedBy(rule, db, { products: ['p1'] })) as string[])].sort()).toEqual(['c1|p1', 'c2|p1']);
+    expect(await affectedBy(rule, db, { campaigns: ['c9'], products: ['p9'] })).toEqual([]);
   });
 });

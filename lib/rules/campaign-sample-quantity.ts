@@ -1,6 +1,6 @@
 import type { RegistrationState } from '../domain/types';
 import type { Rule } from './types';
-import { loadRegistrations, registrationEvidence, registrationNames, registrationsAffected, type RegistrationInput } from './util';
+import { registrationEvidence, registrationNames, type RegistrationInput } from './util';
 
 /**
  * Seed 004 ("How to Join Affiliate Partner Campaigns"): when the seller registers a product in an agency campaign they
@@ -34,7 +34,6 @@ export const campaignSampleQuantity: Rule<RegistrationInput, Thresholds> = {
   },
   severity: 'medium',
   subject: 'registration',
-  reads: ['registrations', 'campaigns', 'products'],
   thresholds: {
     maxSamples: {
       label: { en: 'Most samples you want to give per registration', id: 'Jumlah sampel terbanyak yang ingin Anda berikan per pendaftaran' },
@@ -45,8 +44,7 @@ export const campaignSampleQuantity: Rule<RegistrationInput, Thresholds> = {
     },
   },
   timeBased: true,
-  affected: (db, changes) => registrationsAffected(db, changes),
-  load: (db, keys) => loadRegistrations(db, keys),
+  input: 'registrations',
   check(input, { thresholds, now }) {
     const r = input.registration;
     if (INACTIVE.has(r.state) || r.sampleQuantity === undefined || r.sampleQuantity <= thresholds.maxSamples) return [];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, HOUR, NOW, campaign, fillsMessage, registration } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Campaign, Registration } from '../domain/types';
 import { campaignStartingSoon as rule, type CampaignApprovalsInput } from './campaign-starting-soon';
@@ -42,11 +43,11 @@ describe('campaign-starting-soon: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads campaigns starting within the longest setting with their approved registrations only', async () => {
-    expect((await rule.load(db, undefined, NOW)).map((i) => [i.key, i.approved.map((r) => r.key)])).toEqual([['c1', ['c1|p1']]]);
-    expect((await rule.load(db, ['later'], NOW)).map((i) => [i.key, i.approved.length])).toEqual([['later', 1]]);
+    expect((await loadInputs(rule, db, undefined, NOW)).map((i) => [i.key, i.approved.map((r) => r.key)])).toEqual([['c1', ['c1|p1']]]);
+    expect((await loadInputs(rule, db, ['later'], NOW)).map((i) => [i.key, i.approved.length])).toEqual([['later', 1]]);
   });
 
   it('maps changed campaigns and registrations to campaigns', async () => {
-    expect(await rule.affected(db, { registrations: ['later|p1'], campaigns: ['c1'] })).toEqual(['c1', 'later']);
+    expect(await affectedBy(rule, db, { registrations: ['later|p1'], campaigns: ['c1'] })).toEqual(['c1', 'later']);
   });
 });

@@ -1,6 +1,6 @@
 import type { Campaign, Registration } from '../domain/types';
 import type { Rule, SubjectInput } from './types';
-import { HOUR_MS, changedKeys, keyParts, rowsWhere, seenRecord } from './util';
+import { HOUR_MS, seenRecord } from './util';
 
 /**
  * A partner campaign starts soon and a partner approved some of the seller's products in it (seed 003: "your campaign
@@ -28,30 +28,11 @@ export const campaignStartingSoon: Rule<CampaignApprovalsInput, { hours: number 
   },
   severity: 'low',
   subject: 'campaign',
-  reads: ['campaigns', 'registrations'],
   thresholds: {
     hours: { label: { en: 'Tell me this many hours before the campaign starts', id: 'Beri tahu saya sekian jam sebelum kampanye dimulai' }, unit: 'hours', default: 48, min: 1, max: MAX_HOURS },
   },
   timeBased: true,
-  async affected(_db, changes) {
-    return [...new Set([...changedKeys(changes, 'campaigns'), ...changedKeys(changes, 'registrations').map((k) => keyParts(k)[0])])];
-  },
-  async load(db, keys, now) {
-    // Campaigns have no start-time index; the table holds what the seller browsed, a few hundred rows at most.
-    const campaigns = keys
-      ? (await db.campaigns.bulkGet([...keys])).filter((c): c is Campaign => c !== undefined)
-      : await db.campaigns.filter((c) => c.campaignStartAt !== undefined && c.campaignStartAt > now && c.campaignStartAt <= now + MAX_HOURS * HOUR_MS).toArray();
-    const ids = campaigns.map((c) => c.id);
-    const registrations = await rowsWhere(db.registrations, 'campaignId', ids);
-    const approved = new Map<string, Registration[]>();
-    for (const r of registrations) {
-      if (r.state !== 'APPROVED') continue;
-      const list = approved.get(r.campaignId);
-      if (list) list.push(r);
-      else approved.set(r.campaignId, [r]);
-    }
-    return campaigns.map((campaign) => ({ key: campaign.id, campaign, approved: approved.get(campaign.id) ?? [] }));
-  },
+  input: 'campaignApprovals',
   check({ campaign: c, approved }, { thresholds, now }) {
     const start = c.campaignStartAt;
     if (!approved.length || start === undefined || start <= now || start - now > thresholds.hours * HOUR_MS) return [];

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, OTHER_SHOP, SHOP, campaign, fillsMessage, invitationProduct, openCollab, product, registration, request } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs, loaderOf } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { OpenCollab, Product } from '../domain/types';
 import type { CommissionObservation, MarketObservation } from '../queries/benchmark';
 import { commissionBelowBenchmark as rule, MARKET_EVIDENCE, type OpenCommissionInput } from './commission-below-benchmark';
+import type { ChangeSet } from './types';
 
 const beauty = (over: Partial<Product> = {}) => product({ categoryId: 'beauty', categoryName: 'Beauty & Personal Care', ...over });
 /** Other products' rates in the category: 100, 200, … basis points apart, so the quartiles are easy to read. */
@@ -134,19 +136,19 @@ describe('commission-below-benchmark: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads each open collaboration with the observations of its region and category', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     const byKey = new Map(inputs.map((i) => [i.key, i]));
     expect(byKey.get(`${SHOP}|p1`)?.observations).toHaveLength(21);
     expect(byKey.get(`${SHOP}|toy`)?.observations).toHaveLength(1);
     expect(byKey.get(`${SHOP}|plain`)?.observations).toEqual([]);
     // A quarter of any category sits under the 25th percentile of the others: p1 (5%) and the five lowest of 10%–29%.
     expect(inputs.flatMap((i) => check(i)).map((f) => f.subjectKey)).toEqual([`${SHOP}|p1`, ...[0, 1, 2, 3, 4].map((i) => `${SHOP}|q${i}`)]);
-    expect((await rule.load(db, [`${SHOP}|toy`, 'gone'], NOW)).map((i) => i.key)).toEqual([`${SHOP}|toy`]);
+    expect((await loadInputs(rule, db, [`${SHOP}|toy`, 'gone'], NOW)).map((i) => i.key)).toEqual([`${SHOP}|toy`]);
   });
 
   it('maps a changed rate to the open collaborations of its category, a product to its own, and a product changing category to all', async () => {
-    const sorted = async (changes: Parameters<typeof rule.affected>[1]) => {
-      const a = await rule.affected(db, changes);
+    const sorted = async (changes: ChangeSet) => {
+      const a = await affectedBy(rule, db, changes);
       return a === 'all' ? a : [...a].sort();
     };
     const beautyKeys = [`${SHOP}|p1`, ...TWENTY.map((_, i) => `${SHOP}|q${i}`)].sort();
@@ -157,12 +159,12 @@ describe('commission-below-benchmark: load and affected', () => {
     expect(await sorted({ invitationProducts: ['inv1|plain'], registrations: ['c9|q3'] })).toEqual([`${SHOP}|plain`, ...beautyKeys].sort());
     expect(await sorted({ creatorApplications: ['gone'] })).toEqual([]);
     expect(await sorted({ products: ['plain'] })).toEqual([`${SHOP}|plain`]);
-    expect(await rule.affected(db, { products: ['plain'], transitions: ['product|plain'] })).toBe('all');
+    expect(await affectedBy(rule, db, { products: ['plain'], transitions: ['product|plain'] })).toBe('all');
   });
 
   it('re-runs in full when a marketplace showed a creator, and loads the market of each product’s region and category', async () => {
-    expect(await rule.affected(db, { shopCreators: [`${SHOP}|ayu`] })).toBe('all');
-    expect(rule.reads).toContain('shopCreators');
+    expect(await affectedBy(rule, db, { shopCreators: [`${SHOP}|ayu`] })).toBe('all');
+    expect(loaderOf(rule).reads).toContain('shopCreators');
     await db.shopCreators.put({
       shopKey: SHOP,
       handle: 'ayu',
@@ -171,7 +173,7 @@ describe('commission-below-benchmark: load and affected', () => {
       firstSeenAt: NOW,
       lastSeenAt: NOW,
     });
-    const inputs = await rule.load(db, [`${SHOP}|p1`, `${SHOP}|toy`], NOW);
+    const inputs = await loadInputs(rule, db, [`${SHOP}|p1`, `${SHOP}|toy`], NOW);
     expect(inputs.map((i) => [i.key, i.market.map((m) => [m.handle, m.via])])).toEqual([
       [`${SHOP}|p1`, [['ayu', 'name']]],
       [`${SHOP}|toy`, []],
@@ -180,10 +182,10 @@ describe('commission-below-benchmark: load and affected', () => {
 
   it('after a new rate, re-running the subjects it maps gives what a full run gives', async () => {
     await db.invitationProducts.put(invitationProduct({ productId: 'q10', targetCommissionBps: 100 }));
-    const keys = await rule.affected(db, { invitationProducts: ['inv1|q10'] });
+    const keys = await affectedBy(rule, db, { invitationProducts: ['inv1|q10'] });
     expect(keys).not.toBe('all');
-    const full = (await rule.load(db, undefined, NOW)).flatMap((i) => check(i));
-    const partial = (await rule.load(db, keys as string[], NOW)).flatMap((i) => check(i));
+    const full = (await loadInputs(rule, db, undefined, NOW)).flatMap((i) => check(i));
+    const partial = (await loadInputs(rule, db, keys as string[], NOW)).flatMap((i) => check(i));
     expect(partial).toEqual(full);
   });
 });

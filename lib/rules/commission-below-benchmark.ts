@@ -1,20 +1,7 @@
-import type { AppDB } from '../db/app-db';
 import type { OpenCollab, Product } from '../domain/types';
-import { marketBenchmark, marketObservations, marketRates, regionOf, type CommissionObservation, type MarketObservation } from '../queries/benchmark';
-import type { ChangeSet, Evidence, FindingDraft, Rule, SubjectInput, Texts } from './types';
-import {
-  BENCHMARK_READS,
-  categoriesOf,
-  MIN_OBSERVATIONS,
-  belowBenchmark,
-  benchmarkGroup,
-  benchmarkProductsAffected,
-  changedKeys,
-  keysWhere,
-  observationsByGroup,
-  productsById,
-  seenRecord,
-} from './util';
+import { marketBenchmark, marketRates, regionOf, type CommissionObservation, type MarketObservation } from '../queries/benchmark';
+import type { Evidence, FindingDraft, Rule, SubjectInput, Texts } from './types';
+import { MIN_OBSERVATIONS, belowBenchmark, seenRecord } from './util';
 
 /**
  * A product's open-collaboration commission under the 25th percentile of its category's benchmark in the same region
@@ -28,8 +15,9 @@ import {
  * Nothing is said below `minObservations` rates or creators. Products without a known category are in no benchmark.
  * A product being removed from open collaboration (`TERMINATING`) is not flagged.
  *
- * Any change to `products` re-runs the rule in full: a product that changed category moved two benchmarks, and the old
- * category is no longer known; so does any marketplace sighting of a creator (`shopCreators`), which moves the market.
+ * A product that changed category (a category transition) re-runs the rule in full: it moved two benchmarks, and the
+ * old category is no longer known; so does any marketplace sighting of a creator (`shopCreators`), which moves the
+ * market (lib/rules/inputs/benchmarks.ts).
  */
 export interface OpenCommissionInput extends SubjectInput {
   collab: OpenCollab;
@@ -42,21 +30,6 @@ export interface OpenCommissionInput extends SubjectInput {
 
 /** Market findings name at most this many creators' records as evidence; `count` says how many there are. */
 export const MARKET_EVIDENCE = 20;
-
-/** Every market observation (`marketObservations`), grouped by `benchmarkGroup`. */
-export async function marketByGroup(db: AppDB, categories?: readonly string[]): Promise<Map<string, MarketObservation[]>> {
-  const groups = new Map<string, MarketObservation[]>();
-  for (const o of await marketObservations(db, categories)) {
-    const group = benchmarkGroup(o.shopKey, o.categoryId);
-    const list = groups.get(group);
-    if (list) list.push(o);
-    else groups.set(group, [o]);
-  }
-  return groups;
-}
-
-/** Whether a change moved a market benchmark: a creator seen in a marketplace (its rate or categories). */
-export const marketChanged = (changes: ChangeSet) => changedKeys(changes, 'shopCreators').length > 0;
 
 /**
  * The params and evidence of a market finding, or nothing when the rate is not under the 25th percentile of the
@@ -115,26 +88,8 @@ export const commissionBelowBenchmark: Rule<OpenCommissionInput, { minObservatio
   variantMessages: { market: MARKET_MESSAGE },
   severity: 'low',
   subject: 'openCollab',
-  reads: [...BENCHMARK_READS, 'shopCreators'],
   thresholds: { minObservations: MIN_OBSERVATIONS },
-  async affected(db, changes) {
-    if (marketChanged(changes)) return 'all';
-    const productIds = await benchmarkProductsAffected(db, changes);
-    if (productIds === 'all') return 'all';
-    const subjects = await keysWhere(db.openCollabs, 'productId', productIds);
-    return [...new Set([...changedKeys(changes, 'openCollabs'), ...subjects])];
-  },
-  async load(db, keys) {
-    const collabs = keys ? (await db.openCollabs.bulkGet([...keys])).filter((c): c is OpenCollab => c !== undefined) : await db.openCollabs.toArray();
-    const products = await productsById(db, collabs.map((c) => c.productId));
-    const categories = keys && categoriesOf(products.values());
-    const [groups, markets] = await Promise.all([observationsByGroup(db, categories), marketByGroup(db, categories)]);
-    return collabs.map((collab) => {
-      const product = products.get(collab.productId);
-      const group = product?.categoryId ? benchmarkGroup(collab.shopKey, product.categoryId) : undefined;
-      return { key: collab.key, collab, product, observations: (group && groups.get(group)) || [], market: (group && markets.get(group)) || [] };
-    });
-  },
+  input: 'openCollabBenchmarks',
   check({ collab: c, product, observations, market }, { thresholds }) {
     if (c.status === 'TERMINATING') return [];
     const own = belowBenchmark(c.commissionBps, product, c.shopKey, observations, thresholds.minObservations);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, HOUR, NOW, SOURCE, content, fillsMessage, product, request, transition } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { contentOverdue as rule } from './content-overdue';
@@ -72,7 +73,7 @@ describe('content-overdue: load and affected', () => {
   afterEach(() => db.close());
 
   it('takes delivery from the first transition to CONTENT_PENDING, else from when the status was first seen', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     const byKey = new Map(inputs.map((i) => [i.key, i]));
     expect([...byKey.keys()].sort()).toEqual(['a1', 'a2', 'a3']);
     expect(byKey.get('a1')?.delivered?.at).toBe(NOW - 26 * DAY);
@@ -83,9 +84,9 @@ describe('content-overdue: load and affected', () => {
   });
 
   it('maps new transitions and posts to their requests, and a changed product to its waiting requests', async () => {
-    expect(await rule.affected(db, { transitions: ['sampleRequest|a1', 'registration|c1|p1'] })).toEqual(['a1']);
-    expect(await rule.affected(db, { sampleContents: ['v3', 'gone'] })).toEqual(['a3']);
-    expect(await rule.affected(db, { products: ['p2'] })).toEqual(['a2']);
-    expect(await rule.affected(db, { sampleRequests: ['a4'] })).toEqual(['a4']);
+    expect(await affectedBy(rule, db, { transitions: ['sampleRequest|a1', 'registration|c1|p1'] })).toEqual(['a1']);
+    expect(await affectedBy(rule, db, { sampleContents: ['v3', 'gone'] })).toEqual(['a3']);
+    expect(await affectedBy(rule, db, { products: ['p2'] })).toEqual(['a2']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['a4'] })).toEqual(['a4']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { DAY_MS, POSTING_EXTENSION_DAYS, POSTING_WINDOW_DAYS, contentAffected, loadContentInputs, requestEvidence, type ContentInput } from './util';
+import { DAY_MS, POSTING_EXTENSION_DAYS, POSTING_WINDOW_DAYS, requestEvidence, type ContentInput } from './util';
 
 /**
  * A delivered sample with no content after the posting time. TikTok gives the creator 14 days from delivery to post and
@@ -27,7 +27,6 @@ export const contentOverdue: Rule<ContentInput, { days: number }> = {
   },
   severity: 'medium',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'transitions', 'sampleContents', 'products'],
   thresholds: {
     days: {
       label: {
@@ -41,8 +40,7 @@ export const contentOverdue: Rule<ContentInput, { days: number }> = {
     },
   },
   timeBased: true,
-  affected: contentAffected,
-  load: (db, keys) => loadContentInputs(db, keys),
+  input: 'deliveredSamples',
   check({ request: r, product, delivered, hasContent }, { thresholds, now }) {
     if (r.status !== 'CONTENT_PENDING' || hasContent || !delivered) return [];
     const shown = r.deadline?.kind === 'content' ? r.deadline.at : -Infinity;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, fillsMessage, request, transition } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { contentReminderDue as rule } from './content-reminder-due';
@@ -51,12 +52,12 @@ describe('content-reminder-due: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads the requests waiting for content with their delivery sighting', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.map((i) => [i.key, i.delivered?.at, i.hasContent])).toEqual([['a1', NOW - 6 * DAY, false]]);
     expect(check(inputs[0] as ContentInput)).toHaveLength(1);
   });
 
   it('maps changed requests and their transitions to themselves', async () => {
-    expect(await rule.affected(db, { sampleRequests: ['a2'], transitions: ['sampleRequest|a1'] })).toEqual(['a2', 'a1']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['a2'], transitions: ['sampleRequest|a1'] })).toEqual(['a2', 'a1']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { DAY_MS, POSTING_EXTENSION_DAYS, POSTING_WINDOW_DAYS, REMINDER_AFTER_DAYS, contentAffected, loadContentInputs, requestEvidence, type ContentInput } from './util';
+import { DAY_MS, POSTING_EXTENSION_DAYS, POSTING_WINDOW_DAYS, REMINDER_AFTER_DAYS, requestEvidence, type ContentInput } from './util';
 
 /**
  * A post reminder has become allowed: TikTok lets the seller send one reminder per sample, no earlier than 5 days after
@@ -21,7 +21,6 @@ export const contentReminderDue: Rule<ContentInput, { days: number }> = {
   },
   severity: 'low',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'transitions', 'sampleContents', 'products'],
   thresholds: {
     days: {
       label: { en: 'Days after delivery to suggest the reminder (TikTok allows it from day 5)', id: 'Jumlah hari setelah sampel diterima untuk menyarankan pengingat (TikTok mengizinkannya mulai hari ke-5)' },
@@ -32,8 +31,7 @@ export const contentReminderDue: Rule<ContentInput, { days: number }> = {
     },
   },
   timeBased: true,
-  affected: contentAffected,
-  load: (db, keys) => loadContentInputs(db, keys),
+  input: 'deliveredSamples',
   check({ request: r, product, delivered, hasContent }, { thresholds, now }) {
     if (r.status !== 'CONTENT_PENDING' || hasContent || !delivered) return [];
     const until = delivered.at + (POSTING_WINDOW_DAYS + POSTING_EXTENSION_DAYS) * DAY_MS;

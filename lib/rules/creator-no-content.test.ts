@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, OTHER_SHOP, content, fillsMessage, request, transition } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { creatorNoContent as rule, type CreatorHistoryInput, type SentSample } from './creator-no-content';
@@ -61,7 +62,7 @@ describe('creator-no-content: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads each pending request with this shop’s sent samples to the same creator, delivery and content included', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     const a1 = inputs.find((i) => i.key === 'a1');
     expect(inputs.map((i) => [i.key, i.sent.length]).sort()).toEqual([
       ['a1', 2],
@@ -76,9 +77,9 @@ describe('creator-no-content: load and affected', () => {
   });
 
   it('maps a change to any request, transition or post of a creator to that creator’s pending requests in the shop', async () => {
-    expect(await rule.affected(db, { sampleRequests: ['old3'] })).toEqual(['old3', 'a1']);
-    expect(await rule.affected(db, { transitions: ['sampleRequest|old1'] })).toEqual(['a1']);
-    expect(await rule.affected(db, { sampleContents: ['v2'] })).toEqual(['a1']);
-    expect(await rule.affected(db, { sampleRequests: ['a3'] })).toEqual(['a3']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['old3'] })).toEqual(['old3', 'a1']);
+    expect(await affectedBy(rule, db, { transitions: ['sampleRequest|old1'] })).toEqual(['a1']);
+    expect(await affectedBy(rule, db, { sampleContents: ['v2'] })).toEqual(['a1']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['a3'] })).toEqual(['a3']);
   });
 });

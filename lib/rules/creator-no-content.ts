@@ -1,22 +1,7 @@
 import { SENT_STATUSES } from '../domain/sample-status';
 import type { SampleRequest } from '../domain/types';
 import type { Rule, SubjectInput } from './types';
-import {
-  DAY_MS,
-  POSTING_EXTENSION_DAYS,
-  POSTING_WINDOW_DAYS,
-  changedKeys,
-  contentRequests,
-  creatorPairsOf,
-  firstSighting,
-  loadRequests,
-  requestEvidence,
-  requestKeysOfCreators,
-  requestsWithContent,
-  rowsWhere,
-  transitionSubjects,
-  transitionsByKey,
-} from './util';
+import { DAY_MS, POSTING_EXTENSION_DAYS, POSTING_WINDOW_DAYS, requestEvidence } from './util';
 
 /**
  * A creator asks for a sample while samples this shop already sent them produced no content. A sent sample (one in
@@ -60,35 +45,11 @@ export const creatorNoContent: Rule<CreatorHistoryInput, { count: number }> = {
   },
   severity: 'medium',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'transitions', 'sampleContents'],
   thresholds: {
     count: { label: { en: 'Samples without content before a request is flagged', id: 'Jumlah sampel tanpa konten sebelum permintaan ditandai' }, unit: 'count', default: 1, min: 1, max: 20 },
   },
   timeBased: true,
-  async affected(db, changes) {
-    const viaContents = await contentRequests(db, changes.sampleContents);
-    const changed = [...changedKeys(changes, 'sampleRequests'), ...transitionSubjects(changes, 'sampleRequest'), ...viaContents];
-    const pairs = await creatorPairsOf(db, [...new Set(changed)]);
-    const pending = await requestKeysOfCreators(db, pairs, ['PENDING']);
-    return [...new Set([...changedKeys(changes, 'sampleRequests'), ...pending])];
-  },
-  async load(db, keys) {
-    const pending = await loadRequests(db, keys, ['PENDING']);
-    const pairs = new Map(pending.filter((r) => r.status === 'PENDING').map((r) => [pairKey(r.shopKey, r.creatorHandle), [r.shopKey, r.creatorHandle] as [string, string]]));
-    const history = await rowsWhere(db.sampleRequests, '[shopKey+creatorHandle]', [...pairs.values()]);
-    const sent = history.filter((r) => SENT_STATUSES.has(r.status));
-    const waiting = sent.filter((r) => r.status === 'CONTENT_PENDING').map((r) => r.applyId);
-    const [transitions, withContent] = await Promise.all([transitionsByKey(db, 'sampleRequest', waiting), requestsWithContent(db, waiting)]);
-    const byPair = new Map<string, SentSample[]>();
-    for (const r of sent) {
-      const sample: SentSample = { request: r, hasContent: withContent.has(r.applyId) };
-      if (r.status === 'CONTENT_PENDING') sample.deliveredAt = firstSighting(r, transitions.get(r.applyId), 'CONTENT_PENDING')?.at;
-      const list = byPair.get(pairKey(r.shopKey, r.creatorHandle));
-      if (list) list.push(sample);
-      else byPair.set(pairKey(r.shopKey, r.creatorHandle), [sample]);
-    }
-    return pending.map((request) => ({ key: request.applyId, request, sent: byPair.get(pairKey(request.shopKey, request.creatorHandle)) ?? [] }));
-  },
+  input: 'creatorHistory',
   check({ request: r, sent }, { thresholds, now }) {
     if (r.status !== 'PENDING') return [];
     const unposted = sent.filter((s) => producedNothing(s, now));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, SHOP, creator, fillsMessage, request } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Creator, SampleRequest } from '../domain/types';
 import { creatorReliability as rule, type CreatorRequestInput } from './creator-reliability';
@@ -55,7 +56,7 @@ describe('creator-reliability: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads pending requests with their creators', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.map((i) => [i.key, i.creator?.fulfillmentBps?.value]).sort()).toEqual([
       ['a1', 1000],
       ['a2', 8000],
@@ -65,7 +66,7 @@ describe('creator-reliability: load and affected', () => {
   });
 
   it('maps a changed creator to their pending requests only', async () => {
-    expect(await rule.affected(db, { creators: ['glowwithmaya'] })).toEqual(['a1']);
-    expect(await rule.affected(db, { creators: ['lee.reviews'], sampleRequests: ['a3'] })).toEqual(['a3', 'a2']);
+    expect(await affectedBy(rule, db, { creators: ['glowwithmaya'] })).toEqual(['a1']);
+    expect(await affectedBy(rule, db, { creators: ['lee.reviews'], sampleRequests: ['a3'] })).toEqual(['a3', 'a2']);
   });
 });

@@ -1,6 +1,6 @@
 import type { Creator, SampleRequest } from '../domain/types';
 import type { Rule, SubjectInput } from './types';
-import { changedKeys, loadRequests, requestEvidence, rowsWhere } from './util';
+import { requestEvidence } from './util';
 
 /**
  * A creator with a low sample fulfilment rate asks for a sample. The rate is TikTok's own 90-day figure (the share of
@@ -29,21 +29,10 @@ export const creatorReliability: Rule<CreatorRequestInput, { percent: number }> 
   },
   severity: 'medium',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'creators'],
   thresholds: {
     percent: { label: { en: 'Lowest fulfilment rate you accept', id: 'Tingkat pemenuhan terendah yang Anda terima' }, unit: 'percent', default: 40, min: 0, max: 100 },
   },
-  async affected(db, changes) {
-    const handles = changedKeys(changes, 'creators');
-    const ofCreators = (await rowsWhere(db.sampleRequests, 'creatorHandle', handles)).filter((r) => r.status === 'PENDING').map((r) => r.applyId);
-    return [...new Set([...changedKeys(changes, 'sampleRequests'), ...ofCreators])];
-  },
-  async load(db, keys) {
-    const requests = await loadRequests(db, keys, ['PENDING']);
-    const creators = await db.creators.bulkGet([...new Set(requests.map((r) => r.creatorHandle))]);
-    const byHandle = new Map(creators.flatMap((c) => (c ? [[c.handle, c] as const] : [])));
-    return requests.map((request) => ({ key: request.applyId, request, creator: byHandle.get(request.creatorHandle) }));
-  },
+  input: 'requestCreators',
   check({ request: r, creator }, { thresholds }) {
     const rate = creator?.fulfillmentBps;
     const limit = Math.round(thresholds.percent * 100);

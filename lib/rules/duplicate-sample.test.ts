@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, OTHER_SHOP, fillsMessage, product, request } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { duplicateSample as rule, type DuplicateInput } from './duplicate-sample';
@@ -48,7 +49,7 @@ describe('duplicate-sample: load and affected', () => {
   afterEach(() => db.close());
 
   it('finds earlier sent samples of the same product, any SKU, in the same shop only', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.map((i) => [i.key, i.product, i.previous.map((p) => p.applyId)]).sort()).toEqual([
       ['a1', 'Serum Vitamin C', ['sent']],
       ['a2', 'Serum Vitamin C', []],
@@ -57,12 +58,12 @@ describe('duplicate-sample: load and affected', () => {
   });
 
   it('loads a decided request asked for without its history', async () => {
-    expect(await rule.load(db, ['sent'], NOW)).toEqual([expect.objectContaining({ key: 'sent', previous: [] })]);
+    expect(await loadInputs(rule, db, ['sent'], NOW)).toEqual([expect.objectContaining({ key: 'sent', previous: [] })]);
   });
 
   it('maps a changed request to the pending requests of the same creator and shop, and a product to its pending requests', async () => {
-    expect(await rule.affected(db, { sampleRequests: ['cancelled'] })).toEqual(['cancelled', 'a1']);
-    expect(await rule.affected(db, { sampleRequests: ['elsewhere'] })).toEqual(['elsewhere']);
-    expect(((await rule.affected(db, { products: ['p1'] })) as string[]).sort()).toEqual(['a1', 'a2']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['cancelled'] })).toEqual(['cancelled', 'a1']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['elsewhere'] })).toEqual(['elsewhere']);
+    expect(((await affectedBy(rule, db, { products: ['p1'] })) as string[]).sort()).toEqual(['a1', 'a2']);
   });
 });

@@ -1,7 +1,7 @@
 import { SENT_STATUSES } from '../domain/sample-status';
 import type { SampleRequest } from '../domain/types';
 import type { Rule } from './types';
-import { changedKeys, creatorPairsOf, loadRequestInputs, requestEvidence, requestKeysOfCreators, requestsAffected, rowsWhere, type RequestInput } from './util';
+import { requestEvidence, type RequestInput } from './util';
 
 /**
  * A creator asks for a product this shop already sent them (user-needs.md need 11: duplicate samples sent from
@@ -28,30 +28,8 @@ export const duplicateSample: Rule<DuplicateInput, Record<string, never>> = {
   },
   severity: 'medium',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'products'],
   thresholds: {},
-  async affected(db, changes) {
-    const pairs = await creatorPairsOf(db, changedKeys(changes, 'sampleRequests'));
-    const [ofCreators, direct] = await Promise.all([requestKeysOfCreators(db, pairs, ['PENDING']), requestsAffected(db, changes, ['PENDING'])]);
-    return [...new Set([...direct, ...ofCreators])];
-  },
-  async load(db, keys) {
-    const inputs = await loadRequestInputs(db, keys, ['PENDING']);
-    const pending = inputs.filter((i) => i.request.status === 'PENDING').map((i) => i.request);
-    const pairs = [...new Map(pending.map((r) => [pairKey(r), [r.shopKey, r.creatorHandle] as [string, string]])).values()];
-    const history = await rowsWhere(db.sampleRequests, '[shopKey+creatorHandle]', pairs);
-    const sent = new Map<string, SampleRequest[]>();
-    for (const r of history) {
-      if (!SENT_STATUSES.has(r.status)) continue;
-      const list = sent.get(pairKey(r));
-      if (list) list.push(r);
-      else sent.set(pairKey(r), [r]);
-    }
-    return inputs.map((i) => ({
-      ...i,
-      previous: (sent.get(pairKey(i.request)) ?? []).filter((p) => p.productId === i.request.productId && p.applyId !== i.request.applyId),
-    }));
-  },
+  input: 'duplicateHistory',
   check({ request: r, product, previous }) {
     if (r.status !== 'PENDING' || !previous.length) return [];
     const madeAt = (p: SampleRequest) => p.appliedAt ?? p.firstSeenAt;

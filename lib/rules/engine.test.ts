@@ -3,13 +3,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../test/db';
 import { fillEveryTable } from '../../test/fixtures/every-table';
 import { NOW } from '../../test/fixtures/sample-group-list';
-import { commissionLow, lowFulfilment, reviewSoon, TEST_RULES } from '../../test/fixtures/rules';
+import { commissionLow, lowFulfilment, reviewSoon, TEST_LOADERS, TEST_RULES } from '../../test/fixtures/rules';
 import type { AppDB } from '../db/app-db';
 import type { Creator, OpenCollab, SampleRequest } from '../domain/types';
 import { keyString } from '../ingest/stage';
-import { evaluateAll, evaluateChanges, evaluateTimeBased, ruleConfig, type EngineSettings } from './engine';
+import * as engine from './engine';
+import { ruleConfig, type EngineSettings } from './engine';
 import { RULES } from './index';
-import type { AnyRule, ChangeSet, Finding } from './types';
+import { LOADERS } from './inputs/index';
+import type { AnyRule, ChangeSet, Finding, InputLoader } from './types';
+
+/** The engine with the built-in inputs and the fixture rules' ones. */
+const loaders = { ...LOADERS, ...TEST_LOADERS };
+const evaluateAll = (db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number) => engine.evaluateAll(db, rules, settings, now, loaders);
+const evaluateTimeBased = (db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number) => engine.evaluateTimeBased(db, rules, settings, now, loaders);
+const evaluateChanges = (db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, changes: ChangeSet, now: number) =>
+  engine.evaluateChanges(db, rules, settings, changes, now, loaders);
 
 const T = 1_763_700_000_000;
 const HOUR = 3_600_000;
@@ -168,13 +177,55 @@ describe('evaluateAll', () => {
   });
 });
 
+describe('shared inputs', () => {
+  /** A second rule on the review rule's input: the same subjects, its own findings. */
+  const overdue: AnyRule = { ...reviewSoon, id: 'test-overdue', check: (r: SampleRequest & { key: string }) => (r.deadline && r.deadline.at <= T ? reviewSoon.check(r, { thresholds: { hours: 0 }, now: T }) : []) };
+
+  it('loads an input once per evaluation for every rule that names it, in full and for a change', async () => {
+    await db.sampleRequests.bulkPut([request('1', 'maya', US, 'PENDING', 5), request('2', 'lee', US, 'PENDING', -1)]);
+    const load = vi.spyOn(loaders['test-review-soon'] as InputLoader, 'load');
+    const affected = vi.spyOn(loaders['test-review-soon'] as InputLoader, 'affected');
+    await evaluateAll(db, [reviewSoon, overdue], DEFAULTS, T);
+    expect(load.mock.calls.map((c) => c[1])).toEqual([undefined]);
+    expect(await ids(db)).toEqual(['test-overdue|2|review', 'test-review-soon|1|review', 'test-review-soon|2|review']);
+    await db.sampleRequests.put(request('1', 'maya', US, 'SHIPPED', 5));
+    const result = await evaluateChanges(db, [reviewSoon, overdue], DEFAULTS, { sampleRequests: ['1'] }, T);
+    expect(affected).toHaveBeenCalledTimes(1);
+    expect(load.mock.calls.map((c) => c[1])).toEqual([undefined, ['1']]);
+    expect(result.removed).toEqual(['test-review-soon|1|review']);
+  });
+
+  it('an input that fails to load keeps its rules’ findings as they were and does not stop the other inputs', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await db.sampleRequests.put(request('1', 'maya', US, 'PENDING', 5));
+    await db.creators.put(creator('maya', 3000));
+    await evaluateAll(db, TEST_RULES, DEFAULTS, T);
+    vi.spyOn(loaders['test-review-soon'] as InputLoader, 'load').mockRejectedValue(new Error('unreadable'));
+    await db.sampleRequests.put(request('1', 'maya', US, 'SHIPPED', 5));
+    await db.creators.put(creator('maya', 9000));
+    const result = await evaluateChanges(db, TEST_RULES, DEFAULTS, { sampleRequests: ['1'], creators: ['maya'] }, T + HOUR);
+    expect(result.removed).toEqual(['test-low-fulfilment|maya|US:1']);
+    expect(await ids(db)).toEqual(['test-review-soon|1|review']);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('input test-review-soon failed to load'), expect.any(Error));
+  });
+
+  it('leaves alone, and reports, a rule that names no known input', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await db.sampleRequests.put(request('1', 'maya', US, 'PENDING', 5));
+    await evaluateAll(db, [reviewSoon], DEFAULTS, T);
+    expect(await evaluateAll(db, [{ ...reviewSoon, input: 'nothing' }], DEFAULTS, T + HOUR)).toEqual({ added: [], removed: [], updated: [], shops: [] });
+    expect(await ids(db)).toEqual(['test-review-soon|1|review']);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('names input nothing'));
+  });
+});
+
 describe('evaluateChanges', () => {
   it('re-runs only the rules that read a changed table, only for the subjects affected', async () => {
     await db.sampleRequests.bulkPut([request('1', 'maya', US, 'PENDING', 5), request('2', 'lee', US, 'PENDING', 5)]);
     await db.creators.bulkPut([creator('maya', 3000), creator('lee', 3000)]);
     await db.openCollabs.bulkPut([collab(US, 'a', 1000), collab(US, 'b', 2000), collab(US, 'c', 3000)]);
     await evaluateAll(db, TEST_RULES, DEFAULTS, T);
-    const loads = TEST_RULES.map((r) => vi.spyOn(r, 'load'));
+    const loads = TEST_RULES.map((r) => vi.spyOn(loaders[r.input] as InputLoader, 'load'));
     await db.sampleRequests.put(request('2', 'lee', US, 'SHIPPED', 5));
     const result = await evaluateChanges(db, TEST_RULES, DEFAULTS, { sampleRequests: ['2'], observations: ['x'] }, T);
     expect(result).toEqual({ added: [], removed: ['test-review-soon|2|review'], updated: [], shops: [US] });

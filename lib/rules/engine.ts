@@ -1,12 +1,16 @@
 import type { AppDB } from '../db/app-db';
-import type { AnyRule, ChangeSet, Finding, FindingDraft, SubjectInput } from './types';
+import { LOADERS } from './inputs/index';
+import type { AnyRule, ChangeSet, Finding, FindingDraft, InputLoader, SharedReads, SubjectInput } from './types';
 
 /**
  * The rule engine: runs rules over the local model and keeps the `findings` table equal to what the rules say now.
+ * Rules name their input (`rule.input`, a key of `LOADERS`); each input is loaded once per evaluation for every enabled
+ * rule that checks it, and each rule's pure `check` runs over it.
  *
  * - `evaluateAll` runs every rule over every subject (after an import, a restore, a settings change).
- * - `evaluateChanges` runs only the rules whose `reads` meet the changed tables, and only for the subjects their
- *   `affected` maps the changes to (`'all'`: the rule runs in full, e.g. when an aggregate such as a percentile moved).
+ * - `evaluateChanges` loads only the inputs whose `reads` meet the changed tables, and only for the subjects their
+ *   `affected` maps the changes to (`'all'`: in full, e.g. when an aggregate such as a percentile moved), in one read
+ *   transaction: one consistent view of the model, and one transaction rather than one per read.
  * - `evaluateTimeBased` runs the clock-dependent rules in full (from `chrome.alarms`).
  *
  * The findings of the (rule, subject) pairs evaluated are replaced in one transaction: a finding that still holds keeps
@@ -69,17 +73,34 @@ interface RuleRun {
   findings: Finding[];
 }
 
-/** Load and check one rule for `keys` (undefined: every subject). Drafts that are not about their input are dropped. */
-async function runRule(db: AppDB, rule: AnyRule, config: RuleConfig, keys: readonly string[] | undefined, now: number): Promise<RuleRun> {
-  const inputs: SubjectInput[] = await rule.load(db, keys, now);
-  const wanted = keys && new Set(keys);
+/** The shared inputs a rule set loads by name. */
+export type Loaders = Readonly<Record<string, InputLoader<any>>>;
+
+interface Job {
+  rule: AnyRule;
+  config: RuleConfig;
+}
+
+/** A fresh set of shared reads, for one evaluation. */
+export function sharedReads(): SharedReads {
+  const made = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, read: () => Promise<T>): Promise<T> {
+      let p = made.get(key) as Promise<T> | undefined;
+      if (!p) {
+        p = read();
+        made.set(key, p);
+      }
+      return p;
+    },
+  };
+}
+
+/** One rule's findings over loaded inputs. Drafts that are not about their input are dropped. */
+function checkRule(rule: AnyRule, config: RuleConfig, inputs: readonly SubjectInput[], keys: readonly string[] | undefined, now: number): RuleRun {
   const ctx = { thresholds: config.thresholds, now };
   const byId = new Map<string, Finding>();
   for (const input of inputs) {
-    if (wanted && !wanted.has(input.key)) {
-      console.warn(`[collab-lens] rule ${rule.id} loaded subject ${input.key}, which was not asked for; ignored`);
-      continue;
-    }
     for (const draft of rule.check(input, ctx) as FindingDraft[]) {
       if (draft.subjectKey !== input.key || draft.subject !== rule.subject) {
         console.warn(`[collab-lens] rule ${rule.id} returned a finding about ${draft.subject} ${draft.subjectKey} while checking ${rule.subject} ${input.key}; dropped`);
@@ -96,18 +117,57 @@ async function runRule(db: AppDB, rule: AnyRule, config: RuleConfig, keys: reado
   return { rule, keys, findings: [...byId.values()] };
 }
 
-/** Runs that failed (a rule that threw) are left out: that rule's findings stay as they were until it runs again. */
-async function runRules(db: AppDB, jobs: readonly { rule: AnyRule; config: RuleConfig; keys: readonly string[] | undefined }[], now: number): Promise<RuleRun[]> {
+/**
+ * Load one input for `keys` (undefined: every subject) and check each of its rules over it. A failure (a loader or a
+ * rule that threw) leaves the failed runs out: their findings stay as they were until they run again.
+ */
+async function runInput(db: AppDB, name: string, loader: InputLoader<any>, jobs: readonly Job[], keys: readonly string[] | undefined, now: number, shared: SharedReads): Promise<RuleRun[]> {
+  let loaded: SubjectInput[];
+  try {
+    loaded = await loader.load(db, keys, now, shared);
+  } catch (error) {
+    console.error(`[collab-lens] input ${name} failed to load; the findings of ${jobs.map((j) => j.rule.id).join(', ')} are kept as they were`, error);
+    return [];
+  }
+  const wanted = keys && new Set(keys);
+  const inputs = loaded.filter((input) => {
+    if (!wanted || wanted.has(input.key)) return true;
+    console.warn(`[collab-lens] input ${name} loaded subject ${input.key}, which was not asked for; ignored`);
+    return false;
+  });
   const runs: RuleRun[] = [];
   for (const job of jobs) {
     try {
-      runs.push(await runRule(db, job.rule, job.config, job.keys, now));
+      runs.push(checkRule(job.rule, job.config, inputs, keys, now));
     } catch (error) {
       console.error(`[collab-lens] rule ${job.rule.id} failed; its findings are kept as they were`, error);
     }
   }
   return runs;
 }
+
+/** The enabled rules' jobs by the input they check, in rule order; a rule naming no known input is reported and left out. */
+function jobsByInput(rules: readonly AnyRule[], settings: EngineSettings, loaders: Loaders): Map<string, Job[]> {
+  const out = new Map<string, Job[]>();
+  for (const rule of rules) {
+    const config = ruleConfig(rule, settings);
+    if (!config.enabled) continue;
+    if (!Object.hasOwn(loaders, rule.input)) {
+      console.error(`[collab-lens] rule ${rule.id} names input ${rule.input}, which no loader provides; its findings are kept as they were`);
+      continue;
+    }
+    const list = out.get(rule.input);
+    if (list) list.push({ rule, config });
+    else out.set(rule.input, [{ rule, config }]);
+  }
+  return out;
+}
+
+/** Runs in the order of `rules`, so an evaluation reports its changes in the same order however inputs are grouped. */
+const inRuleOrder = (rules: readonly AnyRule[], runs: readonly RuleRun[]) => {
+  const order = new Map(rules.map((r, i) => [r.id, i]));
+  return [...runs].sort((a, b) => (order.get(a.rule.id) ?? 0) - (order.get(b.rule.id) ?? 0));
+};
 
 /**
  * Write the runs in one transaction: per run, the stored findings of its rule (for its subjects) are replaced by the
@@ -167,27 +227,28 @@ function exclusive<T>(db: AppDB, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function evaluateInFull(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number, dropUnknown: boolean): Promise<EvaluationResult> {
-  const configs = rules.map((rule) => ({ rule, config: ruleConfig(rule, settings), keys: undefined }));
-  const runs = await runRules(db, configs.filter((j) => j.config.enabled), now);
-  const drop = configs.filter((j) => !j.config.enabled).map((j) => j.rule.id);
+async function evaluateInFull(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number, dropUnknown: boolean, loaders: Loaders): Promise<EvaluationResult> {
+  const shared = sharedReads();
+  const runs: RuleRun[] = [];
+  for (const [name, jobs] of jobsByInput(rules, settings, loaders)) runs.push(...(await runInput(db, name, loaders[name] as InputLoader, jobs, undefined, now, shared)));
+  const drop = rules.filter((rule) => !ruleConfig(rule, settings).enabled).map((rule) => rule.id);
   if (dropUnknown) {
     const known = new Set(rules.map((r) => r.id));
     for (const ruleId of (await db.findings.orderBy('ruleId').uniqueKeys()) as string[]) if (!known.has(ruleId)) drop.push(ruleId);
   }
-  return commit(db, runs, drop);
+  return commit(db, inRuleOrder(rules, runs), drop);
 }
 
 /**
  * Every rule over every subject. `rules` is the whole set: findings of rules not in it (a rule no longer built in) and
  * of disabled rules are deleted.
  */
-export function evaluateAll(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number): Promise<EvaluationResult> {
-  return exclusive(db, () => evaluateInFull(db, rules, settings, now, true));
+export function evaluateAll(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number, loaders: Loaders = LOADERS): Promise<EvaluationResult> {
+  return exclusive(db, () => evaluateInFull(db, rules, settings, now, true, loaders));
 }
 
 /** The clock-dependent rules (`timeBased`) over every subject; the other rules' findings are left alone. */
-export function evaluateTimeBased(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number): Promise<EvaluationResult> {
+export function evaluateTimeBased(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, now: number, loaders: Loaders = LOADERS): Promise<EvaluationResult> {
   return exclusive(db, () =>
     evaluateInFull(
       db,
@@ -195,15 +256,16 @@ export function evaluateTimeBased(db: AppDB, rules: readonly AnyRule[], settings
       settings,
       now,
       false,
+      loaders,
     ),
   );
 }
 
-/** The part of a change set a rule reads; undefined when it reads none of the changed tables. */
-function changesFor(rule: AnyRule, changes: ChangeSet): ChangeSet | undefined {
+/** The part of a change set an input reads; undefined when it reads none of the changed tables. */
+function changesFor(reads: readonly string[], changes: ChangeSet): ChangeSet | undefined {
   const out: ChangeSet = {};
   let any = false;
-  for (const table of rule.reads) {
+  for (const table of reads) {
     const keys = changes[table];
     if (keys?.length) {
       out[table] = keys;
@@ -214,25 +276,36 @@ function changesFor(rule: AnyRule, changes: ChangeSet): ChangeSet | undefined {
 }
 
 /**
- * Re-run what a write may have changed: each enabled rule that reads a changed table, for the subjects it says the
- * change affects. The result equals `evaluateAll` on the same model (the property test in engine.test.ts checks this),
- * except for time-based rules' dependence on the clock, which `evaluateTimeBased` covers.
+ * Re-run what a write may have changed: each input that reads a changed table, for the subjects it says the change
+ * affects, checked by the enabled rules that name it. The result equals `evaluateAll` on the same model (the property
+ * tests in engine.test.ts and rules.test.ts check this), except for time-based rules' dependence on the clock, which
+ * `evaluateTimeBased` covers. An input whose change affects `'all'` loads in full after the read transaction, so a long
+ * read never holds the writers of the model back.
  */
-export function evaluateChanges(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, changes: ChangeSet, now: number): Promise<EvaluationResult> {
+export function evaluateChanges(db: AppDB, rules: readonly AnyRule[], settings: EngineSettings, changes: ChangeSet, now: number, loaders: Loaders = LOADERS): Promise<EvaluationResult> {
   return exclusive(db, async () => {
-    const jobs: { rule: AnyRule; config: RuleConfig; keys: readonly string[] | undefined }[] = [];
-    for (const rule of rules) {
-      const config = ruleConfig(rule, settings);
-      const relevant = config.enabled ? changesFor(rule, changes) : undefined;
-      if (!relevant) continue;
-      try {
-        const affected = await rule.affected(db, relevant);
-        if (affected === 'all') jobs.push({ rule, config, keys: undefined });
-        else if (affected.length) jobs.push({ rule, config, keys: [...new Set(affected)] });
-      } catch (error) {
-        console.error(`[collab-lens] rule ${rule.id} failed to map a change; its findings are kept as they were`, error);
+    const shared = sharedReads();
+    const inFull: [string, Job[]][] = [];
+    const model = db.tables.filter((t) => t.name !== 'findings' && t.name !== 'findingStates');
+    const runs = await db.transaction('r', model, async () => {
+      const out: RuleRun[] = [];
+      for (const [name, jobs] of jobsByInput(rules, settings, loaders)) {
+        const loader = loaders[name] as InputLoader;
+        const relevant = changesFor(loader.reads, changes);
+        if (!relevant) continue;
+        let affected: readonly string[] | 'all';
+        try {
+          affected = await loader.affected(db, relevant, shared);
+        } catch (error) {
+          console.error(`[collab-lens] input ${name} failed to map a change; the findings of ${jobs.map((j) => j.rule.id).join(', ')} are kept as they were`, error);
+          continue;
+        }
+        if (affected === 'all') inFull.push([name, jobs]);
+        else if (affected.length) out.push(...(await runInput(db, name, loader, jobs, [...new Set(affected)], now, shared)));
       }
-    }
-    return commit(db, await runRules(db, jobs, now), []);
+      return out;
+    });
+    for (const [name, jobs] of inFull) runs.push(...(await runInput(db, name, loaders[name] as InputLoader, jobs, undefined, now, sharedReads())));
+    return commit(db, inRuleOrder(rules, runs), []);
   });
 }

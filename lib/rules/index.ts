@@ -1,5 +1,4 @@
 import type { AnyRule } from './types';
-// [imports:h2]
 import { campaignRegistrationClosing } from './campaign-registration-closing';
 import { campaignStartingSoon } from './campaign-starting-soon';
 import { commissionBelowBenchmark } from './commission-below-benchmark';
@@ -13,7 +12,6 @@ import { registrationBelowRequirement } from './registration-below-requirement';
 import { sampleReviewDeadline } from './sample-review-deadline';
 import { sampleShipDeadline } from './sample-ship-deadline';
 import { targetCommissionBelowBenchmark } from './target-commission-below-benchmark';
-// [imports:h3]
 import { campaignSampleQuantity } from './campaign-sample-quantity';
 import { invitationExpiringUnaccepted } from './invitation-expiring-unaccepted';
 import { orderCommissionSanity } from './order-commission-sanity';
@@ -24,7 +22,6 @@ import { weeklyAnalyticsReview } from './weekly-analytics-review';
 
 /** Every built-in rule, in the order the options page lists them. rules.test.ts checks each file here is listed. */
 export const RULES: readonly AnyRule[] = [
-  // [section:h2]
   commissionBelowBenchmark,
   targetCommissionBelowBenchmark,
   sampleReviewDeadline,
@@ -38,7 +35,6 @@ export const RULES: readonly AnyRule[] = [
   campaignRegistrationClosing,
   campaignStartingSoon,
   registrationBelowRequirement,
-  // [section:h3]
   campaignSampleQuantity,
   registrationRejected,
   showcaseAccountLimits,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, fillsMessage, invitation as baseInvitation, NOW, SHOP } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Invitation, InvitationCreator } from '../domain/types';
 import { createI18n } from '../i18n';
@@ -103,7 +104,7 @@ describe('invitation-expiring-unaccepted: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads the invitations that can still warn, with the creators seen and accepted', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.map((i) => [i.key, i.creatorsSeen, i.acceptedSeen]).sort()).toEqual([
       ['accepted', 2, 1],
       ['soon', 2, 0],
@@ -112,7 +113,7 @@ describe('invitation-expiring-unaccepted: load and affected', () => {
   });
 
   it('loads the invitations asked for, whenever they end', async () => {
-    const inputs = await rule.load(db, ['far', 'ended', 'missing'], NOW);
+    const inputs = await loadInputs(rule, db, ['far', 'ended', 'missing'], NOW);
     expect(inputs.map((i) => [i.key, i.creatorsSeen, i.acceptedSeen]).sort()).toEqual([
       ['ended', 0, 0],
       ['far', 1, 1],
@@ -120,7 +121,7 @@ describe('invitation-expiring-unaccepted: load and affected', () => {
   });
 
   it('maps a changed invitation or invited creator to the invitation', async () => {
-    expect(await rule.affected(db, { invitations: ['far'] })).toEqual(['far']);
-    expect(((await rule.affected(db, { invitationCreators: ['soon|ayu', 'soon|budi', 'accepted|citra'] })) as string[]).sort()).toEqual(['accepted', 'soon']);
+    expect(await affectedBy(rule, db, { invitations: ['far'] })).toEqual(['far']);
+    expect(((await affectedBy(rule, db, { invitationCreators: ['soon|ayu', 'soon|budi', 'accepted|citra'] })) as string[]).sort()).toEqual(['accepted', 'soon']);
   });
 });

@@ -1,7 +1,6 @@
-import { Dexie } from 'dexie';
 import type { Invitation } from '../domain/types';
 import type { Rule, SubjectInput, Texts } from './types';
-import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
+import { DAY_MS, seenRecord } from './util';
 
 /**
  * A target invitation that ends soon while none of the creators it invited has accepted it (accepted = added its
@@ -53,7 +52,6 @@ export const invitationExpiringUnaccepted: Rule<ExpiringInvitationInput, Thresho
   },
   severity: 'medium',
   subject: 'invitation',
-  reads: ['invitations', 'invitationCreators'],
   thresholds: {
     days: {
       label: { en: 'Days before the invitation ends', id: 'Jumlah hari sebelum undangan berakhir' },
@@ -63,35 +61,7 @@ export const invitationExpiringUnaccepted: Rule<ExpiringInvitationInput, Thresho
   },
   timeBased: true,
   notify: true,
-  affected: async (_db, changes) => [
-    ...new Set([...changedKeys(changes, 'invitations'), ...changedKeys(changes, 'invitationCreators').map((k) => keyParts(k)[0])]),
-  ],
-  async load(db, keys, now) {
-    // Without keys, only invitations that end within the longest warning the settings allow can get a finding.
-    const invitations = keys
-      ? (await db.invitations.bulkGet([...keys])).filter((i): i is Invitation => i !== undefined)
-      : await db.invitations.where('endAt').between(now, now + DAYS.max * DAY_MS, false, true).toArray();
-    const ids = invitations.map((i) => i.id);
-    const creators = ids.length
-      ? await db.invitationCreators
-          .where('[invitationId+handle]')
-          .inAnyRange(ids.map((id) => [[id, Dexie.minKey], [id, Dexie.maxKey]]))
-          .toArray()
-      : [];
-    const seen = new Map<string, { creators: number; accepted: number }>();
-    for (const c of creators) {
-      const s = seen.get(c.invitationId) ?? { creators: 0, accepted: 0 };
-      s.creators += 1;
-      s.accepted += c.accepted;
-      seen.set(c.invitationId, s);
-    }
-    return invitations.map((invitation) => ({
-      key: invitation.id,
-      invitation,
-      creatorsSeen: seen.get(invitation.id)?.creators ?? 0,
-      acceptedSeen: seen.get(invitation.id)?.accepted ?? 0,
-    }));
-  },
+  input: 'expiringInvitations',
   check(input, { thresholds, now }) {
     const inv = input.invitation;
     const end = inv.endAt;

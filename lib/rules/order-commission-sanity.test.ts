@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, fillsMessage, HOUR, NOW } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Money } from '../domain/money';
 import type { OrderSku } from '../domain/types';
@@ -153,12 +154,12 @@ describe('order-commission-sanity: load and affected', () => {
   afterEach(() => db.close());
 
   it('re-checks exactly the changed rows', async () => {
-    expect(await rule.affected(db, { orderSkus: ['o2|s1', 'o9|s9'] })).toEqual(['o2|s1', 'o9|s9']);
+    expect(await affectedBy(rule, db, { orderSkus: ['o2|s1', 'o9|s9'] })).toEqual(['o2|s1', 'o9|s9']);
   });
 
   it('loads every row, or the rows asked for that exist', async () => {
-    expect((await rule.load(db, undefined, NOW)).map((r) => r.key).sort()).toEqual(['o1|s1', 'o2|s1']);
-    const some = await rule.load(db, ['o2|s1', 'o9|s9'], NOW);
+    expect((await loadInputs(rule, db, undefined, NOW)).map((r) => r.key).sort()).toEqual(['o1|s1', 'o2|s1']);
+    const some = await loadInputs(rule, db, ['o2|s1', 'o9|s9'], NOW);
     expect(some.map((r) => r.key)).toEqual(['o2|s1']);
     expect(some.flatMap((r) => check(r)).map((f) => f.variant)).toEqual(['zero']);
   });

@@ -1,7 +1,7 @@
 import { actualIsFinal, commissionParts, total } from '../domain/settlement';
 import type { OrderSku } from '../domain/types';
 import type { FindingDraft, Rule } from './types';
-import { changedKeys, seenRecord } from './util';
+import { seenRecord } from './util';
 
 /**
  * Affiliate order lines ("SKU orders") whose commission looks wrong (user-needs.md need 13: sellers see $0-commission
@@ -59,7 +59,6 @@ export const orderCommissionSanity: Rule<OrderSku, Thresholds> = {
   },
   severity: 'medium',
   subject: 'orderSku',
-  reads: ['orderSkus'],
   thresholds: {
     gapRatio: {
       label: { en: 'Ratio of estimated to actual commission (either way) that counts as far apart', id: 'Rasio komisi estimasi terhadap aktual (ke arah mana pun) yang dianggap jauh berbeda' },
@@ -69,11 +68,7 @@ export const orderCommissionSanity: Rule<OrderSku, Thresholds> = {
       max: 10,
     },
   },
-  affected: async (_db, changes) => changedKeys(changes, 'orderSkus'),
-  async load(db, keys) {
-    if (!keys) return db.orderSkus.toArray();
-    return (await db.orderSkus.bulkGet([...keys])).filter((r): r is OrderSku => r !== undefined);
-  },
+  input: 'orderSkus',
   check(row, { thresholds }) {
     const parts = commissionParts(row);
     const estimated = total(parts.map(([e]) => e));

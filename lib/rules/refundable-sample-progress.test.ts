@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, HOUR, NOW, SOURCE, fillsMessage, product, request } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { refundableSampleProgress as rule } from './refundable-sample-progress';
@@ -63,16 +64,19 @@ describe('refundable-sample-progress: load and affected', () => {
   });
   afterEach(() => db.close());
 
-  it('loads the running refundable samples, or the keys asked for', async () => {
-    expect((await rule.load(db, undefined, NOW)).map((i) => [i.key, i.product]).sort()).toEqual([
+  it('loads the running refundable samples (with the pending ones, for the review rule sharing the input), or the keys asked for', async () => {
+    const all = await loadInputs(rule, db, undefined, NOW);
+    expect(all.map((i) => [i.key, i.product]).sort()).toEqual([
       ['a1', 'Serum Vitamin C'],
+      ['a3', 'Serum Vitamin C'],
       ['a4', 'p2'],
     ]);
-    expect((await rule.load(db, ['a2', 'a3'], NOW)).map((i) => i.key)).toEqual(['a2', 'a3']);
+    expect(all.flatMap((i) => rule.check(i, { thresholds: { days: 7 }, now: NOW })).map((f) => f.subjectKey).sort()).toEqual(['a1', 'a4']);
+    expect((await loadInputs(rule, db, ['a2', 'a3'], NOW)).map((i) => i.key)).toEqual(['a2', 'a3']);
   });
 
   it('maps changed requests to themselves and a changed product to its running requests', async () => {
-    expect(await rule.affected(db, { sampleRequests: ['a3'] })).toEqual(['a3']);
-    expect(((await rule.affected(db, { products: ['p1'] })) as string[]).sort()).toEqual(['a1', 'a2']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['a3'] })).toEqual(['a3']);
+    expect(((await affectedBy(rule, db, { products: ['p1'] })) as string[]).sort()).toEqual(['a1', 'a2', 'a3']);
   });
 });

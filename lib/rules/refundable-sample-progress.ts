@@ -1,6 +1,6 @@
 import type { SampleStatus } from '../domain/sample-status';
 import type { Rule } from './types';
-import { DAY_MS, loadRequestInputs, requestEvidence, requestsAffected, type RequestInput } from './util';
+import { DAY_MS, requestEvidence, type RequestInput } from './util';
 
 /**
  * A refundable sample's sales goal and window (user-needs.md: a 90-day window, a goal of 1–3 sales, S9/S10): the
@@ -8,7 +8,7 @@ import { DAY_MS, loadRequestInputs, requestEvidence, requestsAffected, type Requ
  * not reached, the finding shows the progress, as the refundable list last showed it; it turns medium when the window
  * ends within the threshold. Only approved samples count (a rejected or cancelled request has no window running).
  */
-const RUNNING: readonly SampleStatus[] = ['AWAITING_SHIPMENT', 'SHIPPED', 'CONTENT_PENDING', 'COMPLETED', 'OPS_COMPLETED'];
+export const RUNNING: readonly SampleStatus[] = ['AWAITING_SHIPMENT', 'SHIPPED', 'CONTENT_PENDING', 'COMPLETED', 'OPS_COMPLETED'];
 const running = new Set<SampleStatus>(RUNNING);
 
 export const refundableSampleProgress: Rule<RequestInput, { days: number }> = {
@@ -24,16 +24,11 @@ export const refundableSampleProgress: Rule<RequestInput, { days: number }> = {
   },
   severity: 'low',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'products'],
   thresholds: {
     days: { label: { en: 'Mark it when the window ends within this many days', id: 'Tandai saat periodenya berakhir dalam sekian hari' }, unit: 'days', default: 7, min: 1, max: 90 },
   },
   timeBased: true,
-  affected: (db, changes) => requestsAffected(db, changes, RUNNING),
-  async load(db, keys) {
-    const inputs = await loadRequestInputs(db, keys, RUNNING);
-    return keys ? inputs : inputs.filter((i) => i.request.refundable);
-  },
+  input: 'requests',
   check({ request: r, product }, { thresholds, now }) {
     const goal = r.refundable?.goalUnits;
     const sold = r.refundable?.soldUnits;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { NOW, campaign, fillsMessage, product, registration } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Campaign, Registration, RegistrationState } from '../domain/types';
 import { registrationBelowRequirement as rule } from './registration-below-requirement';
@@ -54,12 +55,12 @@ describe('registration-below-requirement: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads registrations with their campaigns, and fires only where the rate is under the requirement', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.flatMap(check).map((f) => f.subjectKey)).toEqual(['c1|p1']);
   });
 
   it('maps changed campaigns and products to their registrations', async () => {
-    expect(await rule.affected(db, { campaigns: ['c2'] })).toEqual(['c2|p2']);
-    expect(await rule.affected(db, { products: ['p1'], registrations: ['c9|p9'] })).toEqual(['c9|p9', 'c1|p1']);
+    expect(await affectedBy(rule, db, { campaigns: ['c2'] })).toEqual(['c2|p2']);
+    expect(await affectedBy(rule, db, { products: ['p1'], registrations: ['c9|p9'] })).toEqual(['c9|p9', 'c1|p1']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { loadRegistrations, registrationEvidence, registrationNames, registrationsAffected, type RegistrationInput } from './util';
+import { registrationEvidence, registrationNames, type RegistrationInput } from './util';
 
 /**
  * A registration waiting for the partner's review whose total commission is under the campaign's commission requirement
@@ -20,10 +20,8 @@ export const registrationBelowRequirement: Rule<RegistrationInput, Record<string
   },
   severity: 'medium',
   subject: 'registration',
-  reads: ['registrations', 'campaigns', 'products'],
   thresholds: {},
-  affected: (db, changes) => registrationsAffected(db, changes),
-  load: (db, keys) => loadRegistrations(db, keys),
+  input: 'registrations',
   check(input) {
     const r = input.registration;
     const requirement = input.campaign?.commissionRequirementBps;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { campaign as baseCampaign, DAY, fillsMessage, NOW, placeholders, registration as baseRegistration, SHOP } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Campaign, Registration, RegistrationState } from '../domain/types';
 import { registrationRejected as rule } from './registration-rejected';
@@ -127,13 +128,13 @@ describe('registration-rejected: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads registrations with their campaigns and finds the rejected one', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     const findings = inputs.flatMap((i) => check(i));
     expect(findings.map((f) => [f.subjectKey, f.variant])).toEqual([['c1|p1', 'price']]);
   });
 
   it('re-checks the registrations of a changed campaign', async () => {
-    expect(await rule.affected(db, { campaigns: ['c2'] })).toEqual(['c2|p1']);
-    expect(await rule.affected(db, { registrations: ['c1|p1'] })).toEqual(['c1|p1']);
+    expect(await affectedBy(rule, db, { campaigns: ['c2'] })).toEqual(['c2|p1']);
+    expect(await affectedBy(rule, db, { registrations: ['c1|p1'] })).toEqual(['c1|p1']);
   });
 });

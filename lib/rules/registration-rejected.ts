@@ -1,6 +1,6 @@
 import type { Registration } from '../domain/types';
 import type { FindingDraft, Param, Rule, Texts } from './types';
-import { loadRegistrations, registrationEvidence, registrationNames, registrationsAffected, type RegistrationInput } from './util';
+import { registrationEvidence, registrationNames, type RegistrationInput } from './util';
 
 /**
  * A product registration in a partner campaign that did not go through (domain.md §1.8): rejected by the partner, with
@@ -104,11 +104,9 @@ export const registrationRejected: Rule<RegistrationInput, Record<never, number>
   variantMessages: MESSAGES,
   severity: 'medium',
   subject: 'registration',
-  reads: ['registrations', 'campaigns', 'products'],
   thresholds: {},
   timeBased: true,
-  affected: (db, changes) => registrationsAffected(db, changes),
-  load: (db, keys) => loadRegistrations(db, keys),
+  input: 'registrations',
   check(input, { now }) {
     const r = input.registration;
     const finding = (variant: Variant, params: Record<string, Param>, severity?: FindingDraft['severity']): FindingDraft[] => [

@@ -1,11 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, HOUR, NOW, campaign, content, creator, invitation, invitationProduct, openCollab, product, registration, request, transition } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs, loaderOf } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleStatus } from '../domain/sample-status';
 import type { RegistrationState } from '../domain/types';
+import { RULE_CATALOGUE } from './catalogue';
 import { RULES } from './index';
+import { LOADERS } from './inputs/index';
 import type { AnyRule, ChangeSet, FindingDraft, Texts, ThresholdSpec } from './types';
 
 /**
@@ -15,7 +20,7 @@ import type { AnyRule, ChangeSet, FindingDraft, Texts, ThresholdSpec } from './t
  * its message.)
  */
 
-const NOT_RULES = new Set(['types', 'engine', 'settings', 'view', 'util', 'index']);
+const NOT_RULES = new Set(['types', 'engine', 'settings', 'view', 'util', 'index', 'catalogue']);
 const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts'], { eager: true });
 const tests = Object.keys(import.meta.glob('./*.test.ts'));
 
@@ -25,7 +30,7 @@ const ruleFiles = Object.keys(modules)
   .filter((name) => !NOT_RULES.has(name))
   .sort();
 
-const isRule = (v: unknown): v is AnyRule => typeof v === 'object' && v !== null && 'id' in v && 'check' in v && 'load' in v && 'affected' in v;
+const isRule = (v: unknown): v is AnyRule => typeof v === 'object' && v !== null && 'id' in v && 'check' in v && 'input' in v;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 const textsOf = (rule: AnyRule): [string, Texts][] => [
   ['title', rule.title],
@@ -33,6 +38,34 @@ const textsOf = (rule: AnyRule): [string, Texts][] => [
   ['message', rule.message],
   ...Object.entries(rule.thresholds as Record<string, ThresholdSpec>).map(([name, spec]): [string, Texts] => [`threshold ${name}`, spec.label]),
 ];
+
+/**
+ * Every module `entry` imports as a value, transitively: relative paths resolved to files, packages by name. Type-only
+ * imports are left out: they do not reach the bundle.
+ */
+function valueImports(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.startsWith('/')) return;
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^import\s+(type\s+)?([^'";]*?)\s*from\s*'([^']+)';/gms)) {
+      const [, typeOnly, names = '', from = ''] = m;
+      const specifiers = names.replace(/[{}]/g, '').split(',').map((n) => n.trim()).filter(Boolean);
+      if (typeOnly || (specifiers.length && specifiers.every((n) => n.startsWith('type ')))) continue;
+      if (!from.startsWith('.')) {
+        seen.add(from);
+        continue;
+      }
+      const base = resolve(dirname(file), from);
+      const found = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => existsSync(f));
+      if (found) visit(found);
+    }
+  };
+  visit(entry);
+  return seen;
+}
 
 describe('built-in rules', () => {
   it('has rule files to check', () => {
@@ -47,6 +80,20 @@ describe('built-in rules', () => {
     expect(tests).toContain(`./${name}.test.ts`);
   });
 
+  it('names, in each rule, a shared input that exists', () => {
+    for (const rule of RULES) expect(Object.keys(LOADERS), rule.id).toContain(rule.input);
+  });
+
+  it('gives the screens every rule’s texts and settings in the catalogue, and nothing that reads the database', () => {
+    expect(RULE_CATALOGUE.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    for (const texts of RULE_CATALOGUE) expect(Object.keys(texts)).not.toEqual(expect.arrayContaining(['input']));
+    for (const texts of RULE_CATALOGUE) expect(Object.keys(texts)).not.toEqual(expect.arrayContaining(['check']));
+    const graph = valueImports(new URL('./catalogue.ts', import.meta.url).pathname);
+    expect(graph.size).toBeGreaterThan(RULES.length);
+    const readers = [...graph].filter((m) => m.includes('/lib/rules/inputs/') || m.endsWith('/lib/rules/engine.ts') || m.includes('/lib/db/') || m === 'dexie');
+    expect(readers).toEqual([]);
+  });
+
   it('lists every rule once, and only rules that have a file', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -56,8 +103,8 @@ describe('built-in rules', () => {
   describe.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     it('has a kebab-case id, reads at least one table, and notifies only about time-based deadlines', () => {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(rule.reads.length).toBeGreaterThan(0);
-      expect(new Set(rule.reads).size).toBe(rule.reads.length);
+      expect(loaderOf(rule).reads.length).toBeGreaterThan(0);
+      expect(new Set(loaderOf(rule).reads).size).toBe(loaderOf(rule).reads.length);
       if (rule.notify) expect(rule.timeBased).toBe(true);
     });
 
@@ -229,12 +276,12 @@ describe('every rule re-run on the subjects its `affected` names equals a full r
 
   async function run(db: AppDB, rule: AnyRule, keys: readonly string[] | undefined): Promise<Map<string, FindingDraft>> {
     const ctx = { thresholds: thresholdsOf(rule), now: NOW };
-    const drafts = (await rule.load(db, keys, NOW)).flatMap((input) => rule.check(input, ctx) as FindingDraft[]);
+    const drafts = (await loadInputs(rule, db, keys, NOW)).flatMap((input) => rule.check(input, ctx) as FindingDraft[]);
     return new Map(drafts.map((d) => [idOf(d), d]));
   }
 
   const relevant = (rule: AnyRule, changes: ChangeSet): ChangeSet | undefined => {
-    const out = Object.fromEntries(rule.reads.flatMap((t) => (changes[t]?.length ? [[t, changes[t]]] : [])));
+    const out = Object.fromEntries(loaderOf(rule).reads.flatMap((t) => (changes[t]?.length ? [[t, changes[t]]] : [])));
     return Object.keys(out).length ? out : undefined;
   };
   const sorted = (m: Map<string, FindingDraft> | undefined) => [...(m ?? [])].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -250,7 +297,7 @@ describe('every rule re-run on the subjects its `affected` names equals a full r
             for (const w of step) await w(db, changes);
             for (const rule of RULES) {
               const mine = relevant(rule, changes);
-              const affected = mine ? await rule.affected(db, mine) : [];
+              const affected = mine ? await affectedBy(rule, db, mine) : [];
               if (affected === 'all') kept.set(rule.id, await run(db, rule, undefined));
               else if (affected.length) {
                 const keys = new Set(affected);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { HOUR, NOW, SHOP, SOURCE, fillsMessage, product, request } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { sampleReviewDeadline as rule } from './sample-review-deadline';
@@ -56,17 +57,18 @@ describe('sample-review-deadline: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads the pending requests of every shop with their product names, or exactly the keys asked for', async () => {
-    const all = await rule.load(db, undefined, NOW);
+    const all = await loadInputs(rule, db, undefined, NOW);
     expect(all.map((i) => [i.key, i.product]).sort()).toEqual([
       ['a1', 'Serum Vitamin C'],
       ['a2', 'p2'],
     ]);
-    expect((await rule.load(db, ['a3', 'gone'], NOW)).map((i) => i.key)).toEqual(['a3']);
+    expect((await loadInputs(rule, db, ['a3', 'gone'], NOW)).map((i) => i.key)).toEqual(['a3']);
   });
 
-  it('maps changed requests to themselves and a changed product to its pending requests', async () => {
-    expect(await rule.affected(db, { sampleRequests: ['a3'] })).toEqual(['a3']);
-    expect(await rule.affected(db, { products: ['p1'] })).toEqual(['a1']);
-    expect(await rule.affected(db, { products: ['p9'] })).toEqual([]);
+  it('maps changed requests to themselves and a changed product to its requests the shared request input covers', async () => {
+    expect(await affectedBy(rule, db, { sampleRequests: ['a3'] })).toEqual(['a3']);
+    // The input is shared with the shipping and refundable rules: a shipped sample is among its subjects too.
+    expect(((await affectedBy(rule, db, { products: ['p1'] })) as string[]).sort()).toEqual(['a1', 'a3']);
+    expect(await affectedBy(rule, db, { products: ['p9'] })).toEqual([]);
   });
 });

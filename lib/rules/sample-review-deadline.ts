@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { HOUR_MS, loadRequestInputs, requestsAffected, type RequestInput } from './util';
+import { HOUR_MS, type RequestInput } from './util';
 
 /**
  * A pending sample request whose review deadline is near. Affiliate Center cancels a request nobody reviewed in time
@@ -20,14 +20,12 @@ export const sampleReviewDeadline: Rule<RequestInput, { hours: number }> = {
   },
   severity: 'high',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'products'],
   thresholds: {
     hours: { label: { en: 'Warn this many hours before the review deadline', id: 'Beri peringatan sekian jam sebelum batas waktu tinjauan' }, unit: 'hours', default: 24, min: 1, max: 72 },
   },
   timeBased: true,
   notify: true,
-  affected: (db, changes) => requestsAffected(db, changes, ['PENDING']),
-  load: (db, keys) => loadRequestInputs(db, keys, ['PENDING']),
+  input: 'requests',
   check({ request: r, product }, { thresholds, now }) {
     const d = r.deadline;
     if (r.status !== 'PENDING' || d?.kind !== 'review' || d.at <= now || d.at - now > thresholds.hours * HOUR_MS) return [];

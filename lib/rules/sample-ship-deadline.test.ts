@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, HOUR, NOW, SOURCE, fillsMessage, product, request } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { SampleRequest } from '../domain/types';
 import { sampleShipDeadline as rule } from './sample-ship-deadline';
@@ -54,13 +55,15 @@ describe('sample-ship-deadline: load and affected', () => {
   });
   afterEach(() => db.close());
 
-  it('loads the requests waiting for shipment, or the keys asked for', async () => {
-    expect((await rule.load(db, undefined, NOW)).map((i) => i.key).sort()).toEqual(['a1', 'a3']);
-    expect((await rule.load(db, ['a2'], NOW)).map((i) => i.key)).toEqual(['a2']);
+  it('loads the requests waiting for shipment (with the pending ones, for the review rule sharing the input), or the keys asked for', async () => {
+    const all = await loadInputs(rule, db, undefined, NOW);
+    expect(all.map((i) => i.key).sort()).toEqual(['a1', 'a2', 'a3']);
+    expect(all.flatMap((i) => rule.check(i, { thresholds: { hours: 24 }, now: NOW })).map((f) => f.subjectKey).sort()).toEqual(['a1', 'a3']);
+    expect((await loadInputs(rule, db, ['a2'], NOW)).map((i) => i.key)).toEqual(['a2']);
   });
 
-  it('maps a changed product only to its requests waiting for shipment', async () => {
-    expect(await rule.affected(db, { products: ['p1'] })).toEqual(['a1']);
-    expect(await rule.affected(db, { sampleRequests: ['a2'], products: ['p2'] })).toEqual(['a2', 'a3']);
+  it('maps a changed product only to its requests waiting for review or shipment', async () => {
+    expect(((await affectedBy(rule, db, { products: ['p1'] })) as string[]).sort()).toEqual(['a1', 'a2']);
+    expect(await affectedBy(rule, db, { sampleRequests: ['a2'], products: ['p2'] })).toEqual(['a2', 'a3']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { HOUR_MS, loadRequestInputs, requestsAffected, type RequestInput } from './util';
+import { HOUR_MS, type RequestInput } from './util';
 
 /**
  * An approved sample request (`AWAITING_SHIPMENT`) near or past its shipping deadline. Affiliate Center cancels a sample
@@ -20,14 +20,12 @@ export const sampleShipDeadline: Rule<RequestInput, { hours: number }> = {
   },
   severity: 'high',
   subject: 'sampleRequest',
-  reads: ['sampleRequests', 'products'],
   thresholds: {
     hours: { label: { en: 'Warn this many hours before the shipping deadline', id: 'Beri peringatan sekian jam sebelum batas waktu pengiriman' }, unit: 'hours', default: 24, min: 1, max: 168 },
   },
   timeBased: true,
   notify: true,
-  affected: (db, changes) => requestsAffected(db, changes, ['AWAITING_SHIPMENT']),
-  load: (db, keys) => loadRequestInputs(db, keys, ['AWAITING_SHIPMENT']),
+  input: 'requests',
   check({ request: r, product }, { thresholds, now }) {
     const d = r.deadline;
     if (r.status !== 'AWAITING_SHIPMENT' || d?.kind !== 'ship' || d.at - now > thresholds.hours * HOUR_MS) return [];

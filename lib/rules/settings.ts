@@ -1,8 +1,8 @@
 import { storage } from '#imports';
 import * as z from 'zod/mini';
 import type { RuleConfig } from './engine';
-import { RULES } from './index';
-import type { AnyRule, ThresholdSpec } from './types';
+import { RULE_CATALOGUE } from './catalogue';
+import type { RuleTexts, ThresholdSpec } from './types';
 
 /**
  * The seller's rule settings, in `storage.local` under `rules`: per rule on/off and its thresholds, and whether deadline
@@ -31,13 +31,13 @@ function thresholdValue(spec: ThresholdSpec) {
   return (isWholeUnit(spec) ? z.int() : z.number()).check(z.gte(spec.min), z.lte(spec.max));
 }
 
-const specsOf = (rule: AnyRule) => Object.entries(rule.thresholds as Record<string, ThresholdSpec>);
+const specsOf = (rule: RuleTexts) => Object.entries(rule.thresholds as Record<string, ThresholdSpec>);
 
-export function defaultRuleConfig(rule: AnyRule): RuleConfig {
+export function defaultRuleConfig(rule: RuleTexts): RuleConfig {
   return { enabled: true, thresholds: Object.fromEntries(specsOf(rule).map(([name, spec]) => [name, spec.default])) };
 }
 
-export function defaultRuleSettings(rules: readonly AnyRule[] = RULES): RuleSettings {
+export function defaultRuleSettings(rules: readonly RuleTexts[] = RULE_CATALOGUE): RuleSettings {
   return { notifications: false, rules: Object.fromEntries(rules.map((r) => [r.id, defaultRuleConfig(r)])) };
 }
 
@@ -45,7 +45,7 @@ export function defaultRuleSettings(rules: readonly AnyRule[] = RULES): RuleSett
  * What a write must satisfy: `notifications`, and for each rule given, `enabled` and every threshold within its bounds.
  * Rules that are not built in are left out.
  */
-export function ruleSettingsSchema(rules: readonly AnyRule[] = RULES) {
+export function ruleSettingsSchema(rules: readonly RuleTexts[] = RULE_CATALOGUE) {
   const shape = Object.fromEntries(
     rules.map((rule) => [
       rule.id,
@@ -61,7 +61,7 @@ export function ruleSettingsSchema(rules: readonly AnyRule[] = RULES) {
 }
 
 /** What a read tolerates: anything missing, of the wrong type or out of bounds falls back to its default, field by field. */
-function buildStoredSchema(rules: readonly AnyRule[]) {
+function buildStoredSchema(rules: readonly RuleTexts[]) {
   // Fallbacks are made afresh for each read: the schema is shared, the settings it returns are the caller's.
   const shape = Object.fromEntries(
     rules.map((rule) => {
@@ -86,8 +86,8 @@ function buildStoredSchema(rules: readonly AnyRule[]) {
 }
 
 /** Built once per rule set: the settings are read for every ingest batch. */
-const storedSchemas = new WeakMap<readonly AnyRule[], ReturnType<typeof buildStoredSchema>>();
-function storedSchema(rules: readonly AnyRule[]) {
+const storedSchemas = new WeakMap<readonly RuleTexts[], ReturnType<typeof buildStoredSchema>>();
+function storedSchema(rules: readonly RuleTexts[]) {
   let schema = storedSchemas.get(rules);
   if (!schema) {
     schema = buildStoredSchema(rules);
@@ -97,19 +97,19 @@ function storedSchema(rules: readonly AnyRule[]) {
 }
 
 /** Parse whatever is stored into complete settings for `rules` (never throws). */
-export function ruleSettingsFrom(raw: unknown, rules: readonly AnyRule[] = RULES): RuleSettings {
+export function ruleSettingsFrom(raw: unknown, rules: readonly RuleTexts[] = RULE_CATALOGUE): RuleSettings {
   const parsed = storedSchema(rules).safeParse(raw && typeof raw === 'object' ? raw : {});
   return parsed.success ? (parsed.data as RuleSettings) : defaultRuleSettings(rules);
 }
 
 export const rulesItem = storage.defineItem<StoredRuleSettings>('local:rules', { fallback: { notifications: false, rules: {} }, version: 1 });
 
-export async function readRuleSettings(rules: readonly AnyRule[] = RULES): Promise<RuleSettings> {
+export async function readRuleSettings(rules: readonly RuleTexts[] = RULE_CATALOGUE): Promise<RuleSettings> {
   return ruleSettingsFrom(await rulesItem.getValue(), rules);
 }
 
 /** Validate and store; throws a ZodError for invalid settings, so nothing invalid is ever written. */
-export async function writeRuleSettings(next: unknown, rules: readonly AnyRule[] = RULES): Promise<RuleSettings> {
+export async function writeRuleSettings(next: unknown, rules: readonly RuleTexts[] = RULE_CATALOGUE): Promise<RuleSettings> {
   const settings = ruleSettingsSchema(rules).parse(next) as StoredRuleSettings;
   await rulesItem.setValue(settings);
   return ruleSettingsFrom(settings, rules);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, fillsMessage, NOW, OTHER_SHOP, SHOP } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Shop, ShopAccount } from '../domain/types';
 import { SAME_LOOK_MS, showcaseAccountLimits as rule, type ShowcaseAccountsInput } from './showcase-account-limits';
@@ -98,7 +99,7 @@ describe('showcase-account-limits: load and affected', () => {
       // Listed on a second page of the same look.
       account(A, 'page2', 'official', { lastSeenAt: NOW - SAME_LOOK_MS }),
     ]);
-    const [input] = await rule.load(db, [A], NOW);
+    const [input] = await loadInputs(rule, db, [A], NOW);
     expect(input?.accounts.map((a) => a.accountId).sort()).toEqual(['m1', 'm2', 'm3', 'm4', 'page2']);
     expect(check(input as ShowcaseAccountsInput)).toEqual([]);
   });
@@ -111,7 +112,7 @@ describe('showcase-account-limits: load and affected', () => {
       account(C, 'm1', 'marketing', { lastSeenAt: NOW - 3 * SAME_LOOK_MS }),
       account(C, 'c2', 'official'),
     ]);
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.map((i) => i.key).sort()).toEqual([A, B, C]);
     const findings = inputs.flatMap((i) => check(i));
     expect(findings.map((f) => [f.subjectKey, f.variant, f.params.shops])).toEqual(
@@ -130,7 +131,7 @@ describe('showcase-account-limits: load and affected', () => {
       account(B, 'm2', 'marketing'),
       account(C, 'c1', 'official'),
     ]);
-    expect(((await rule.affected(db, { accounts: [`${A}|m1`] })) as string[]).sort()).toEqual([A, B]);
-    expect(await rule.affected(db, { accounts: [`${C}|c1`] })).toEqual([C]);
+    expect(((await affectedBy(rule, db, { accounts: [`${A}|m1`] })) as string[]).sort()).toEqual([A, B]);
+    expect(await affectedBy(rule, db, { accounts: [`${C}|c1`] })).toEqual([C]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ShopAccount } from '../domain/types';
 import type { FindingDraft, Param, Rule, SubjectInput } from './types';
-import { changedKeys, HOUR_MS, keyParts, seenRecord } from './util';
+import { HOUR_MS, seenRecord } from './util';
 
 /**
  * Seed 001 ("TikTok Shop dan Showcase"): every TikTok Shop can have only one official TikTok account and at most four
@@ -26,7 +26,7 @@ export interface ShowcaseAccountsInput extends SubjectInput {
 type Thresholds = { maxOfficial: number; maxMarketing: number };
 
 /** The accounts of each shop's latest look at its list. */
-function latestLook(rows: readonly ShopAccount[]): Map<string, ShopAccount[]> {
+export function latestLook(rows: readonly ShopAccount[]): Map<string, ShopAccount[]> {
   const byShop = new Map<string, ShopAccount[]>();
   for (const a of rows) byShop.set(a.shopKey, [...(byShop.get(a.shopKey) ?? []), a]);
   for (const [shopKey, list] of byShop) {
@@ -73,7 +73,6 @@ export const showcaseAccountLimits: Rule<ShowcaseAccountsInput, Thresholds> = {
   },
   severity: 'medium',
   subject: 'shop',
-  reads: ['accounts'],
   thresholds: {
     maxOfficial: {
       label: { en: 'Official accounts a shop may have', id: 'Jumlah akun resmi yang boleh dimiliki satu toko' },
@@ -90,28 +89,7 @@ export const showcaseAccountLimits: Rule<ShowcaseAccountsInput, Thresholds> = {
       max: 20,
     },
   },
-  async affected(db, changes) {
-    const changedShops = new Set(changedKeys(changes, 'accounts').map((k) => keyParts(k)[0]));
-    // A change can move which accounts belong to a changed shop's latest look, so every shop that lists any account of
-    // a changed shop may gain or lose a shared account. The table holds a handful of accounts per shop: read it whole.
-    const rows = await db.accounts.toArray();
-    const accountIds = new Set(rows.filter((a) => changedShops.has(a.shopKey)).map((a) => a.accountId));
-    return [...new Set([...changedShops, ...rows.filter((a) => accountIds.has(a.accountId)).map((a) => a.shopKey)])];
-  },
-  async load(db, keys) {
-    const [shopKeys, rows] = await Promise.all([
-      keys ? db.shops.bulkGet([...keys]).then((shops) => shops.flatMap((s) => (s ? [s.key] : []))) : db.shops.toCollection().primaryKeys(),
-      db.accounts.toArray(),
-    ]);
-    const looks = latestLook(rows);
-    const byAccount = new Map<string, ShopAccount[]>();
-    for (const a of [...looks.values()].flat()) byAccount.set(a.accountId, [...(byAccount.get(a.accountId) ?? []), a]);
-    return shopKeys.map((key) => {
-      const accounts = looks.get(key) ?? [];
-      const elsewhere = accounts.flatMap((a) => (byAccount.get(a.accountId) ?? []).filter((o) => o.shopKey !== key));
-      return { key, accounts, elsewhere };
-    });
-  },
+  input: 'shopAccounts',
   check(input, { thresholds }) {
     const out: FindingDraft[] = [];
     const add = (variant: string, involved: readonly ShopAccount[], params: Record<string, Param>) =>

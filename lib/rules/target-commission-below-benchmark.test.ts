@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, SHOP, fillsMessage, invitation, invitationProduct, openCollab, product } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Invitation, InvitationProduct, Product } from '../domain/types';
 import type { CommissionObservation, MarketObservation } from '../queries/benchmark';
@@ -75,20 +76,20 @@ describe('target-commission-below-benchmark: load and affected', () => {
   afterEach(() => db.close());
 
   it('loads every invitation product with its invitation, product and category observations', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     expect(inputs.map((i) => [i.key, i.invitation?.name, i.observations.length]).sort()).toEqual([
       ['inv1|p1', 'Ramadan glow', 21],
       ['inv2|plain', 'Payday', 0],
     ]);
     expect(inputs.flatMap((i) => check(i)).map((f) => f.subjectKey)).toEqual(['inv1|p1']);
-    expect((await rule.load(db, ['inv2|plain', 'inv9|gone'], NOW)).map((i) => i.key)).toEqual(['inv2|plain']);
+    expect((await loadInputs(rule, db, ['inv2|plain', 'inv9|gone'], NOW)).map((i) => i.key)).toEqual(['inv2|plain']);
   });
 
   it('maps changed invitations to their products, rates to their category, and a product changing category to all', async () => {
-    expect(await rule.affected(db, { invitations: ['inv2'] })).toEqual(['inv2|plain']);
-    expect(await rule.affected(db, { openCollabs: [`${SHOP}|q3`] })).toEqual(['inv1|p1']);
-    expect(await rule.affected(db, { invitationProducts: ['inv2|plain'] })).toEqual(['inv2|plain']);
-    expect(await rule.affected(db, { products: ['p1'] })).toEqual(['inv1|p1']);
-    expect(await rule.affected(db, { products: ['p1'], transitions: ['product|p1'] })).toBe('all');
+    expect(await affectedBy(rule, db, { invitations: ['inv2'] })).toEqual(['inv2|plain']);
+    expect(await affectedBy(rule, db, { openCollabs: [`${SHOP}|q3`] })).toEqual(['inv1|p1']);
+    expect(await affectedBy(rule, db, { invitationProducts: ['inv2|plain'] })).toEqual(['inv2|plain']);
+    expect(await affectedBy(rule, db, { products: ['p1'] })).toEqual(['inv1|p1']);
+    expect(await affectedBy(rule, db, { products: ['p1'], transitions: ['product|p1'] })).toBe('all');
   });
 });

@@ -1,21 +1,8 @@
-import { Dexie } from 'dexie';
 import type { Invitation, InvitationProduct, Product } from '../domain/types';
 import type { CommissionObservation, MarketObservation } from '../queries/benchmark';
-import { belowMarket, marketByGroup, marketChanged } from './commission-below-benchmark';
+import { belowMarket } from './commission-below-benchmark';
 import type { Rule, SubjectInput } from './types';
-import {
-  BENCHMARK_READS,
-  categoriesOf,
-  MIN_OBSERVATIONS,
-  belowBenchmark,
-  benchmarkGroup,
-  benchmarkProductsAffected,
-  changedKeys,
-  keyParts,
-  keysWhere,
-  observationsByGroup,
-  productsById,
-} from './util';
+import { MIN_OBSERVATIONS, belowBenchmark } from './util';
 
 /**
  * A product's commission in a target invitation under the 25th percentile of its category's benchmark: the same tests as
@@ -54,38 +41,8 @@ export const targetCommissionBelowBenchmark: Rule<TargetCommissionInput, { minOb
   },
   severity: 'low',
   subject: 'invitationProduct',
-  reads: [...BENCHMARK_READS, 'invitations', 'shopCreators'],
   thresholds: { minObservations: MIN_OBSERVATIONS },
-  async affected(db, changes) {
-    if (marketChanged(changes)) return 'all';
-    const invitationIds = changedKeys(changes, 'invitations');
-    const [productIds, ofInvitations] = await Promise.all([
-      benchmarkProductsAffected(db, changes),
-      Promise.all(invitationIds.map((id) => db.invitationProducts.where('[invitationId+productId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).primaryKeys())),
-    ]);
-    if (productIds === 'all') return 'all';
-    const ofProducts = await keysWhere(db.invitationProducts, 'productId', productIds);
-    const subjects = [...ofProducts, ...ofInvitations.flat()].map(([invitationId, productId]) => targetKey({ invitationId, productId }));
-    return [...new Set([...changedKeys(changes, 'invitationProducts'), ...subjects])];
-  },
-  async load(db, keys) {
-    const targets = keys
-      ? (await db.invitationProducts.bulkGet(keys.map((k) => keyParts(k)))).filter((t): t is InvitationProduct => t !== undefined)
-      : await db.invitationProducts.toArray();
-    const [invitations, products] = await Promise.all([
-      db.invitations.bulkGet([...new Set(targets.map((t) => t.invitationId))]),
-      productsById(db, targets.map((t) => t.productId)),
-    ]);
-    const categories = keys && categoriesOf(products.values());
-    const [groups, markets] = await Promise.all([observationsByGroup(db, categories), marketByGroup(db, categories)]);
-    const invitationById = new Map(invitations.flatMap((i) => (i ? [[i.id, i] as const] : [])));
-    return targets.map((target) => {
-      const product = products.get(target.productId);
-      const group = product?.categoryId ? benchmarkGroup(target.shopKey, product.categoryId) : undefined;
-      const observations = (group && groups.get(group)) || [];
-      return { key: targetKey(target), target, invitation: invitationById.get(target.invitationId), product, observations, market: (group && markets.get(group)) || [] };
-    });
-  },
+  input: 'targetBenchmarks',
   check({ target: t, invitation, product, observations, market }, { thresholds }) {
     if (invitation && ENDED.has(invitation.status)) return [];
     const subject = { entity: 'invitationProduct', key: targetKey(t), seenAt: t.lastSeenAt, ...(invitation && { source: invitation.source }) };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, fillsMessage, NOW, SHOP } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Invitation, InvitationCreator, Order, OrderSku } from '../domain/types';
 import { rankCreators, topCreatorsNotThanked as rule, WINDOW_DAYS, type CreatorStanding, type TopCreatorInput } from './top-creators-not-thanked';
@@ -197,7 +198,7 @@ describe('top-creators-not-thanked: load and affected', () => {
   afterEach(() => db.close());
 
   it('ranks each shop’s creators over the last 30 days and finds the latest invitation of each from that shop', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     const view = Object.fromEntries(inputs.map((i) => [i.key, i.standings.map((s) => [s.shopKey, s.rank, s.gmv.minor, s.lastMessage?.invitationId])]));
     expect(view).toEqual({
       ayu: [[SHOP, 1, 50_000, 'unstarted']],
@@ -218,15 +219,15 @@ describe('top-creators-not-thanked: load and affected', () => {
   });
 
   it('loads only the creators asked for', async () => {
-    const inputs = await rule.load(db, ['citra', 'dewi'], NOW);
+    const inputs = await loadInputs(rule, db, ['citra', 'dewi'], NOW);
     expect(inputs.map((i) => i.key)).toEqual(['citra']);
   });
 
   it('re-ranks everything when an order changes, and re-checks the creators of a changed invitation', async () => {
-    expect(await rule.affected(db, { orderSkus: ['o1|s1'] })).toBe('all');
-    expect(await rule.affected(db, { orders: ['o1'] })).toBe('all');
-    expect(await rule.affected(db, { invitationCreators: ['recent|budi'] })).toEqual(['budi']);
-    expect(((await rule.affected(db, { invitations: ['unstarted', 'future'] })) as string[]).sort()).toEqual(['ayu', 'citra']);
-    expect(await rule.affected(db, { invitations: ['none'] })).toEqual([]);
+    expect(await affectedBy(rule, db, { orderSkus: ['o1|s1'] })).toBe('all');
+    expect(await affectedBy(rule, db, { orders: ['o1'] })).toBe('all');
+    expect(await affectedBy(rule, db, { invitationCreators: ['recent|budi'] })).toEqual(['budi']);
+    expect(((await affectedBy(rule, db, { invitations: ['unstarted', 'future'] })) as string[]).sort()).toEqual(['ayu', 'citra']);
+    expect(await affectedBy(rule, db, { invitations: ['none'] })).toEqual([]);
   });
 });

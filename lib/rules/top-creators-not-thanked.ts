@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { currencyOfRegion, regionOfShopKey } from '../domain/currency';
 import type { Money } from '../domain/money';
@@ -6,7 +5,7 @@ import { lineGmv } from '../domain/order-line';
 import { isSettled } from '../domain/settlement';
 import type { Invitation, OrderSku } from '../domain/types';
 import type { Evidence, FindingDraft, Rule, SubjectInput } from './types';
-import { changedKeys, DAY_MS, keyParts, seenRecord } from './util';
+import { DAY_MS, seenRecord } from './util';
 
 /**
  * Seed 000: "Kirim pesan apresiasi ke kreator terbaik" (send a thank-you to your best creators), and among the common
@@ -132,7 +131,6 @@ export const topCreatorsNotThanked: Rule<TopCreatorInput, Thresholds> = {
   },
   severity: 'low',
   subject: 'creator',
-  reads: ['orders', 'orderSkus', 'invitations', 'invitationCreators'],
   thresholds: {
     topCount: {
       label: { en: 'How many top creators to watch per shop', id: 'Jumlah kreator terbaik yang dipantau per toko' },
@@ -148,49 +146,7 @@ export const topCreatorsNotThanked: Rule<TopCreatorInput, Thresholds> = {
     },
   },
   timeBased: true,
-  async affected(db, changes) {
-    // The ranking is an aggregate over every creator of a shop: an order row can move anyone in or out of the top.
-    if (changedKeys(changes, 'orderSkus').length || changedKeys(changes, 'orders').length) return 'all';
-    const invitationIds = changedKeys(changes, 'invitations');
-    const invited = invitationIds.length
-      ? await db.invitationCreators
-          .where('[invitationId+handle]')
-          .inAnyRange(invitationIds.map((id) => [[id, Dexie.minKey], [id, Dexie.maxKey]]))
-          .primaryKeys()
-      : [];
-    return [...new Set([...changedKeys(changes, 'invitationCreators').map((k) => keyParts(k)[1]), ...invited.map(([, handle]) => handle)])];
-  },
-  async load(db, keys, now) {
-    const from = now - WINDOW_DAYS * DAY_MS;
-    const shopKeys = (await db.orders.orderBy('shopKey').uniqueKeys()) as string[];
-    const windows = await Promise.all(
-      shopKeys.map((shopKey) => db.orderSkus.where('[shopKey+createdAt]').between([shopKey, from], [shopKey, now], true, true).toArray()),
-    );
-    const wanted = keys && new Set(keys);
-    // Only a creator within the largest top count the settings allow can ever get a finding.
-    const ranked = shopKeys.flatMap((shopKey, i) =>
-      rankCreators(shopKey, windows[i] ?? [])
-        .slice(0, TOP_COUNT.max)
-        .map((c, index) => ({ ...c, shopKey, rank: index + 1 }))
-        .filter((c) => !wanted || wanted.has(c.handle)),
-    );
-    const messages = await lastInvitations(db, [...new Set(ranked.map((c) => c.handle))], now);
-    const byHandle = new Map<string, CreatorStanding[]>();
-    for (const c of ranked) {
-      const standing: CreatorStanding = {
-        shopKey: c.shopKey,
-        rank: c.rank,
-        gmv: { minor: c.tally.gmv, currency: c.currency },
-        settled: { minor: c.tally.settled, currency: c.currency },
-        skuOrders: c.tally.skuOrders,
-        orders: c.tally.orders.size,
-        latestRow: { key: c.tally.latestRow.key, lastSeenAt: c.tally.latestRow.lastSeenAt, source: c.tally.latestRow.source },
-        lastMessage: messages.get(`${c.shopKey}|${c.handle}`),
-      };
-      byHandle.set(c.handle, [...(byHandle.get(c.handle) ?? []), standing]);
-    }
-    return [...byHandle].map(([key, standings]) => ({ key, standings }));
-  },
+  input: 'topCreators',
   check(input, { thresholds, now }) {
     const quietSince = now - thresholds.quietDays * DAY_MS;
     return input.standings.flatMap((s): FindingDraft[] => {

@@ -3,10 +3,12 @@ import type { Money } from '../domain/money';
 import type { SourceRef } from '../domain/types';
 
 /**
- * Rules are data plus small pure functions. A rule says what it is about (`subject`), which tables can change its
- * findings (`reads`), how to map a change to the subjects it affects (`affected`), how to load what it needs for some
- * subjects (`load`), and a pure `check` that turns one subject's input into findings with the evidence behind them.
- * The engine (lib/rules/engine.ts) runs rules in full or incrementally and keeps `findings` in Dexie.
+ * Rules are data plus a small pure function. A rule says what it is about (`subject`), names the input it checks
+ * (`input`: a shared loader in lib/rules/inputs/, which knows the tables it reads, maps a change to the subjects it
+ * affects and loads the input for some subjects), and has a pure `check` that turns one subject's input into findings
+ * with the evidence behind them. The engine (lib/rules/engine.ts) runs rules in full or incrementally, loading each
+ * input once for all the rules that check it, and keeps `findings` in Dexie. The screens read only the texts
+ * (`RuleTexts`, lib/rules/catalogue.ts).
  */
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -108,7 +110,8 @@ export interface RuleContext<T extends Record<string, number>> {
   now: number;
 }
 
-export interface Rule<I extends SubjectInput = SubjectInput, T extends Record<string, number> = Record<string, number>> {
+/** What the screens show of a rule, and what its settings are: everything but how it is checked. */
+export interface RuleTexts<T extends Record<string, number> = Record<string, number>> {
   /** Equal to the rule's file name. */
   id: string;
   title: Texts;
@@ -123,20 +126,43 @@ export interface Rule<I extends SubjectInput = SubjectInput, T extends Record<st
   variantMessages?: Readonly<Record<string, Texts>>;
   severity: Severity;
   subject: SubjectKind;
-  /** Tables whose changes can change this rule's findings. */
-  reads: readonly string[];
   thresholds: { [K in keyof T]: ThresholdSpec };
   /** Findings depend on the clock: re-run from `chrome.alarms` as well as on changes. */
   timeBased?: boolean;
   /** A deadline finding that may raise a browser notification, once, when the seller enabled notifications. */
   notify?: boolean;
-  /** The subjects a change affects (only tables in `reads` are passed), or `'all'` when an aggregate moved. */
-  affected(db: AppDB, changes: ChangeSet): Promise<readonly string[] | 'all'>;
-  /** One input per existing subject among `keys` (every subject when `keys` is undefined). */
-  load(db: AppDB, keys: readonly string[] | undefined, now: number): Promise<I[]>;
+}
+
+export interface Rule<I extends SubjectInput = SubjectInput, T extends Record<string, number> = Record<string, number>> extends RuleTexts<T> {
+  /** The shared input `check` gets, one per subject of the rule's `subject` kind: a key of `LOADERS` (lib/rules/inputs). */
+  input: string;
   /** Pure: the findings for one subject. */
   check(input: I, ctx: RuleContext<T>): FindingDraft[];
 }
 
 /** The rule registry's element type: rules with their own input and threshold types. */
 export type AnyRule = Rule<any, any>;
+
+/**
+ * Reads that several loaders of one evaluation need (a category's commission observations): made once per evaluation,
+ * by the first loader that asks.
+ */
+export interface SharedReads {
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * A shared input: written once, used by every rule that names it. Background only (it reads Dexie); the screens never
+ * import it.
+ */
+export interface InputLoader<I extends SubjectInput = SubjectInput> {
+  /** Tables whose changes can change the input of some subject. */
+  reads: readonly string[];
+  /** The subjects a change affects (only tables in `reads` are passed), or `'all'` when an aggregate moved. */
+  affected(db: AppDB, changes: ChangeSet, shared: SharedReads): Promise<readonly string[] | 'all'>;
+  /**
+   * One input per existing subject among `keys` (every subject that may have a finding when `keys` is undefined). An
+   * input loaded for a subject always carries what `check` needs to clear a finding whose cause went away.
+   */
+  load(db: AppDB, keys: readonly string[] | undefined, now: number, shared: SharedReads): Promise<I[]>;
+}

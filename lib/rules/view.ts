@@ -1,6 +1,6 @@
 import type { AppDB } from '../db/app-db';
 import { createI18n, type I18n, type Locale } from '../i18n';
-import type { AnyRule, Evidence, Finding, FindingState, Param, Severity, SubjectKind } from './types';
+import type { Evidence, Finding, FindingState, Param, RuleTexts, Severity, SubjectKind } from './types';
 
 /**
  * A finding as the page, popup and side panel show it: its texts in the reader's language, with every placeholder
@@ -62,7 +62,7 @@ function stateOf(state: FindingState | undefined, now: number): Pick<FindingView
 }
 
 /** Pure: one finding of `rule` for a reader of `i18n`'s language. */
-export function findingView(f: Finding, rule: AnyRule, state: FindingState | undefined, anchors: readonly string[], i18n: I18n, now: number): FindingView {
+export function findingView(f: Finding, rule: RuleTexts, state: FindingState | undefined, anchors: readonly string[], i18n: I18n, now: number): FindingView {
   const lang = i18n.locale;
   return {
     id: f.id,
@@ -168,13 +168,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
  * Views of stored findings in `locale`, most urgent first (soonest deadline, then severity, then oldest). Findings of
  * rules not in `rules` are left out.
  */
-export async function findingViews(db: AppDB, rules: readonly AnyRule[], findings: readonly Finding[], locale: Locale, now: number): Promise<FindingView[]> {
+export async function findingViews(db: AppDB, rules: readonly RuleTexts[], findings: readonly Finding[], locale: Locale, now: number): Promise<FindingView[]> {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const known = findings.filter((f) => byId.has(f.ruleId));
   const [anchors, states] = await Promise.all([anchorsOf(db, known), db.findingStates.bulkGet(known.map((f) => f.id))]);
   const i18n = createI18n(locale);
   return known
-    .map((f, i) => findingView(f, byId.get(f.ruleId) as AnyRule, states[i], anchors.get(f.id) ?? [], i18n, now))
+    .map((f, i) => findingView(f, byId.get(f.ruleId) as RuleTexts, states[i], anchors.get(f.id) ?? [], i18n, now))
     .sort(
       (a, b) =>
         (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) ||

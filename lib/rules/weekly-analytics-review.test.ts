@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import { DAY, NOW, OTHER_SHOP, SHOP } from '../../test/fixtures/rule-entities';
+import { affectedBy, loadInputs } from '../../test/fixtures/rule-inputs';
 import type { AppDB } from '../db/app-db';
 import type { Observation, Shop } from '../domain/types';
 import { INSIGHT_ENDPOINTS, weeklyAnalyticsReview as rule, type AnalyticsReviewInput } from './weekly-analytics-review';
@@ -85,7 +86,7 @@ describe('weekly-analytics-review: load and affected', () => {
   });
 
   it('loads each shop with its latest Insights sighting only', async () => {
-    const inputs = await rule.load(db, undefined, NOW);
+    const inputs = await loadInputs(rule, db, undefined, NOW);
     const byShop = new Map(inputs.map((i) => [i.key, i]));
     expect(byShop.get(SHOP)).toEqual({
       key: SHOP,
@@ -93,12 +94,12 @@ describe('weekly-analytics-review: load and affected', () => {
       lastReview: { observationId: 's-new', at: NOW - 9 * DAY, endpoint: 'insights.sample', page: INSIGHTS_PAGE },
     });
     expect(inputs.flatMap((i) => check(i)).map((f) => f.subjectKey)).toEqual([SHOP]);
-    expect((await rule.load(db, [OTHER, 'XX:-'], NOW)).map((i) => i.key)).toEqual([OTHER]);
+    expect((await loadInputs(rule, db, [OTHER, 'XX:-'], NOW)).map((i) => i.key)).toEqual([OTHER]);
   });
 
   it('re-checks a shop when one of its Insights sightings or the shop itself changed', async () => {
-    expect(((await rule.affected(db, { observations: ['t-old', 'other-shop'] })) as string[]).sort()).toEqual([SHOP, OTHER].sort());
-    expect(await rule.affected(db, { observations: ['orders'] })).toEqual([]);
-    expect(await rule.affected(db, { shops: [OTHER] })).toEqual([OTHER]);
+    expect(((await affectedBy(rule, db, { observations: ['t-old', 'other-shop'] })) as string[]).sort()).toEqual([SHOP, OTHER].sort());
+    expect(await affectedBy(rule, db, { observations: ['orders'] })).toEqual([]);
+    expect(await affectedBy(rule, db, { shops: [OTHER] })).toEqual([OTHER]);
   });
 });

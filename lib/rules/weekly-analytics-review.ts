@@ -40,7 +40,6 @@ export const weeklyAnalyticsReview: Rule<AnalyticsReviewInput, Thresholds> = {
   },
   severity: 'low',
   subject: 'shop',
-  reads: ['shops', 'observations'],
   thresholds: {
     days: {
       label: { en: 'Days without opening Insights', id: 'Jumlah hari tanpa membuka Insight' },
@@ -51,23 +50,7 @@ export const weeklyAnalyticsReview: Rule<AnalyticsReviewInput, Thresholds> = {
     },
   },
   timeBased: true,
-  async affected(db, changes) {
-    const observations = await db.observations.bulkGet([...changedKeys(changes, 'observations')]);
-    const reviewed = observations.flatMap((o) => (o && INSIGHT_ENDPOINTS.includes(o.endpoint) ? [o.shopKey] : []));
-    return [...new Set([...changedKeys(changes, 'shops'), ...reviewed])];
-  },
-  async load(db, keys) {
-    const [shops, observations] = await Promise.all([
-      keys ? db.shops.bulkGet([...keys]) : db.shops.toArray(),
-      db.observations.where('endpoint').anyOf([...INSIGHT_ENDPOINTS]).toArray(),
-    ]);
-    const last = new Map<string, AnalyticsReviewInput['lastReview']>();
-    for (const o of observations) {
-      const prev = last.get(o.shopKey);
-      if (!prev || o.lastSeenAt > prev.at) last.set(o.shopKey, { observationId: o.id, at: o.lastSeenAt, endpoint: o.endpoint, page: o.page });
-    }
-    return shops.flatMap((s) => (s ? [{ key: s.key, watchedSince: s.firstSeenAt, lastReview: last.get(s.key) }] : []));
-  },
+  input: 'analyticsReviews',
   check(input, { thresholds, now }) {
     const since = input.lastReview?.at ?? input.watchedSince;
     if (now - since < thresholds.days * DAY_MS) return [];
