@@ -8,7 +8,8 @@ import { resolveShop } from '../lib/queries/shops';
 import { liveQuerySignal } from '../lib/state/live-query';
 import type { TabRef } from '../lib/state/active-tab';
 import { dryRun, loadDryRun } from '../lib/triage/dry-run';
-import { loadFindings, loadMarks, loadQueue, rankQueue, type Mark } from '../lib/triage/queue';
+import { loadFindings, loadMarks, rankQueue, type Mark } from '../lib/triage/queue';
+import { queueSignal } from '../lib/triage/watch';
 import { DryRunView } from './triage/dry-run-view';
 import { QueueView } from './triage/queue-view';
 import { OpenCreatorsLink } from './creators/open-link';
@@ -40,8 +41,8 @@ const TABS: readonly Tab[] = ['queue', 'dry-run'];
 /**
  * Sample triage for the shop of the tab beside it: the pending requests ranked by score (lib/triage/score.ts), marked
  * from the keyboard, and a dry run of an auto-approval rule over the stored history. Reads Dexie through live queries
- * (the queue, the marks and the findings each on their own, so a mark does not reload the queue); writes through
- * messages. Approving and rejecting stay the seller's clicks on the page.
+ * (the marks and the findings each on their own, so a mark does not reload the queue; the queue, the largest read,
+ * through lib/triage/watch.ts); writes through messages. Approving and rejecting stay the seller's clicks on the page.
  */
 export function SidePanelApp({ db, i18n, tab, reveal, setMarks }: SidePanelProps) {
   const tabRef = tab.value;
@@ -49,7 +50,7 @@ export function SidePanelApp({ db, i18n, tab, reveal, setMarks }: SidePanelProps
   const now = useNow(MINUTE_MS / 2);
   const shop = useMemo(() => liveQuerySignal(async () => (await resolveShop(db, url)) ?? null), [db, url]);
   const shopKey = shop.value?.key;
-  const queue = useMemo(() => liveQuerySignal(async () => (shopKey ? loadQueue(db, shopKey) : null)), [db, shopKey]);
+  const queue = useMemo(() => queueSignal(db, shopKey), [db, shopKey]);
   const marks = useMemo(() => liveQuerySignal(async () => (shopKey ? loadMarks(db, shopKey) : new Map<string, Mark>())), [db, shopKey]);
   const minute = Math.floor(now / MINUTE_MS);
   const findings = useMemo(() => liveQuerySignal(async () => (shopKey ? loadFindings(db, shopKey, i18n, minute * MINUTE_MS) : new Map())), [db, shopKey, i18n, minute]);

@@ -37,6 +37,7 @@ describe('historyOf', () => {
     ]);
     expect(h).toEqual({ seen: 7, posted: 2, concluded: 3, open: 2, lastSeenAt: NOW, source });
   });
+
 });
 
 async function seeded() {
@@ -72,6 +73,16 @@ describe('loadQueue and rankQueue', () => {
     expect(ben?.history).toMatchObject({ seen: 2, posted: 0, concluded: 1, open: 0 });
     expect(cat).toMatchObject({ overdue: true, handle: 'cat' });
     expect(cat?.fulfilmentBps).toBeUndefined();
+  });
+
+  it('reads the same creators when the table holds many more than the queue needs (looked up one by one) as when it is read whole', async () => {
+    const db = await seeded();
+    const small = await loadQueue(db, SHOP);
+    await db.creators.bulkPut(Array.from({ length: 40 }, (_, i) => creator(`other.${i}`, 100)));
+    const large = await loadQueue(db, SHOP);
+    expect([...large.creators.keys()].sort()).toEqual(['ann', 'ben']);
+    expect(large.creators).toEqual(small.creators);
+    expect(rankQueue(large, NOW)).toEqual(rankQueue(small, NOW));
   });
 
   it('selects by filter: fulfilment under a rate (unknown rates never match), no content, deadline within hours, score under', async () => {
