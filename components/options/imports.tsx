@@ -99,13 +99,15 @@ export function ImportsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
   };
   const start = async (event: Event) => {
     event.preventDefault();
-    if (busy(state.peek())) return;
+    const before = state.peek();
+    if (busy(before)) return;
     const file = fileInput.current?.files?.[0];
     const shopKey = shopSelect.current?.value ?? '';
     const shop = shopKey ? shopLocale(shopKey) : undefined;
     const period = shop && periodOf(fromInput.current?.value ?? '', toInput.current?.value ?? '', shop.zone);
     formError.value = !file ? t('imports.needFile') : !shop ? t('imports.needShop') : !period ? t('imports.needPeriod') : undefined;
     if (!file || !shop || !period) return;
+    if (before.step === 'review' && before.checked.request.rowCount) dropStage(before.checked.request.stage);
     const abort = new AbortController();
     controller.current = abort;
     cancelRequested.current = false;
@@ -121,6 +123,11 @@ export function ImportsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
           signal: abort.signal,
           findImport: (id) => db.imports.get(id),
           knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname, aliases: c.aliases })),
+          stage: async (chunk) => {
+            const staged = await sendMessage('stageImportRows', chunk);
+            if (!staged.ok) throw new Error(staged.reason);
+          },
+          drop: (stage) => sendMessage('dropStagedImport', { stage }),
           onProgress: (p) => {
             state.value = { step: p.phase, fraction: p.fraction, done: p.done, total: p.total };
           },
@@ -137,6 +144,15 @@ export function ImportsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
         state.value = { step: 'message', kind: 'error', text: t('imports.failed', { reason: error instanceof Error ? error.message : 'error' }) };
       }
     }
+  };
+
+  /** The seller leaves the review without importing: the staged rows go. */
+  const discard = (checked: Checked) => {
+    state.value = { step: 'idle' };
+    if (checked.request.rowCount) dropStage(checked.request.stage);
+  };
+  const dropStage = (stage: string) => {
+    sendMessage('dropStagedImport', { stage }).catch((error: unknown) => console.error('[collab-lens] dropping a staged import failed', error));
   };
 
   const cancel = () => {
@@ -226,17 +242,12 @@ export function ImportsSection({ db, i18n }: { db: AppDB; i18n: I18n }) {
             ))}
           </ul>
           {s.checked.issues.length > SHOWN_ISSUES && <p>{t('imports.moreErrors', { count: i18n.number(s.checked.issues.length - SHOWN_ISSUES) })}</p>}
-          {s.checked.request.rows.length > 0 && (
+          {s.checked.request.rowCount > 0 && (
             <button type="button" class="primary" onClick={() => save(s.checked, s.checked.request)}>
-              {t('imports.importValid', { count: i18n.number(s.checked.request.rows.length), skipped: i18n.number(s.checked.request.skippedRows) })}
+              {t('imports.importValid', { count: i18n.number(s.checked.request.rowCount), skipped: i18n.number(s.checked.request.skippedRows) })}
             </button>
           )}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              state.value = { step: 'idle' };
-            }}
-          >
+          <button type="button" onClick={() => discard(s.checked)}>
             {t('imports.discard')}
           </button>
         </div>

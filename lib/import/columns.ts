@@ -300,7 +300,7 @@ export interface Detected {
 }
 
 /** How far down a file its header may be (some exports put a title and the date range above it). */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 
 /**
  * Recognise a file by its header: the first of its first rows that names every required column of a kind (the kind

@@ -61,10 +61,18 @@ function rowHash(text: string): string {
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** SHA-256 over the kind, shop and period, then the rows' hashes in order (the rows' own order does not count). */
-export async function importIdOf(content: ImportContent): Promise<string> {
-  const hashes = content.kind === 'creator-analysis' ? content.rows.map((r) => rowHash(creatorContent(r))) : content.rows.map((r) => rowHash(orderContent(r)));
+/** One validated row's hash, as the identity takes it. */
+export function rowHashOf(kind: ImportContent['kind'], row: CreatorRow | OrderRow): string {
+  return rowHash(kind === 'creator-analysis' ? creatorContent(row as CreatorRow) : orderContent(row as OrderRow));
+}
+
+/** SHA-256 over the kind, shop and period, then the rows' hashes in order (the rows' own order does not count); sorts `hashes`. */
+export async function importIdOfHashes(head: Pick<ImportContent, 'kind' | 'shopKey' | 'period'>, hashes: string[]): Promise<string> {
   hashes.sort();
-  const head = canonical({ v: 2, kind: content.kind, shopKey: content.shopKey, period: content.period });
-  return sha256Hex(new TextEncoder().encode(`${head}\n${hashes.join('\n')}`));
+  const text = canonical({ v: 2, kind: head.kind, shopKey: head.shopKey, period: head.period });
+  return sha256Hex(new TextEncoder().encode(`${text}\n${hashes.join('\n')}`));
+}
+
+export function importIdOf(content: ImportContent): Promise<string> {
+  return importIdOfHashes(content, content.rows.map((r: CreatorRow | OrderRow) => rowHashOf(content.kind, r)));
 }

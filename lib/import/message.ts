@@ -3,8 +3,10 @@ import type { ImportRecord } from '../domain/types';
 import { MAX_ROWS } from './types';
 
 /**
- * The one message that carries an import's validated rows from the options page (where the file is parsed) to the
- * background (the only writer). The background validates it again with these schemas: the types are compile-time only.
+ * The messages that carry an import's validated rows from the options page (where the file is parsed) to the background
+ * (the only writer): the rows in staged chunks of at most `STAGE_ROWS` as the file is checked (so neither side ever
+ * holds every row, and no one message carries them all), then one commit that names the stage, or a drop. The
+ * background validates every message again with these schemas: the types are compile-time only.
  */
 
 const moneyValue = z.object({ minor: z.number().int().refine(Number.isSafeInteger), currency: z.string().regex(/^[A-Z]{3}$/) }).strict();
@@ -104,34 +106,34 @@ const meta = {
   rateForms: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.enum(['percent', 'fraction'])).optional(),
 };
 
-function unique<T>(keyOf: (row: T) => string) {
-  return (rows: T[], ctx: z.RefinementCtx) => {
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'duplicate row key' });
-      seen.add(key);
-    }
-  };
-}
+/** Rows per staged chunk: a bounded message, and a bounded share of memory on either side. */
+export const STAGE_ROWS = 2_000;
 
-export const importRequest = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('creator-analysis'),
-      ...meta,
-      rows: z.array(creatorRow).min(1).max(MAX_ROWS).superRefine(unique((r) => r.handle)),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('orders'),
-      ...meta,
-      rows: z.array(orderRow).min(1).max(MAX_ROWS).superRefine(unique((r) => `${r.orderId}|${r.skuId}`)),
-    })
-    .strict(),
+/** The page's random name for one import's staged rows. */
+const stage = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const seq = z.number().int().min(0).max(Math.ceil(MAX_ROWS / STAGE_ROWS) - 1);
+
+export const stageChunk = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('creator-analysis'), stage, seq, rows: z.array(creatorRow).min(1).max(STAGE_ROWS) }).strict(),
+  z.object({ kind: z.literal('orders'), stage, seq, rows: z.array(orderRow).min(1).max(STAGE_ROWS) }).strict(),
 ]);
+export type StageChunk = z.infer<typeof stageChunk>;
+export type StageResponse = { ok: true } | { ok: false; reason: string };
+
+/** The commit: what the import is, and how many chunks and rows it staged. */
+export const importRequest = z
+  .object({
+    kind: z.enum(['creator-analysis', 'orders']),
+    ...meta,
+    stage,
+    chunks: z.number().int().min(1).max(Math.ceil(MAX_ROWS / STAGE_ROWS)),
+    rowCount: z.number().int().min(1).max(MAX_ROWS),
+  })
+  .strict();
 export type ImportRequest = z.infer<typeof importRequest>;
+
+export const dropRequest = z.object({ stage }).strict();
+export type DropRequest = z.infer<typeof dropRequest>;
 
 export type ImportResponse =
   | { ok: true; status: 'imported' | 'already'; record: ImportRecord }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { money } from '../domain/money';
-import { currencyOfSymbol, decimalEvidence, inferDecimal, isBlank, parseAmount, parseCount, parsePercentBps, plainDecimal } from './numbers';
+import { currencyOfSymbol, decimalEvidence, isBlank, parseAmount, parseCount, parsePercentBps, plainDecimal } from './numbers';
 
 const amount = (cell: string | number, currency?: string, decimal?: '.' | ',') => {
   const r = parseAmount(cell, { currency, decimal });
@@ -71,13 +71,11 @@ describe('the decimal mark', () => {
     expect(plainDecimal('1.234', '.')).toBe('1.234');
   });
 
-  it('is inferred from what most of a file’s cells show', () => {
+  it('is told by a cell only when the cell cannot mean the other mark', () => {
     expect(decimalEvidence('€1.234,56')).toBe(',');
     expect(decimalEvidence('0.97%')).toBe('.');
     expect(decimalEvidence('Rp1.234')).toBeUndefined();
-    expect(inferDecimal(['1,234', '0,97%', '12,5%', '0.5%'])).toBe(',');
-    expect(inferDecimal(['$1,234.00', '1,000'])).toBe('.');
-    expect(inferDecimal(['Rp15.000', 'Rp1.234.000'])).toBeUndefined();
+    expect(decimalEvidence('1,234')).toBeUndefined();
   });
 });
 

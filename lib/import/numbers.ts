@@ -120,19 +120,6 @@ export function decimalEvidence(text: string): Decimal | undefined {
   return s.length - at - 1 === 3 ? undefined : m.dots ? '.' : ',';
 }
 
-/** The decimal mark most of a file's amounts and rates show, if they show one. */
-export function inferDecimal(texts: Iterable<string>): Decimal | undefined {
-  let dot = 0;
-  let comma = 0;
-  for (const t of texts) {
-    const e = decimalEvidence(t);
-    if (e === '.') dot++;
-    else if (e === ',') comma++;
-  }
-  if (dot === comma) return undefined;
-  return dot > comma ? '.' : ',';
-}
-
 /** Currencies written with a bare `$` at home; anywhere else a bare `$` is US dollars. */
 const DOLLAR_CURRENCIES = new Set(['USD', 'SGD', 'MXN', 'AUD', 'CAD', 'NZD', 'HKD', 'TWD']);
 

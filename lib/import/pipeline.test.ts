@@ -19,7 +19,8 @@ import { cashRoi, fullCostRoi, importedCommission, importedSampleCost, roundRati
 import type { ImportRecord } from '../domain/types';
 import type { KnownCreator } from './creators';
 import { importIdOf } from './identity';
-import { prepareImport, type PipelineProgress, type PrepareOptions, type Prepared } from './pipeline';
+import { STAGE_ROWS, type CreatorRow, type ImportRequest, type OrderRow, type StageChunk } from './message';
+import { prepareImport as prepareStaged, type FileToImport, type PipelineProgress, type PrepareOptions, type Prepared } from './pipeline';
 import { shopLocale } from './region';
 
 const PERIOD = { start: Date.UTC(2025, 0, 1), end: Date.UTC(2025, 1, 1) };
@@ -33,7 +34,34 @@ const KNOWN: KnownCreator[] = [
   { handle: 'twin.b', nickname: 'Twins' },
 ];
 
-function options(locale: ExportLocale, extra: Partial<PrepareOptions> = {}): PrepareOptions {
+type Options = Omit<PrepareOptions, 'stage' | 'drop'>;
+
+/** A commit with the rows it staged, in order. */
+type Staged = ImportRequest & ({ kind: 'creator-analysis'; rows: CreatorRow[] } | { kind: 'orders'; rows: OrderRow[] });
+
+/** What the last `prepareImport` staged and dropped. */
+let staged: StageChunk[] = [];
+let dropped: string[] = [];
+
+/** Prepares a file as the options page does, with a stage that keeps the chunks: a checked import's `request.rows` are the rows staged. */
+async function prepareImport(file: FileToImport, opts: Options) {
+  staged = [];
+  dropped = [];
+  const chunks: StageChunk[] = staged;
+  const p = await prepareStaged(file, {
+    ...opts,
+    stage: async (chunk) => {
+      chunks.push(chunk);
+    },
+    drop: async (stage) => {
+      dropped.push(stage);
+    },
+  });
+  if (p.status !== 'checked') return p;
+  return { ...p, request: { ...p.request, rows: chunks.flatMap((c): (CreatorRow | OrderRow)[] => c.rows) } as Staged };
+}
+
+function options(locale: ExportLocale, extra: Partial<Options> = {}): Options {
   return {
     shop: shopLocale(locale.shopKey),
     period: PERIOD,
@@ -43,12 +71,12 @@ function options(locale: ExportLocale, extra: Partial<PrepareOptions> = {}): Pre
   };
 }
 
-function checked(p: Prepared) {
+function checked<P extends { status: Prepared['status'] }>(p: P) {
   if (p.status !== 'checked') throw new Error(`expected a checked import, got ${JSON.stringify(p)}`);
-  return p;
+  return p as Extract<P, { status: 'checked' }>;
 }
 
-function creatorRows(p: Prepared) {
+function creatorRows(p: Awaited<ReturnType<typeof prepareImport>>) {
   const { request } = checked(p);
   if (request.kind !== 'creator-analysis') throw new Error(`expected a creator analysis, got ${request.kind}`);
   return request.rows;
@@ -388,7 +416,7 @@ describe('the same data again', () => {
   });
 
   it('is a new import when a figure, the period or the shop differs', async () => {
-    const id = async (t: typeof truths, extra: Partial<PrepareOptions> = {}) =>
+    const id = async (t: typeof truths, extra: Partial<Options> = {}) =>
       checked(await prepareImport({ name: 'c.csv', bytes: creatorAnalysisExport(t, us, { format: 'csv' }) }, options(us, extra))).request.id;
     const base = await id(truths);
     const [one, ...rest] = truths as [(typeof truths)[number], ...typeof truths];

@@ -16,33 +16,65 @@ import type { AppDB } from '../db/app-db';
 import type { Creator, OrderSku } from '../domain/types';
 import { mergeCreator } from '../ingest/merge';
 import { importIdOf } from './identity';
-import type { ImportRequest } from './message';
+import { STAGE_ROWS, type CreatorRow, type ImportRequest, type OrderRow, type StageChunk } from './message';
 import { prepareImport, type FileToImport } from './pipeline';
 import { shopLocale } from './region';
-import { performanceKey, storeImport } from './store';
+import { StageDB } from './stage';
+import { performanceKey, storeImport, type StoreRequest } from './store';
 
 const NOW = Date.UTC(2025, 5, 20, 8, 0, 0);
 const PERIOD = { start: Date.UTC(2025, 4, 1), end: Date.UTC(2025, 5, 1) };
 const us = LOCALES.US as ExportLocale;
 const id = LOCALES.ID as ExportLocale;
 
-/** Prepare a file the way the options page does, reading the known creators and earlier imports from `db`. */
-async function prepare(db: AppDB, file: FileToImport, locale: ExportLocale) {
-  return prepareImport(file, {
+/** A commit with the rows it staged, in order. */
+type Staged = ImportRequest & ({ kind: 'creator-analysis'; rows: CreatorRow[] } | { kind: 'orders'; rows: OrderRow[] });
+
+/** Prepare a file the way the options page does, reading the known creators and earlier imports from `db`; the staged rows are kept. */
+async function prepareKept(db: AppDB, file: FileToImport, locale: ExportLocale) {
+  const chunks: StageChunk[] = [];
+  const p = await prepareImport(file, {
     shop: shopLocale(locale.shopKey),
     period: PERIOD,
     findImport: (x) => db.imports.get(x),
     knownCreators: async () => (await db.creators.toArray()).map((c) => ({ handle: c.handle, nickname: c.nickname, aliases: c.aliases })),
+    stage: async (chunk) => {
+      chunks.push(chunk);
+    },
+    drop: async () => undefined,
   });
+  return { p, rows: chunks.flatMap((c): (CreatorRow | OrderRow)[] => c.rows) };
 }
 
-async function requestOf(db: AppDB, file: FileToImport, locale: ExportLocale): Promise<ImportRequest> {
-  const p = await prepare(db, file, locale);
+const prepare = async (db: AppDB, file: FileToImport, locale: ExportLocale) => (await prepareKept(db, file, locale)).p;
+
+async function requestOf(db: AppDB, file: FileToImport, locale: ExportLocale): Promise<Staged> {
+  const { p, rows } = await prepareKept(db, file, locale);
   if (p.status !== 'checked') throw new Error(p.status);
-  return p.request;
+  return { ...p.request, rows } as Staged;
 }
 
-const store = (db: AppDB, req: ImportRequest, cancelled = () => false) => storeImport(db, req, { now: NOW, cancelled });
+const sliced = <R>(rows: readonly R[]) => Array.from({ length: Math.ceil(rows.length / STAGE_ROWS) }, (_, i) => rows.slice(i * STAGE_ROWS, (i + 1) * STAGE_ROWS));
+
+/** The request `storeImport` takes, its rows read from memory chunk by chunk. */
+function storeRequest(req: Staged): StoreRequest {
+  const { stage: _stage, chunks: _chunks, rows, ...meta } = req;
+  const chunksOf = <R>(all: readonly R[]) => ({ count: sliced(all).length, read: async (seq: number) => sliced(all)[seq] ?? [] });
+  return meta.kind === 'creator-analysis' ? { ...meta, kind: meta.kind, chunks: chunksOf(rows as CreatorRow[]) } : { ...meta, kind: meta.kind, chunks: chunksOf(rows as OrderRow[]) };
+}
+
+const store = (db: AppDB, req: Staged, cancelled = () => false) => storeImport(db, storeRequest(req), { now: NOW, cancelled });
+
+/** The commit of a request, without its rows. */
+const commitOf = ({ rows: _rows, ...commit }: Staged): ImportRequest => commit;
+
+/** Stages a request's rows through the background's desk, as the options page's chunks do. */
+async function stageThrough(desk: ImportDesk, req: Staged): Promise<ImportRequest> {
+  for (const [seq, rows] of sliced<CreatorRow | OrderRow>(req.rows).entries()) expect(await desk.stage({ kind: req.kind, stage: req.stage, seq, rows })).toEqual({ ok: true });
+  return commitOf(req);
+}
+
+const freshDesk = (db: AppDB) => new ImportDesk(db, () => NOW, new StageDB(`stage-${crypto.randomUUID()}`));
 
 describe('a creator analysis import', () => {
   it('stores one CreatorPerformance per creator for the shop and period, matched to known creators', async () => {
@@ -89,7 +121,7 @@ describe('a creator analysis import', () => {
     const before = await dump(db);
     const again = await prepare(db, { ...file, name: 'renamed copy.csv' }, us);
     expect(again).toEqual({ status: 'already', record: (await db.imports.toArray())[0] });
-    expect(await storeImport(db, req, { now: NOW + 60_000, cancelled: () => false })).toMatchObject({ ok: true, status: 'already', record: { importedAt: NOW } });
+    expect(await storeImport(db, storeRequest(req), { now: NOW + 60_000, cancelled: () => false })).toMatchObject({ ok: true, status: 'already', record: { importedAt: NOW } });
     expect(await dump(db)).toEqual(before);
   });
 });
@@ -122,7 +154,8 @@ describe('imported creators', () => {
     await db.creators.bulkPut(captured);
     const req = await requestOf(db, { name: 'ids.csv', bytes: writeTable(table, us, { format: 'csv' }) }, us);
     // Through the background's checks: a CTR of 200% is valid.
-    expect(await new ImportDesk(db, () => NOW).importRows(req)).toMatchObject({ ok: true, status: 'imported' });
+    const desk = freshDesk(db);
+    expect(await desk.importRows(await stageThrough(desk, req))).toMatchObject({ ok: true, status: 'imported' });
     const performance = await db.creatorPerformance.toArray();
     expect(performance.map((r) => [r.handle, r.matchedBy, r.name, r.gmv?.minor, r.ctrBps]).sort()).toEqual(
       [
@@ -249,41 +282,91 @@ describe('cancel', { timeout: 60_000 }, () => {
 
   it('through the background: a cancel sent after the rows stops them; one sent after the commit is refused', async () => {
     const db = freshDb();
-    const desk = new ImportDesk(db, () => NOW);
+    const desk = freshDesk(db);
     const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, ['a.b', 'c.d'], us), us, { format: 'csv' }) }, us);
     const before = await dump(db);
-    const running = desk.importRows(req);
+    const running = desk.importRows(await stageThrough(desk, req));
     expect(desk.cancel({ id: req.id })).toEqual({ cancelled: true });
     expect(await running).toEqual({ ok: false, status: 'cancelled' });
     expect(await dump(db)).toEqual(before);
-    expect(await desk.importRows(req)).toMatchObject({ ok: true, status: 'imported' });
+    // A cancelled import's stage is gone: importing again stages again.
+    expect(await desk.importRows(commitOf(req))).toMatchObject({ ok: false, status: 'invalid' });
+    expect(await desk.importRows(await stageThrough(desk, req))).toMatchObject({ ok: true, status: 'imported' });
     expect(desk.cancel({ id: req.id })).toEqual({ cancelled: false });
     expect(await db.creatorPerformance.count()).toBe(2);
   });
 });
 
-describe('the background validates the message again', () => {
-  it('and stores nothing from a request that is not well formed', async () => {
+describe('staged chunks', { timeout: 60_000 }, () => {
+  it('of a large import are all committed in one transaction, and the stage is gone afterwards', async () => {
     const db = freshDb();
-    const desk = new ImportDesk(db, () => NOW);
+    const stages = new StageDB(`stage-${crypto.randomUUID()}`);
+    const desk = new ImportDesk(db, () => NOW, stages);
+    const names = Array.from({ length: 2 * STAGE_ROWS + 7 }, (_, i) => `c.${i}`);
+    const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, names, us), us, { format: 'csv' }) }, us);
+    expect(req.chunks).toBe(3);
+    expect(await desk.importRows(await stageThrough(desk, req))).toMatchObject({ ok: true, status: 'imported', record: { rows: names.length } });
+    expect(await db.creatorPerformance.count()).toBe(names.length);
+    expect([await stages.heads.count(), await stages.rows.count()]).toEqual([0, 0]);
+  });
+
+  it('left behind by a closed page are dropped when a later import starts staging, a day later', async () => {
+    const db = freshDb();
+    const stages = new StageDB(`stage-${crypto.randomUUID()}`);
+    let now = NOW;
+    const desk = new ImportDesk(db, () => now, stages);
+    const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, ['a.b', 'c.d'], us), us, { format: 'csv' }) }, us);
+    await stageThrough(desk, req);
+    now += 25 * 3_600_000;
+    const other = await requestOf(db, { name: 'd.csv', bytes: creatorAnalysisExport(creatorTruths(2, ['e.f'], us), us, { format: 'csv' }) }, us);
+    await stageThrough(desk, other);
+    expect((await stages.heads.toArray()).map((h) => h.stage)).toEqual([other.stage]);
+    expect(await desk.importRows(commitOf(req))).toMatchObject({ ok: false, status: 'invalid' });
+    await desk.drop({ stage: other.stage });
+    expect([await stages.heads.count(), await stages.rows.count()]).toEqual([0, 0]);
+    expect(await db.creatorPerformance.count()).toBe(0);
+  });
+});
+
+describe('the background validates the messages again', () => {
+  it('and stores nothing from a chunk or a commit that is not well formed', async () => {
+    const db = freshDb();
+    const desk = freshDesk(db);
     const req = await requestOf(db, { name: 'c.csv', bytes: creatorAnalysisExport(creatorTruths(1, ['a.b', 'c.d'], us), us, { format: 'csv' }) }, us);
     if (req.kind !== 'creator-analysis') throw new Error(req.kind);
     const before = await dump(db);
     const [first, ...rest] = req.rows as [(typeof req.rows)[number], ...typeof req.rows];
-    const other = { ...req, rows: [{ ...first, videos: 99 }, ...rest] };
-    const bad: unknown[] = [
-      { ...req, id: 'not-a-hash' },
-      { ...req, id: await importIdOf(other) },
-      { ...req, rows: [{ ...req.rows[0], ctrBps: 1e9 }] },
-      { ...req, rows: [...req.rows, req.rows[0]] },
-      { ...req, rows: [{ ...req.rows[0], gmv: { minor: 1.5, currency: 'USD' } }] },
-      { ...req, rows: [{ ...req.rows[0], ctrBps: -1 }] },
-      { ...req, rows: [{ ...req.rows[0], extra: '<script>' }] },
-      { ...req, period: { start: PERIOD.end, end: PERIOD.start } },
-      { ...req, kind: 'orders' },
-      { ...req, rows: [] },
+    const chunk = { kind: req.kind, stage: req.stage, seq: 0 };
+    const badChunks: unknown[] = [
+      { ...chunk, rows: [{ ...first, ctrBps: 1e9 }] },
+      { ...chunk, rows: [{ ...first, gmv: { minor: 1.5, currency: 'USD' } }] },
+      { ...chunk, rows: [{ ...first, ctrBps: -1 }] },
+      { ...chunk, rows: [{ ...first, extra: '<script>' }] },
+      { ...chunk, rows: [] },
+      { ...chunk, rows: Array.from({ length: STAGE_ROWS + 1 }, () => first) },
+      { ...chunk, stage: 'not-a-stage', rows: [first] },
+      { ...chunk, kind: 'orders', rows: [first] },
     ];
-    for (const b of bad) expect(await desk.importRows(b), JSON.stringify(b).slice(0, 80)).toMatchObject({ ok: false, status: 'invalid' });
+    for (const b of badChunks) expect(await desk.stage(b), JSON.stringify(b).slice(0, 80)).toMatchObject({ ok: false });
+    const other = { ...req, rows: [{ ...first, videos: 99 }, ...rest] };
+    const badCommits: [Staged, unknown][] = [
+      [req, { ...commitOf(req), id: 'not-a-hash' }],
+      [req, { ...commitOf(req), id: await importIdOf(other) }],
+      [req, { ...commitOf(req), period: { start: PERIOD.end, end: PERIOD.start } }],
+      [req, { ...commitOf(req), kind: 'orders' }],
+      [req, { ...commitOf(req), rowCount: 0 }],
+      [req, { ...commitOf(req), rowCount: req.rowCount + 1 }],
+      [req, { ...commitOf(req), chunks: 2 }],
+    ];
+    for (const [staged, commit] of badCommits) {
+      await stageThrough(desk, staged);
+      expect(await desk.importRows(commit), JSON.stringify(commit).slice(0, 80)).toMatchObject({ ok: false, status: 'invalid' });
+      await desk.drop({ stage: req.stage });
+    }
+    // The same row in two chunks.
+    await stageThrough(desk, req);
+    expect(await desk.stage({ ...chunk, seq: 1, rows: [first] })).toEqual({ ok: true });
+    expect(await desk.importRows({ ...commitOf(req), chunks: 2, rowCount: req.rowCount + 1 })).toEqual({ ok: false, status: 'invalid', reason: 'rows: duplicate row key' });
     expect(await dump(db)).toEqual(before);
   });
 });

@@ -9,8 +9,9 @@ import { isHandle } from './creators';
 import type { CreatorRow, ImportRequest, ImportResponse, OrderRow } from './message';
 
 /**
- * The background's half of an import: every row of one validated request in one Dexie transaction, or nothing. The
- * same data imported before (same identity) changes nothing. The transaction checks `cancelled()` between chunks and
+ * The background's half of an import: every row of one validated, staged import in one Dexie transaction, or nothing.
+ * The staged chunks are read first (the stage is another database), then written chunk by chunk. The same data imported before
+ * (same identity) changes nothing. The transaction checks `cancelled()` between chunks and
  * aborts when it says so, so a cancel while saving leaves the model as it was.
  *
  * The creators an import names join the identities captured pages built: the page matched each name (handle, platform
@@ -38,10 +39,20 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** An import's rows, read one chunk at a time. */
+export interface RowChunks<R> {
+  count: number;
+  read(seq: number): Promise<R[]>;
+}
+
+/** A commit with its rows: what `ImportRequest` says of the import, and its staged chunks. */
+export type StoreRequest = Omit<ImportRequest, 'kind' | 'stage' | 'chunks'> &
+  ({ kind: 'creator-analysis'; chunks: RowChunks<CreatorRow> } | { kind: 'orders'; chunks: RowChunks<OrderRow> });
+
 export const performanceKey = (shopKey: string, handle: string, period: { start: number; end: number }) =>
   `${shopKey}|${handle}|${period.start}|${period.end}`;
 
-function performanceOf(req: ImportRequest, row: CreatorRow): CreatorPerformance {
+function performanceOf(req: StoreRequest, row: CreatorRow): CreatorPerformance {
   const { handle, matchedBy, name, ambiguous: _ambiguous, creatorId: _creatorId, ...figures } = row;
   return {
     key: performanceKey(req.shopKey, handle, req.period),
@@ -81,8 +92,8 @@ function skuFactOf(row: OrderRow, stored: 0 | 1 | undefined, forms: RateForms | 
   };
 }
 
-function orderFactsOf(rows: readonly OrderRow[]): OrderFact[] {
-  const byOrder = new Map<string, OrderFact>();
+/** Adds the orders of these rows to `byOrder`: the rows of one order may come in several chunks. */
+function addOrderFacts(byOrder: Map<string, OrderFact>, rows: readonly OrderRow[]): void {
   for (const r of rows) {
     const o = byOrder.get(r.orderId);
     if (o) {
@@ -92,7 +103,6 @@ function orderFactsOf(rows: readonly OrderRow[]): OrderFact[] {
       o.deliveredAt ??= r.deliveredAt;
     } else byOrder.set(r.orderId, { orderId: r.orderId, createdAt: r.createdAt, skuRows: 1, statusRaw: r.statusRaw, deliveredAt: r.deliveredAt });
   }
-  return [...byOrder.values()];
 }
 
 /** A creator the import names: by the handle its row joined, with the platform id the file gave. */
@@ -106,10 +116,6 @@ function namedInCreatorAnalysis(rows: readonly CreatorRow[]): NamedCreator[] {
   return rows
     .filter((r) => r.matchedBy !== undefined || (!r.ambiguous && isHandle(r.handle)))
     .map((r) => ({ handle: r.handle, alias: r.creatorId === undefined ? undefined : `cid:${r.creatorId}` }));
-}
-
-function namedInOrders(rows: readonly OrderRow[]): NamedCreator[] {
-  return [...new Set(rows.flatMap((r) => (r.creatorHandle ? [r.creatorHandle] : [])))].map((handle) => ({ handle }));
 }
 
 /**
@@ -130,14 +136,20 @@ async function joinCreators(db: AppDB, named: readonly NamedCreator[], importId:
   }
 }
 
-export async function storeImport(db: AppDB, req: ImportRequest, control: StoreControl): Promise<ImportResponse> {
+async function readChunks<R>(staged: RowChunks<R>): Promise<R[][]> {
+  const out: R[][] = [];
+  for (let seq = 0; seq < staged.count; seq++) out.push(await staged.read(seq));
+  return out;
+}
+
+export async function storeImport(db: AppDB, req: StoreRequest, control: StoreControl): Promise<ImportResponse> {
   const record: ImportRecord = {
     id: req.id,
     kind: req.kind,
     fileName: req.fileName,
     shopKey: req.shopKey,
     period: req.period,
-    rows: req.rows.length,
+    rows: req.rowCount,
     ...(req.skippedRows ? { skippedRows: req.skippedRows } : {}),
     ...(req.rateForms && { rateForms: req.rateForms }),
     importedAt: control.now,
@@ -145,17 +157,23 @@ export async function storeImport(db: AppDB, req: ImportRequest, control: StoreC
   const check = () => {
     if (control.cancelled()) throw new ImportCancelled();
   };
+  // The stage is another database: its chunks are read before the transaction opens, as a transaction of this one
+  // cannot wait on it (Dexie.waitFor there ended in PrematureCommitError on the orders path in Chromium).
+  const creatorChunks = req.kind === 'creator-analysis' ? await readChunks(req.chunks) : [];
+  const orderChunks = req.kind === 'orders' ? await readChunks(req.chunks) : [];
   try {
     return await db.transaction('rw', [db.imports, db.creatorPerformance, db.creators, db.orders, db.orderSkus, db.snapshots, db.transitions], async () => {
       const earlier = await db.imports.get(req.id);
       if (earlier) return { ok: true, status: 'already', record: earlier } as const;
       check();
       if (req.kind === 'creator-analysis') {
-        for (const part of chunks(req.rows)) {
-          await db.creatorPerformance.bulkPut(part.map((row) => performanceOf(req, row)));
-          check();
+        for (const rows of creatorChunks) {
+          for (const part of chunks(rows)) {
+            await db.creatorPerformance.bulkPut(part.map((row) => performanceOf(req, row)));
+            check();
+          }
+          await joinCreators(db, namedInCreatorAnalysis(rows), req.id, control.now, check);
         }
-        await joinCreators(db, namedInCreatorAnalysis(req.rows), req.id, control.now, check);
       } else {
         const sighting: Sighting = { seenAt: control.now, shopKey: req.shopKey, source: { endpoint: `import:${req.kind}`, page: `import:${req.id}` } };
         // Each chunk goes through a stage of its own, written before the next: memory stays bounded by a chunk.
@@ -166,15 +184,21 @@ export async function storeImport(db: AppDB, req: ImportRequest, control: StoreC
           await stage.flush();
           check();
         };
-        const needStored = req.rows.some((r) => r.refunded === undefined);
-        for (const part of chunks(req.rows)) {
-          await apply(orderSkusSink, async (stage) => {
-            const stored = needStored ? await stage.tables.orderSkus.bulkGet(part.map((r) => `${r.orderId}|${r.skuId}`)) : [];
-            return part.map((r, i) => skuFactOf(r, stored[i]?.refunded, req.rateForms));
-          });
+        const byOrder = new Map<string, OrderFact>();
+        const handles = new Set<string>();
+        for (const rows of orderChunks) {
+          addOrderFacts(byOrder, rows);
+          for (const r of rows) if (r.creatorHandle) handles.add(r.creatorHandle);
+          for (const part of chunks(rows)) {
+            await apply(orderSkusSink, async (stage) => {
+              const needStored = part.some((r) => r.refunded === undefined);
+              const stored = needStored ? await stage.tables.orderSkus.bulkGet(part.map((r) => `${r.orderId}|${r.skuId}`)) : [];
+              return part.map((r, i) => skuFactOf(r, stored[i]?.refunded, req.rateForms));
+            });
+          }
         }
-        for (const part of chunks(orderFactsOf(req.rows))) await apply(ordersSink, async () => part);
-        await joinCreators(db, namedInOrders(req.rows), req.id, control.now, check);
+        for (const part of chunks([...byOrder.values()])) await apply(ordersSink, async () => part);
+        await joinCreators(db, [...handles].map((handle) => ({ handle })), req.id, control.now, check);
       }
       await db.imports.put(record);
       check();

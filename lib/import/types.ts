@@ -44,5 +44,5 @@ export type FileProblem =
   | { problem: 'noRows'; kind: ImportKind }
   | { problem: 'tooManyRows'; kind: ImportKind; rows: number; max: number };
 
-/** The most rows one import takes: the validated rows travel to the background in one message. */
+/** The most rows one import takes. */
 export const MAX_ROWS = 100_000;

@@ -4,7 +4,7 @@ import { RATE_TYPES, titleUnit, type ColumnMap, type MappedColumn, type ValueTyp
 import { isHandle, type CreatorIndex, type CreatorMatch } from './creators';
 import { collaborationKindOf, contentTypeOf, settlementOf, yesNoOf } from './labels';
 import type { CreatorRow, OrderRow } from './message';
-import { currencyOfSymbol, inferDecimal, isBlank, isPercentText, parseAmount, parseCount, parsePercentBps, type NumberFormat, type RateForm } from './numbers';
+import { currencyOfSymbol, decimalEvidence, isBlank, isPercentText, parseAmount, parseCount, parsePercentBps, type NumberFormat, type RateForm } from './numbers';
 import type { ShopLocale } from './region';
 import type { Cell, ImportIssue, Problem } from './types';
 
@@ -147,34 +147,64 @@ function schemas(map: ColumnMap, f: FileFormat, required: readonly string[]): (r
 /** What a rate column without a `%` anywhere means: commission rates are written in percent, click rates as fractions. */
 const bareForm = (type: ValueType): RateForm => (type === 'ratio' ? 'fraction' : 'percent');
 
-/**
- * How each rate column writes its values: in percent when its title says `(%)`, a cell says `%`, or the xlsx formats
- * a cell as a percent; otherwise in its type's bare form (`bareForm`).
- */
-function rateForms(rows: readonly (readonly Cell[])[], map: ColumnMap, percentColumns: ReadonlySet<number>): Map<number, RateForm> {
-  const out = new Map<number, RateForm>();
-  for (const c of map.columns) {
-    if (!RATE_TYPES.includes(c.type)) continue;
-    const percent = titleUnit(c.title).percent === true || percentColumns.has(c.index) || rows.some((row) => isPercentText(row[c.index]));
-    out.set(c.index, percent ? 'percent' : bareForm(c.type));
-  }
-  return out;
-}
-
 /** The form of each rate column, by field, for the import record. */
 export function rateFormsByField(map: ColumnMap, f: FileFormat): Record<string, RateForm> | undefined {
   const entries = map.columns.filter((c) => f.rates.has(c.index)).map((c) => [c.field, f.rates.get(c.index) as RateForm] as const);
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-/** The text cells of the columns of these types, for inferring how the file writes numbers and dates. */
-function* textsOf(rows: readonly (readonly Cell[])[], map: ColumnMap, types: readonly ValueType[]) {
-  const indices = map.columns.filter((c) => types.includes(c.type)).map((c) => c.index);
-  for (const row of rows) {
-    for (const i of indices) {
+/**
+ * What the cells of a file say about how it writes numbers, rates and dates, gathered row by row (so a file can be read
+ * as a stream): the decimal marks its amounts and rates use, the first date that shows its day-month order, the rate
+ * columns with a `%` in a cell.
+ */
+export class FormatEvidence {
+  private dot = 0;
+  private comma = 0;
+  private dayFirst: boolean | undefined;
+  private readonly percentText = new Set<number>();
+  private readonly numberColumns: number[];
+  private readonly dateColumns: number[];
+  private readonly rateColumns: number[];
+
+  constructor(private readonly map: ColumnMap) {
+    const of = (types: readonly ValueType[]) => map.columns.filter((c) => types.includes(c.type)).map((c) => c.index);
+    this.numberColumns = of(['amount', ...RATE_TYPES]);
+    this.dateColumns = of(['datetime']);
+    this.rateColumns = of(RATE_TYPES);
+  }
+
+  add(row: readonly Cell[]): void {
+    for (const i of this.numberColumns) {
       const v = row[i];
-      if (typeof v === 'string' && !isBlank(v)) yield v;
+      if (typeof v !== 'string' || isBlank(v)) continue;
+      const e = decimalEvidence(v);
+      if (e === '.') this.dot++;
+      else if (e === ',') this.comma++;
     }
+    if (this.dayFirst === undefined) {
+      for (const i of this.dateColumns) {
+        const v = row[i];
+        if (typeof v === 'string' && !isBlank(v)) this.dayFirst ??= dayFirstEvidence([v]);
+      }
+    }
+    for (const i of this.rateColumns) if (!this.percentText.has(i) && isPercentText(row[i])) this.percentText.add(i);
+  }
+
+  /** The file's format from the evidence (the shop's conventions where it says nothing); `percentColumns` as in `fileFormat`. */
+  format(shop: ShopLocale, percentColumns: ReadonlySet<number> = new Set()): FileFormat {
+    const rates = new Map<number, RateForm>();
+    for (const c of this.map.columns) {
+      if (!RATE_TYPES.includes(c.type)) continue;
+      const percent = titleUnit(c.title).percent === true || percentColumns.has(c.index) || this.percentText.has(c.index);
+      rates.set(c.index, percent ? 'percent' : bareForm(c.type));
+    }
+    return {
+      shop,
+      numbers: { decimal: this.dot === this.comma ? undefined : this.dot > this.comma ? '.' : ',', currency: shop.currency },
+      dates: { zone: shop.zone, dayFirst: this.dayFirst ?? !shop.monthFirst },
+      rates,
+    };
   }
 }
 
@@ -183,17 +213,14 @@ function* textsOf(rows: readonly (readonly Cell[])[], map: ColumnMap, types: rea
  * `percentColumns`: the columns the xlsx reader found percent-formatted numbers in.
  */
 export function fileFormat(
-  rows: readonly (readonly Cell[])[],
+  rows: Iterable<readonly Cell[]>,
   map: ColumnMap,
   shop: ShopLocale,
   percentColumns: ReadonlySet<number> = new Set(),
 ): FileFormat {
-  return {
-    shop,
-    numbers: { decimal: inferDecimal(textsOf(rows, map, ['amount', ...RATE_TYPES])), currency: shop.currency },
-    dates: { zone: shop.zone, dayFirst: dayFirstEvidence(textsOf(rows, map, ['datetime'])) ?? !shop.monthFirst },
-    rates: rateForms(rows, map, percentColumns),
-  };
+  const evidence = new FormatEvidence(map);
+  for (const row of rows) evidence.add(row);
+  return evidence.format(shop, percentColumns);
 }
 
 const VALUE_TYPES: readonly ValueType[] = ['amount', 'count', 'datetime', ...RATE_TYPES];
@@ -212,16 +239,6 @@ export function isDescriptionRow(row: readonly Cell[], map: ColumnMap, f: FileFo
   });
 }
 
-interface Progress {
-  done: number;
-  total: number;
-}
-
-interface CheckOptions {
-  signal?: AbortSignal;
-  onProgress?(p: Progress): void;
-}
-
 export interface MatchStats {
   byHandle: number;
   byAlias: number;
@@ -234,19 +251,21 @@ export interface MatchStats {
   ambiguous: number;
 }
 
-export type Checked =
-  | { kind: 'creator-analysis'; rows: CreatorRow[]; issues: ImportIssue[]; dataRows: number; badRows: number; matches: MatchStats }
-  | { kind: 'orders'; rows: OrderRow[]; issues: ImportIssue[]; dataRows: number; badRows: number; orders: number };
-
-/** Give the page a chance to paint and to take a click on Cancel, about every frame's worth of work. */
-async function breathe(state: { last: number }, options: CheckOptions, p: Progress): Promise<void> {
-  const now = performance.now();
-  if (now - state.last < 25) return;
-  state.last = now;
-  options.onProgress?.(p);
-  await new Promise((r) => setTimeout(r, 0));
-  options.signal?.throwIfAborted();
+/**
+ * A file's data rows checked one at a time, in order (a file is read as a stream): `add` gives the row's value, or
+ * undefined when the row is blank or has issues; the tallies grow as rows come.
+ */
+export interface RowChecker<T> {
+  add(row: readonly Cell[], index: number): T | undefined;
+  readonly issues: ImportIssue[];
+  /** Rows that are not blank, and those of them with issues. */
+  readonly dataRows: number;
+  readonly badRows: number;
 }
+
+export type Checker =
+  | { kind: 'creator-analysis'; rows: RowChecker<CreatorRow>; matches: MatchStats }
+  | { kind: 'orders'; rows: RowChecker<OrderRow>; orders(): number };
 
 const shown = (c: Cell | undefined) => {
   const s = c === undefined ? '' : String(c);
@@ -259,53 +278,40 @@ interface RowCheck<T> {
   issues: ImportIssue[];
 }
 
-/**
- * Validate the data rows (`rows` = the whole sheet; `firstData` = index of the first data row), in order, reporting
- * progress. Blank rows are skipped; row numbers in issues are the sheet's (1-based).
- */
-async function checkEach<T>(
-  rows: readonly (readonly Cell[])[],
-  firstData: number,
+/** Blank rows are skipped; row numbers in issues are the sheet's (1-based: `index` + 1). */
+function rowChecker<T>(
   map: ColumnMap,
   schemaOf: (rowCurrency?: string) => z.ZodType<Record<string, unknown>>,
   build: (parsed: Record<string, unknown>, rowNumber: number) => RowCheck<T>,
-  options: CheckOptions,
-): Promise<{ values: T[]; issues: ImportIssue[]; dataRows: number; badRows: number }> {
-  const values: T[] = [];
-  const issues: ImportIssue[] = [];
+): RowChecker<T> {
   const byField = new Map(map.columns.map((c) => [c.field, c]));
   const currencyColumn = map.columns.find((c) => c.type === 'currency');
-  const state = { last: performance.now() };
-  const total = rows.length - firstData;
-  let dataRows = 0;
-  let badRows = 0;
-  for (let r = firstData; r < rows.length; r++) {
-    await breathe(state, options, { done: r - firstData, total });
-    const row = rows[r] ?? [];
-    if (row.every((c) => isBlank(c))) continue;
-    dataRows++;
-    const input: Record<string, Cell | undefined> = {};
-    for (const c of map.columns) input[c.field] = isBlank(row[c.index]) ? undefined : row[c.index];
-    const rowNumber = r + 1;
-    const named = currencyColumn ? row[currencyColumn.index] : undefined;
-    const parsed = schemaOf(named === undefined || isBlank(named) ? undefined : currencyOfSymbol(String(named))).safeParse(input);
-    if (!parsed.success) {
-      badRows++;
-      for (const issue of parsed.error.issues) {
-        const column = byField.get(String(issue.path[0]));
-        if (!column) continue;
-        const problem = (issue.code === 'custom' ? issue.message : 'range') as Problem;
-        issues.push({ row: rowNumber, column: column.title, value: shown(row[column.index]), problem });
+  const tally = { issues: [] as ImportIssue[], dataRows: 0, badRows: 0 };
+  return Object.assign(tally, {
+    add(row: readonly Cell[], index: number): T | undefined {
+      if (row.every((c) => isBlank(c))) return undefined;
+      tally.dataRows++;
+      const input: Record<string, Cell | undefined> = {};
+      for (const c of map.columns) input[c.field] = isBlank(row[c.index]) ? undefined : row[c.index];
+      const rowNumber = index + 1;
+      const named = currencyColumn ? row[currencyColumn.index] : undefined;
+      const parsed = schemaOf(named === undefined || isBlank(named) ? undefined : currencyOfSymbol(String(named))).safeParse(input);
+      if (!parsed.success) {
+        tally.badRows++;
+        for (const issue of parsed.error.issues) {
+          const column = byField.get(String(issue.path[0]));
+          if (!column) continue;
+          const problem = (issue.code === 'custom' ? issue.message : 'range') as Problem;
+          tally.issues.push({ row: rowNumber, column: column.title, value: shown(row[column.index]), problem });
+        }
+        return undefined;
       }
-      continue;
-    }
-    const built = build(parsed.data, rowNumber);
-    if (built.value === undefined) badRows++;
-    else values.push(built.value);
-    issues.push(...built.issues);
-  }
-  options.onProgress?.({ done: total, total });
-  return { values, issues, dataRows, badRows };
+      const built = build(parsed.data, rowNumber);
+      if (built.value === undefined) tally.badRows++;
+      tally.issues.push(...built.issues);
+      return built.value;
+    },
+  });
 }
 
 function count(stats: MatchStats, m: CreatorMatch): void {
@@ -319,19 +325,12 @@ function count(stats: MatchStats, m: CreatorMatch): void {
 
 type Money = NonNullable<CreatorRow['gmv']>;
 
-export async function checkCreatorAnalysis(
-  rows: readonly (readonly Cell[])[],
-  firstData: number,
-  map: ColumnMap,
-  format: FileFormat,
-  creators: CreatorIndex,
-  options: CheckOptions = {},
-): Promise<Checked> {
+export function creatorAnalysisChecker(map: ColumnMap, format: FileFormat, creators: CreatorIndex): Checker {
   const nameColumn = map.columns.find((c) => c.field === 'creatorName');
   const seen = new Map<string, number>();
   const matches: MatchStats = { byHandle: 0, byAlias: 0, byNickname: 0, added: 0, unmatched: 0, ambiguous: 0 };
   const required = ['creatorName'];
-  const result = await checkEach<CreatorRow>(rows, firstData, map, schemas(map, format, required), (p, rowNumber) => {
+  const rows = rowChecker<CreatorRow>(map, schemas(map, format, required), (p, rowNumber) => {
     const name = p.creatorName as string;
     const creatorId = p.creatorId as string | undefined;
     const match = creators.match(name, creatorId);
@@ -372,21 +371,16 @@ export async function checkCreatorAnalysis(
       ctorBps: p.ctor as number | undefined,
     };
     return { value: withoutUndefined(value), issues: [] };
-  }, options);
-  return { kind: 'creator-analysis', rows: result.values, issues: result.issues, dataRows: result.dataRows, badRows: result.badRows, matches };
+  });
+  return { kind: 'creator-analysis', rows, matches };
 }
 
-export async function checkOrders(
-  rows: readonly (readonly Cell[])[],
-  firstData: number,
-  map: ColumnMap,
-  format: FileFormat,
-  options: CheckOptions = {},
-): Promise<Checked> {
+export function ordersChecker(map: ColumnMap, format: FileFormat): Checker {
   const idColumn = map.columns.find((c) => c.field === 'orderId');
   const seen = new Map<string, number>();
   const required = ['orderId', 'skuId', 'createdAt'];
-  const result = await checkEach<OrderRow>(rows, firstData, map, schemas(map, format, required), (p, rowNumber) => {
+  const orderIds = new Set<string>();
+  const rows = rowChecker<OrderRow>(map, schemas(map, format, required), (p, rowNumber) => {
     const key = `${p.orderId as string}|${p.skuId as string}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -396,6 +390,7 @@ export async function checkOrders(
     const collaborationId = p.collaborationId as string | undefined;
     const campaignId = p.campaignId as string | undefined;
     seen.set(key, rowNumber);
+    orderIds.add(p.orderId as string);
     const settlement = p.settlement as { settlement: OrderRow['settlement']; settlementRaw: string } | undefined;
     const content = p.contentType as { contentType: OrderRow['contentType']; contentTypeRaw?: string } | undefined;
     const value: OrderRow = {
@@ -427,9 +422,8 @@ export async function checkOrders(
       refunded: p.refunded as 0 | 1 | undefined,
     };
     return { value: withoutUndefined(value), issues: [] };
-  }, options);
-  const orders = new Set(result.values.map((r) => r.orderId)).size;
-  return { kind: 'orders', rows: result.values, issues: result.issues, dataRows: result.dataRows, badRows: result.badRows, orders };
+  });
+  return { kind: 'orders', rows, orders: () => orderIds.size };
 }
 
 /** Drop absent fields, so rows are compact in the message and compare equal however they were built. */

@@ -20,7 +20,12 @@ export interface ProtocolMap {
   getCreatorFigures(data: FiguresQuery): CreatorFigures[];
   revealRequest(data: RevealQuery): { found: boolean };
   // [section:imports]
+  /** One chunk of an import's validated rows, staged until the import is committed or dropped. */
+  stageImportRows(data: import('../import/message').StageChunk): import('../import/message').StageResponse;
+  /** Commit a staged import: all its rows in one transaction, or nothing. */
   importRows(data: import('../import/message').ImportRequest): import('../import/message').ImportResponse;
+  /** Forget a staged import that will not be committed. */
+  dropStagedImport(data: import('../import/message').DropRequest): void;
   cancelImport(data: import('../import/message').CancelRequest): { cancelled: boolean };
   // [section:backup]
   /** Store the seller's settings (validated) and apply the new retention at once. */
