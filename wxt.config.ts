@@ -14,8 +14,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: the page-world capture hook is registered at runtime; sidePanel: sample triage; notifications: deadline
-    // alerts, only when the seller turns them on in the options page.
-    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alerts, only when the seller turns them on in the options page. unlimitedStorage: a capture is kept in
+    // storage.local until the background has it (lib/capture/pending.ts), and one answer may exceed its 10 MB quota.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...AFFILIATE_MATCHES],
     action: { default_title: 'Collab Lens' },
     // Local-first by construction: extension pages and the worker may not open any network connection.

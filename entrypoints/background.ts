@@ -1,7 +1,8 @@
 import { defineBackground } from '#imports';
-import { registerHandlers } from '../lib/background/handlers';
+import { ingestBatch, registerHandlers } from '../lib/background/handlers';
 import { registerMaintenance } from '../lib/background/maintenance';
 import { ensurePageHook } from '../lib/background/page-hook-registration';
+import { registerPendingCaptures } from '../lib/background/pending-captures';
 import { getDb } from '../lib/db';
 
 export default defineBackground({
@@ -9,6 +10,7 @@ export default defineBackground({
   main() {
     registerHandlers(getDb());
     registerMaintenance(getDb());
+    registerPendingCaptures((batch) => ingestBatch(getDb(), batch));
     ensurePageHook().catch((error: unknown) => console.error('[collab-lens] page hook registration failed', error));
   },
 });

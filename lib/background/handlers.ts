@@ -3,7 +3,7 @@ import { RestoreInbox } from '../backup/transfer';
 import { captureBatch } from '../capture/schema';
 import type { AppDB } from '../db/app-db';
 import { ingestCaptures } from '../ingest/ingest';
-import { figuresQuery, onMessage } from '../messaging/protocol';
+import { figuresQuery, onMessage, type IngestAck } from '../messaging/protocol';
 import { creatorFigures } from '../queries/figures';
 import { settingsSchema, writeSettings } from '../settings';
 import { registerImportHandlers } from './imports';
@@ -24,25 +24,31 @@ import { keepCreatorRows, rebuildCreatorRowsOf, refreshStaleCreatorRows, registe
 import { openCreatorPage } from '../creators/open';
 import { readSampleCost } from '../costs/sample-cost';
 
+/**
+ * Validate and store a batch of captures, with everything that follows a write. The one path for captures, whether a
+ * page sent them or left them in storage for the worker to drain (`pending-captures.ts`).
+ */
+export async function ingestBatch(db: AppDB, data: unknown): Promise<IngestAck> {
+  const batch = captureBatch.safeParse(data);
+  if (!batch.success) return { ok: false, retry: false, reason: 'invalid batch' };
+  try {
+    const { changes, ...summary } = await ingestCaptures(db, batch.data.captures);
+    // [section:rules] acknowledged after the incremental evaluation, so the page's refresh sees current findings
+    await evaluateIngest(db, changes);
+    // [section:popup] the popup's aggregates follow the same changes before the batch is acknowledged
+    await keepAggregates(db, changes);
+    // The creators view's rows follow in their own queue, without holding the acknowledgement.
+    void keepCreatorRows(db, changes);
+    return { ok: true, ...summary };
+  } catch (error) {
+    console.error('[collab-lens] ingest failed', error);
+    return { ok: false, retry: true, reason: error instanceof Error ? error.name : 'error' };
+  }
+}
+
 /** Every message the background answers. Inputs are validated here: the types are only compile-time. */
 export function registerHandlers(db: AppDB): void {
-  onMessage('ingestCaptures', async ({ data }) => {
-    const batch = captureBatch.safeParse(data);
-    if (!batch.success) return { ok: false, retry: false, reason: 'invalid batch' };
-    try {
-      const { changes, ...summary } = await ingestCaptures(db, batch.data.captures);
-      // [section:rules] acknowledged after the incremental evaluation, so the page's refresh sees current findings
-      await evaluateIngest(db, changes);
-      // [section:popup] the popup's aggregates follow the same changes before the batch is acknowledged
-      await keepAggregates(db, changes);
-      // The creators view's rows follow in their own queue, without holding the acknowledgement.
-      void keepCreatorRows(db, changes);
-      return { ok: true, ...summary };
-    } catch (error) {
-      console.error('[collab-lens] ingest failed', error);
-      return { ok: false, retry: true, reason: error instanceof Error ? error.name : 'error' };
-    }
-  });
+  onMessage('ingestCaptures', ({ data }) => ingestBatch(db, data));
   onMessage('getCreatorFigures', ({ data }) => {
     const q = figuresQuery.parse(data);
     return creatorFigures(db, q.shopKey, q.handles);

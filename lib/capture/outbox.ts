@@ -1,11 +1,14 @@
 import type { PageSummary } from '../ingest/ingest';
 import type { IngestAck } from '../messaging/protocol';
+import { pendingKey, type PendingStore } from './pending';
 import type { Capture, CaptureBatch } from './schema';
 
 export interface OutboxOptions {
   send(batch: CaptureBatch): Promise<IngestAck>;
   onAck(summary: PageSummary): void;
   signal: AbortSignal;
+  /** Where each capture is kept until the background has it, for the background to drain if this page cannot send it. */
+  store: PendingStore;
   /** Wait this long after a capture for others to join its batch. */
   batchDelayMs?: number;
   maxBatch?: number;
@@ -13,18 +16,23 @@ export interface OutboxOptions {
   maxBatchChars?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
-  /** How often a batch the background could not store is tried before it is dropped. */
+  /** How often a batch the background could not store is tried before this page leaves it to the background's drain. */
   maxStoreAttempts?: number;
 }
 
 /**
- * Holds captures until the background acknowledges them. A batch that cannot be delivered (the service worker was
- * stopped, or is starting) is sent again with backoff, for as long as the page lives; ingest is idempotent, so a batch
- * stored but acknowledged too late does no harm when it comes again. A batch the background refuses as invalid is
- * dropped at once, and one it fails to store is dropped after a few attempts, so no batch blocks the ones after it.
+ * Holds captures until the background acknowledges them. Each capture is first written to storage the background
+ * drains (write-ahead): a page that is closed or left right after an answer cannot send it (a message cannot wake a
+ * stopped worker for a frame that is gone), and waiting for `pagehide` to write it loses it when the tab is closed.
+ * A batch that cannot be delivered (the service worker was stopped, or is starting) is sent again with backoff, for as
+ * long as the page lives; ingest is idempotent, so a batch stored twice does no harm. A batch the background refuses as
+ * invalid is dropped at once, and one it fails to store is left to the drain after a few attempts, so no batch blocks
+ * the ones after it. A capture leaves storage once the background has answered for it.
  */
 export class Outbox {
   private readonly queue: Capture[] = [];
+  /** The write of each capture still in storage: its removal must not overtake it. */
+  private readonly kept = new Map<string, Promise<unknown>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight = false;
   private attempt = 0;
@@ -40,14 +48,11 @@ export class Outbox {
 
   push(capture: Capture): void {
     this.queue.push(capture);
+    this.kept.set(
+      capture.id,
+      this.o.store.save(pendingKey(capture.id), { captures: [capture] }).catch((error: unknown) => console.warn('[collab-lens] capture not kept', error)),
+    );
     this.schedule(this.o.batchDelayMs ?? 100);
-  }
-
-  /** Send what is waiting now (the page is going away: a batch sent during unload still reaches the background). */
-  flushNow(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    void this.flush();
   }
 
   private schedule(delay: number) {
@@ -84,11 +89,14 @@ export class Outbox {
       const ack = await this.o.send({ captures: batch });
       this.attempt = 0;
       if (ack.ok) {
-        this.done(batch.length);
+        this.done(batch, true);
         this.o.onAck(ack);
-      } else if (!ack.retry || ++this.storeAttempts >= (this.o.maxStoreAttempts ?? 3)) {
+      } else if (!ack.retry) {
         console.warn(`[collab-lens] ${batch.length} capture(s) dropped: ${ack.reason}`);
-        this.done(batch.length);
+        this.done(batch, true);
+      } else if (++this.storeAttempts >= (this.o.maxStoreAttempts ?? 3)) {
+        console.warn(`[collab-lens] ${batch.length} capture(s) left to the background: ${ack.reason}`);
+        this.done(batch, false);
       } else {
         delay = this.backoff(this.storeAttempts);
       }
@@ -101,8 +109,15 @@ export class Outbox {
     if (this.queue.length) this.schedule(delay);
   }
 
-  private done(count: number) {
-    this.queue.splice(0, count);
+  /** The batch leaves the queue; it leaves storage too once the background has answered for it for good. */
+  private done(batch: Capture[], answered: boolean) {
+    this.queue.splice(0, batch.length);
     this.storeAttempts = 0;
+    const writes = batch.map((c) => this.kept.get(c.id));
+    for (const c of batch) this.kept.delete(c.id);
+    if (!answered) return;
+    void Promise.all(writes).then(() =>
+      this.o.store.remove(batch.map((c) => pendingKey(c.id))).catch((error: unknown) => console.warn('[collab-lens] kept captures not removed', error)),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { browser, type ContentScriptContext } from '#imports';
 import { listenForCaptures } from '../capture/bridge';
 import { Outbox } from '../capture/outbox';
+import { localPendingStore } from '../capture/pending';
 import { creatorPath } from '../creators/pages';
 import { registerFeatures } from '../features';
 import { detectLocale, type Locale } from '../i18n/core';
@@ -18,10 +19,10 @@ export function startContent(ctx: ContentScriptContext): void {
     send: (batch) => sendMessage('ingestCaptures', batch),
     onAck: (summary) => state.record(summary),
     signal: ctx.signal,
+    store: localPendingStore,
   });
+  // Each capture is kept in storage as it arrives, so leaving or closing the page cannot take it along (outbox.ts).
   listenForCaptures(window, (c) => outbox.push(c), ctx.signal);
-  // A full navigation must not take the last captures with it.
-  ctx.addEventListener(window, 'pagehide', () => outbox.flushNow());
 
   const removeReveal = onMessage('revealRequest', ({ data }) => {
     const q = revealQuery.safeParse(data);
@@ -41,7 +42,7 @@ export function startContent(ctx: ContentScriptContext): void {
       fetch: (shopKey) => sendMessage('getFindings', { shopKey, locale: i18n.locale }),
       setState: (id, action, until) => sendMessage('setFindingState', { id, action, ...(until === undefined ? {} : { until }) }),
     });
-    const manager = createManager((id, error) => console.debug(`[collab-lens] ${id}`, error));
+    const manager = createManager({ log: (id, error) => console.debug(`[collab-lens] ${id}`, error), state });
     registerFeatures(manager, {
       state,
       i18n,
@@ -54,7 +55,7 @@ export function startContent(ctx: ContentScriptContext): void {
       },
     });
     const start = () =>
-      manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));
+      void manager.start(ctx.signal, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)));
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
     else start();
   };

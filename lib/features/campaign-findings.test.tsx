@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findingView, hostsOf, stubPopover, testDeps, TEST_SHOP } from '../overlay/testing';
+import { findingView, hostsOf, stubPopover, testDeps, TEST_SHOP, startFeature } from '../overlay/testing';
 import { campaignFindings } from './campaign-findings';
 
 beforeAll(stubPopover);
@@ -32,7 +32,7 @@ describe('campaign-findings', () => {
     });
     state.record({ shops: [TEST_SHOP], handles: [] });
     const controller = new AbortController();
-    await campaignFindings(deps).init({ signal: controller.signal, url: at('/product/partner-campaign/partner-collabs') });
+    await startFeature(campaignFindings(deps), state, controller.signal, at('/product/partner-campaign/partner-collabs'));
     const hosts = hostsOf('campaign-findings');
     expect(hosts.map((h) => [h.previousElementSibling?.textContent, h.dataset.findings?.split(' ').length])).toEqual([
       ['Payday Mega Sale Q2', 1],

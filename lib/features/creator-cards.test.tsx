@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { chipOf, findingView, hostsOf, stubPopover, testDeps, TEST_NOW, TEST_SHOP } from '../overlay/testing';
+import { chipOf, findingView, hostsOf, stubPopover, testDeps, TEST_NOW, TEST_SHOP, startFeature } from '../overlay/testing';
 import type { CreatorCard } from '../queries/creator-card';
 import { creatorCards } from './creator-cards';
 
@@ -39,7 +39,7 @@ describe('creator-cards', () => {
     const { deps, state, fetchCreatorCards, openCreator } = testDeps({ cards: [maya, card('budi'), card('sari')], findings: [[thanks], [thanks]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya', 'budi', 'stranger'] });
     const controller = new AbortController();
-    await creatorCards(deps).init({ signal: controller.signal, url: at(FIND) });
+    await startFeature(creatorCards(deps), state, controller.signal, at(FIND));
 
     const hosts = hostsOf('creator-card');
     expect(hosts.map((h) => h.dataset.handle)).toEqual(['maya', 'budi']);

@@ -1,12 +1,9 @@
 import { Annotation, ANNOTATION_CSS } from '../../components/annotation';
 import { creatorCardText } from '../../components/creator-card';
-import { coalesce, creatorPageLink, TICK_MS, type FeatureDeps } from '../overlay/annotations';
-import { findHandleAnchors, onDomChange } from '../overlay/dom';
-import { onePerItem } from '../overlay/placement';
+import { creatorPageLink, type FeatureDeps } from '../overlay/annotations';
 import type { FindingAction } from '../overlay/findings';
-import { HostLayer } from '../overlay/hosts';
-import type { Feature } from '../overlay/manager';
-import type { StateChange } from '../overlay/page-state';
+import { TICK_MS, type Feature } from '../overlay/manager';
+import { onePerItem } from '../overlay/placement';
 import { isCreatorDetail, isCreatorRankings, isFindCreators, isOpenCollaboration, isTargetInvitations } from '../page-detect';
 import type { CreatorCard } from '../queries/creator-card';
 import type { FindingView } from '../rules/view';
@@ -26,30 +23,22 @@ const CHUNK = 1000;
 interface Card {
   card: CreatorCard;
   findings: FindingView[];
+  onAction(f: FindingView, action: FindingAction): void;
 }
 
-export function creatorCards(deps: FeatureDeps): Feature {
+export function creatorCards(deps: FeatureDeps): Feature<Card> {
   const now = deps.now ?? Date.now;
+  const pageOf = (handle: string) => {
+    const link = creatorPageLink(deps, handle, 'creator-cards');
+    return link && { link, label: deps.i18n.t('badge.open', { handle }) };
+  };
   return {
     id: 'creator-cards',
     include: [isFindCreators, isCreatorRankings, isCreatorDetail, isTargetInvitations, isOpenCollaboration],
-    init({ signal }) {
-      const cards = new Map<string, CreatorCard>();
-      /** Handles asked for since their last capture: a creator Collab Lens does not know is not asked again and again. */
-      const asked = new Set<string>();
-      let findings = new Map<string, FindingView[]>();
-
-      const onAction = (f: FindingView, action: FindingAction) => {
-        const left = (findings.get(f.subjectKey) ?? []).filter((x) => x.id !== f.id);
-        findings = new Map(findings).set(f.subjectKey, left);
-        reconcile();
-        deps.findings.act(f.id, action).catch((error: unknown) => console.debug('[collab-lens] creator-cards', error));
-      };
-      const pageOf = (handle: string) => {
-        const link = creatorPageLink(deps, handle, 'creator-cards');
-        return link && { link, label: deps.i18n.t('badge.open', { handle }) };
-      };
-      const layer = new HostLayer<Card>('creator-card', ANNOTATION_CSS, ({ card, findings: list }) => {
+    host: {
+      kind: 'creator-card',
+      css: ANNOTATION_CSS,
+      render: ({ card, findings, onAction }) => {
         const { parts, figures } = creatorCardText(card, deps.i18n);
         return (
           <Annotation
@@ -58,68 +47,70 @@ export function creatorCards(deps: FeatureDeps): Feature {
             name={deps.i18n.t('card.name', { handle: card.handle })}
             parts={parts}
             figures={figures}
-            findings={list}
+            findings={findings}
             onAction={onAction}
             page={pageOf(card.handle)}
           />
         );
-      }, signal);
-
-      const reconcile = () => {
-        const minute = Math.floor(now() / TICK_MS);
-        const anchors = onePerItem(findHandleAnchors(document.body, new Set(cards.keys())));
-        layer.sync(
-          [...anchors].map(([anchor, handle]) => {
+      },
+    },
+    start(page) {
+      const cards = new Map<string, CreatorCard>();
+      /** Each card as its hosts' key: a redraw compares strings made once per answer. */
+      const cardKeys = new Map<string, string>();
+      /** Handles asked for since their last capture: a creator Collab Lens does not know is not asked again and again. */
+      const asked = new Set<string>();
+      let findings = new Map<string, FindingView[]>();
+      const onAction = (f: FindingView, action: FindingAction) => {
+        const left = (findings.get(f.subjectKey) ?? []).filter((x) => x.id !== f.id);
+        findings = new Map(findings).set(f.subjectKey, left);
+        page.redraw();
+        deps.findings.act(f.id, action).catch((error: unknown) => console.debug('[collab-lens] creator-cards', error));
+      };
+      return {
+        want: () => deps.state.handles,
+        // Rows the page adds (the next page, infinite scroll) are drawn from the cards already known at once, and the
+        // creators not known yet are asked for.
+        missing: () => [...page.shown(deps.state.handles)].some((h) => !cards.has(h) && !asked.has(h)),
+        /** Ask for the cards the page lacks, and again for creators a capture just changed; findings are shared. */
+        async load(changes) {
+          const shopKey = deps.state.shopKey;
+          if (!shopKey) return;
+          const shown = page.shown(deps.state.handles);
+          // Something derived changed in the background (findings, the seller's marks on creators): every shown card is asked again.
+          const changed = new Set(changes.flatMap((c) => (c.kind === 'captured' ? c.handles : c.kind === 'derived' ? [...shown] : [])));
+          const wanted = [...shown].filter((h) => changed.has(h) || (!cards.has(h) && !asked.has(h)));
+          for (const h of wanted) asked.add(h);
+          const chunks = Array.from({ length: Math.ceil(wanted.length / CHUNK) }, (_, i) => wanted.slice(i * CHUNK, (i + 1) * CHUNK));
+          const [answers, active] = await Promise.all([
+            Promise.all(chunks.map((c) => deps.fetchCreatorCards(shopKey, c))),
+            deps.findings.active(SUBJECTS),
+          ]);
+          for (const card of answers.flat()) {
+            cards.set(card.handle, card);
+            cardKeys.set(card.handle, JSON.stringify(card));
+          }
+          const byHandle = new Map<string, FindingView[]>();
+          for (const f of active) byHandle.set(f.subjectKey, [...(byHandle.get(f.subjectKey) ?? []), f]);
+          findings = byHandle;
+        },
+        view() {
+          const minute = Math.floor(now() / TICK_MS);
+          const shown = page.anchors(cards.keys());
+          const anchors = onePerItem(shown, { names: new Map([...cards].map(([h, c]) => [h, c.nickname ?? ''])) });
+          const hosts = [...anchors].map(([anchor, handle]) => {
             const card = cards.get(handle) as CreatorCard;
             const list = findings.get(handle) ?? [];
             return {
               anchor,
-              data: { card, findings: list },
-              key: `${minute}|${JSON.stringify(card)}|${list.map((f) => `${f.id}:${f.message}`).join('|')}`,
+              data: { card, findings: list, onAction },
+              key: `${minute}|${cardKeys.get(handle)}|${list.map((f) => `${f.id}:${f.message}`).join('|')}`,
               dataset: { handle, findings: list.map((f) => f.id).join(' ') },
             };
-          }),
-        );
-      };
-
-      const onPage = () => new Set(findHandleAnchors(document.body, deps.state.handles).values());
-
-      /** Ask for the cards the page lacks, and again for creators a capture just changed; findings are shared. */
-      const refresh = coalesce<StateChange>(async (change) => {
-        const shopKey = deps.state.shopKey;
-        if (!shopKey || signal.aborted) return;
-        const shown = onPage();
-        // Something derived changed in the background (findings, the seller's marks on creators): every shown card is asked again.
-        const changed = change?.kind === 'captured' ? new Set(change.handles) : change?.kind === 'derived' ? shown : new Set<string>();
-        const wanted = [...shown].filter((h) => changed.has(h) || (!cards.has(h) && !asked.has(h)));
-        for (const h of wanted) asked.add(h);
-        const chunks = Array.from({ length: Math.ceil(wanted.length / CHUNK) }, (_, i) => wanted.slice(i * CHUNK, (i + 1) * CHUNK));
-        const [answers, active] = await Promise.all([
-          Promise.all(chunks.map((c) => deps.fetchCreatorCards(shopKey, c))),
-          deps.findings.active(SUBJECTS),
-        ]);
-        if (signal.aborted) return;
-        for (const card of answers.flat()) cards.set(card.handle, card);
-        const byHandle = new Map<string, FindingView[]>();
-        for (const f of active) byHandle.set(f.subjectKey, [...(byHandle.get(f.subjectKey) ?? []), f]);
-        findings = byHandle;
-        reconcile();
-      }, signal);
-
-      deps.state.subscribe((change) => void refresh(change).catch(() => undefined), signal);
-      // Rows the page adds (the next page, infinite scroll) are annotated from the cards already known, and the
-      // creators not known yet are asked for.
-      onDomChange(
-        document.body,
-        () => {
-          reconcile();
-          if ([...onPage()].some((h) => !cards.has(h) && !asked.has(h))) void refresh().catch(() => undefined);
+          });
+          return { hosts, wanted: new Set(shown.values()).size, placed: new Set(anchors.values()).size };
         },
-        signal,
-      );
-      const tick = setInterval(reconcile, TICK_MS);
-      signal.addEventListener('abort', () => clearInterval(tick));
-      return refresh();
+      };
     },
   };
 }

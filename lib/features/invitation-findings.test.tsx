@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findingView, hostsOf, stubPopover, testDeps, TEST_SHOP } from '../overlay/testing';
+import { findingView, hostsOf, stubPopover, testDeps, TEST_SHOP, startFeature } from '../overlay/testing';
 import { invitationFindings } from './invitation-findings';
 
 beforeAll(stubPopover);
@@ -25,7 +25,7 @@ describe('invitation-findings', () => {
     });
     state.record({ shops: [TEST_SHOP], handles: [] });
     const controller = new AbortController();
-    await invitationFindings(deps).init({ signal: controller.signal, url: at('/connection/target-invitation') });
+    await startFeature(invitationFindings(deps), state, controller.signal, at('/connection/target-invitation'));
     expect(hostsOf('invitation-findings').map((h) => h.closest('tr')?.textContent)).toEqual(['Holiday gift guideID: 7500000000000000002']);
     controller.abort();
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findingView, hostsOf, stubPopover, testDeps, TEST_SHOP } from '../overlay/testing';
+import { findingView, hostsOf, stubPopover, testDeps, TEST_SHOP, startFeature } from '../overlay/testing';
 import { openCollabFindings } from './open-collab-findings';
 
 beforeAll(stubPopover);
@@ -26,7 +26,7 @@ describe('open-collab-findings', () => {
     });
     state.record({ shops: [TEST_SHOP], handles: [] });
     const controller = new AbortController();
-    await openCollabFindings(deps).init({ signal: controller.signal, url: at('/product/open-collaboration') });
+    await startFeature(openCollabFindings(deps), state, controller.signal, at('/product/open-collaboration'));
     expect(hostsOf('open-collab-findings').map((h) => h.closest('article')?.querySelector('h3')?.textContent)).toEqual(['Cream']);
     controller.abort();
   });

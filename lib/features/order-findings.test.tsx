@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/db';
 import type { OrderSku } from '../domain/types';
-import { findingView, hostsOf, chipOf, stubPopover, testDeps, TEST_SHOP } from '../overlay/testing';
+import { findingView, hostsOf, chipOf, stubPopover, testDeps, TEST_SHOP, startFeature } from '../overlay/testing';
 import type { Finding } from '../rules/types';
 import { anchorsOf } from '../rules/view';
 import { orderFindings } from './order-findings';
@@ -31,7 +31,7 @@ describe('order-findings', () => {
     const { deps, state } = testDeps({ findings: [[zero, other]] });
     state.record({ shops: [TEST_SHOP], handles: [] });
     const controller = new AbortController();
-    await orderFindings(deps).init({ signal: controller.signal, url: at('/product/order') });
+    await startFeature(orderFindings(deps), state, controller.signal, at('/product/order'));
     const hosts = hostsOf('order-findings');
     expect(hosts).toHaveLength(1);
     expect(hosts[0]?.closest('article')?.textContent).toContain('5770000000000000002');
@@ -72,7 +72,7 @@ describe('order-findings', () => {
     const { deps, state } = testDeps({ findings: [[named]] });
     state.record({ shops: [TEST_SHOP], handles: [] });
     const controller = new AbortController();
-    await orderFindings(deps).init({ signal: controller.signal, url: at('/product/order') });
+    await startFeature(orderFindings(deps), state, controller.signal, at('/product/order'));
     const hosts = hostsOf('order-findings');
     expect(hosts.map((h) => h.closest('tr')?.textContent)).toEqual([expect.stringContaining('Rose Serum')]);
     controller.abort();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chipOf, findingView, hostsOf, stubPopover, testDeps, TEST_NOW, TEST_SHOP } from '../overlay/testing';
+import { chipOf, findingView, hostsOf, stubPopover, testDeps, TEST_NOW, TEST_SHOP, startFeature } from '../overlay/testing';
 import type { CreatorFigures, RequestFigure } from '../queries/figures';
 import { sampleRequestBadges } from './sample-request-badges';
 
@@ -31,15 +31,15 @@ describe('sample-request-badges', () => {
     const { deps, state } = testDeps({ figures: [maya], findings: [[deadline, creator]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya'] });
     const controller = new AbortController();
-    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    await startFeature(sampleRequestBadges(deps), state, controller.signal, new URL(PAGE));
 
     const hosts = hostsOf('sample-badge');
     expect(hosts.map((h) => h.dataset.applyIds)).toEqual(['7300000000000000001', '7300000000000000002']);
     expect(hosts.map((h) => h.dataset.findings)).toEqual([`${deadline.id} ${creator.id}`, creator.id]);
     const [first, second] = hosts as [HTMLElement, HTMLElement];
     // The badge stays the host's one native button; the findings chip is beside it in the same annotation.
-    expect(first.shadowRoot?.querySelectorAll('button')).toHaveLength(1);
-    expect(first.shadowRoot?.querySelector('button')?.getAttribute('aria-label')).toMatch(/^Collab Lens: .*1h 0m left/);
+    expect(first.shadowRoot?.querySelectorAll('.cl-room button')).toHaveLength(1);
+    expect(first.shadowRoot?.querySelector('.badge > button')?.getAttribute('aria-label')).toMatch(/^Collab Lens: .*1h 0m left/);
     expect(chipOf(first).getAttribute('aria-label')).toBe('Collab Lens, @maya: 2 alerts: Sample request review deadline near; Top creators not thanked');
     expect(chipOf(second).getAttribute('aria-label')).toBe('Collab Lens, @maya: 1 alert: Top creators not thanked');
     controller.abort();
@@ -50,7 +50,7 @@ describe('sample-request-badges', () => {
     const { deps, state, openCreator } = testDeps({ figures: [maya], findings: [[]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya'] });
     const controller = new AbortController();
-    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    await startFeature(sampleRequestBadges(deps), state, controller.signal, new URL(PAGE));
     const link = hostsOf('sample-badge')[0]?.shadowRoot?.querySelector<HTMLAnchorElement>('a.open');
     expect(link?.getAttribute('aria-label')).toBe('Open @maya in the Collab Lens creators view');
     expect(link?.getAttribute('href')).toBe(deps.creatorPage.url(TEST_SHOP, 'maya'));
@@ -68,8 +68,8 @@ describe('sample-request-badges', () => {
     const { deps, state } = testDeps({ figures: [marked], findings: [[]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya'] });
     const controller = new AbortController();
-    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
-    const labels = hostsOf('sample-badge').map((h) => h.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '');
+    await startFeature(sampleRequestBadges(deps), state, controller.signal, new URL(PAGE));
+    const labels = hostsOf('sample-badge').map((h) => h.shadowRoot?.querySelector('.badge > button')?.getAttribute('aria-label') ?? '');
     expect(labels[0]).toMatch(/ · Marked: reject$/);
     expect(labels[1]).not.toMatch(/Marked/);
     controller.abort();
@@ -92,9 +92,9 @@ describe('sample-request-badges', () => {
     const { deps, state } = testDeps({ figures: [figures], findings: [[]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya'] });
     const controller = new AbortController();
-    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    await startFeature(sampleRequestBadges(deps), state, controller.signal, new URL(PAGE));
     const [one, two] = hostsOf('sample-badge') as [HTMLElement, HTMLElement];
-    const label = (h: HTMLElement) => h.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '';
+    const label = (h: HTMLElement) => h.shadowRoot?.querySelector('.badge > button')?.getAttribute('aria-label') ?? '';
     expect(label(one)).toMatch(/ · TikTok ROI 0\.3 · GMV \$48,250\.50$/);
     expect(label(two)).toMatch(/ · TikTok: cannot approve · GMV \$48,250\.50$/);
     const tip = (h: HTMLElement) => h.shadowRoot?.querySelector('[role="tooltip"]')?.textContent ?? '';
@@ -109,9 +109,9 @@ describe('sample-request-badges', () => {
     const { deps, state } = testDeps({ figures: [maya], findings: [[]] });
     state.record({ shops: [TEST_SHOP], handles: ['maya'] });
     const controller = new AbortController();
-    await sampleRequestBadges(deps).init({ signal: controller.signal, url: new URL(PAGE) });
+    await startFeature(sampleRequestBadges(deps), state, controller.signal, new URL(PAGE));
     const host = hostsOf('sample-badge')[0] as HTMLElement;
-    expect(host.shadowRoot?.querySelector('button')?.getAttribute('aria-label')).not.toMatch(/TikTok|GMV/);
+    expect(host.shadowRoot?.querySelector('.badge > button')?.getAttribute('aria-label')).not.toMatch(/TikTok|GMV/);
     expect(host.shadowRoot?.querySelector('.figures, .tiktok-view')).toBeNull();
     controller.abort();
   });

@@ -1,11 +1,12 @@
 import { Annotation, ANNOTATION_CSS } from '../../components/annotation';
 import { BADGE_CSS, SampleBadge } from '../../components/sample-badge';
 import type { RevealQuery } from '../messaging/protocol';
-import { coalesce, creatorPageLink, TICK_MS, type FeatureDeps } from '../overlay/annotations';
-import { findHandleAnchors, flashHighlight, onDomChange, rowOf } from '../overlay/dom';
+import { creatorPageLink, type FeatureDeps } from '../overlay/annotations';
+import { flashHighlight, rowOf } from '../overlay/dom';
 import type { FindingAction } from '../overlay/findings';
-import { HostLayer, type Host } from '../overlay/hosts';
-import type { Feature } from '../overlay/manager';
+import { onePerItem } from '../overlay/placement';
+import type { Host } from '../overlay/hosts';
+import { TICK_MS, type Feature } from '../overlay/manager';
 import { isSampleRequests } from '../page-detect';
 import type { CreatorFigures, RequestFigure } from '../queries/figures';
 import type { FindingView } from '../rules/view';
@@ -36,6 +37,7 @@ interface Badge {
   row?: Element;
   findings: FindingView[];
   highlighted: boolean;
+  onAction(f: FindingView, action: FindingAction): void;
 }
 
 /** The requests a row is about: those whose product id (or title) the row shows; else the creator's pending ones. */
@@ -57,22 +59,15 @@ const rowFindings = (findings: readonly FindingView[], handle: string, requests:
   return findings.filter((f) => (f.subject === 'sampleRequest' && ids.has(f.subjectKey)) || (f.subject === 'creator' && f.subjectKey === handle));
 };
 
-export function sampleRequestBadges(deps: FeatureDeps): Feature {
+export function sampleRequestBadges(deps: FeatureDeps): Feature<Badge> {
   const now = deps.now ?? Date.now;
   return {
     id: 'sample-request-badges',
     include: [isSampleRequests],
-    init({ signal }) {
-      let figures = new Map<string, CreatorFigures>();
-      let findings: FindingView[] = [];
-      let highlighted: string | undefined;
-
-      const onAction = (f: FindingView, action: FindingAction) => {
-        findings = findings.filter((x) => x.id !== f.id);
-        reconcile();
-        deps.findings.act(f.id, action).catch((error: unknown) => console.debug(`[collab-lens] ${KIND}`, error));
-      };
-      const layer = new HostLayer<Badge>(`${KIND}`, `${BADGE_CSS}${ANNOTATION_CSS}${FIT_CSS}`, (b) => (
+    host: {
+      kind: KIND,
+      css: `${BADGE_CSS}${ANNOTATION_CSS}${FIT_CSS}`,
+      render: (b) => (
         <>
           <SampleBadge
             figures={b.figures}
@@ -83,76 +78,74 @@ export function sampleRequestBadges(deps: FeatureDeps): Feature {
             creatorLink={creatorPageLink(deps, b.figures.handle, KIND)}
           />
           {b.findings.length > 0 && (
-            <Annotation
-              i18n={deps.i18n}
-              now={now()}
-              name={`@${b.figures.handle}`}
-              parts={[]}
-              figures={[]}
-              findings={b.findings}
-              onAction={onAction}
-            />
+            <Annotation i18n={deps.i18n} now={now()} name={`@${b.figures.handle}`} parts={[]} figures={[]} findings={b.findings} onAction={b.onAction} />
           )}
         </>
-      ), signal);
-
-      const reconcile = () => {
-        const anchors = findHandleAnchors(document.body, new Set(figures.keys()));
-        const minute = Math.floor(now() / 60_000);
-        const specs = [...anchors].flatMap(([anchor, handle]) => {
-          const f = figures.get(handle);
-          if (!f) return [];
-          const { row, requests } = rowRequests(anchor, anchors.keys(), f);
-          const isHighlighted = highlighted !== undefined && requests.some((r) => r.applyId === highlighted);
-          const mine = rowFindings(findings, handle, requests);
-          return [
-            {
-              anchor,
-              data: { figures: f, requests, row, findings: mine, highlighted: isHighlighted },
-              key: JSON.stringify([f, requests, isHighlighted, minute, mine.map((x) => [x.id, x.message, x.dueAt])]),
-              dataset: { handle, applyIds: requests.map((r) => r.applyId).join(' '), findings: mine.map((x) => x.id).join(' ') },
-            },
-          ];
-        });
-        layer.sync(specs);
+      ),
+    },
+    start(page) {
+      let figures = new Map<string, CreatorFigures>();
+      let findings: FindingView[] = [];
+      let highlighted: string | undefined;
+      const onAction = (f: FindingView, action: FindingAction) => {
+        findings = findings.filter((x) => x.id !== f.id);
+        page.redraw();
+        deps.findings.act(f.id, action).catch((error: unknown) => console.debug(`[collab-lens] ${KIND}`, error));
       };
 
-      // Figures are asked for the handles the page shows now, and only the latest answer counts; findings are the
-      // shop's, shared with the page's other features.
-      const refresh = coalesce(async () => {
-        const { shopKey } = deps.state;
-        if (!shopKey || deps.state.handles.size === 0 || signal.aborted) return;
-        const onPage = [...new Set(findHandleAnchors(document.body, deps.state.handles).values())];
-        if (onPage.length === 0) return;
-        const [list, active] = await Promise.all([deps.fetchFigures(shopKey, onPage), deps.findings.active(SUBJECTS)]);
-        if (signal.aborted) return;
-        figures = new Map(list.map((f) => [f.handle, f]));
-        findings = active;
-        reconcile();
-      }, signal);
-      const known = () => figures.size > 0 && [...findHandleAnchors(document.body, deps.state.handles).values()].every((h) => figures.has(h));
-
       const reveal = (q: RevealQuery) => {
-        const entries = [...layer.entries()].filter(([, h]) => h.data.figures.handle === q.handle);
+        const entries = [...page.hosts()].filter(([, h]) => h.data.figures.handle === q.handle);
         const hit: [Element, Host<Badge>] | undefined = entries.find(([, h]) => h.data.requests.some((r) => r.applyId === q.applyId)) ?? entries[0];
         if (!hit) return false;
         const [anchor, host] = hit;
         highlighted = q.applyId;
         const row = host.data.row ?? anchor;
         row.scrollIntoView({ block: 'center' });
-        flashHighlight(row, signal);
-        reconcile();
-        host.el.shadowRoot?.querySelector('button')?.focus({ preventScroll: true });
+        flashHighlight(row, page.signal);
+        page.redraw();
+        host.el.shadowRoot?.querySelector<HTMLElement>('.badge > button')?.focus({ preventScroll: true });
         return true;
       };
+      deps.state.setRevealer(reveal, page.signal);
 
-      deps.state.subscribe(() => void refresh().catch(() => undefined), signal);
-      deps.state.setRevealer(reveal, signal);
-      // A re-render may show creators whose figures were never asked for (a new page of the list).
-      onDomChange(document.body, () => (known() ? reconcile() : void refresh().catch(() => undefined)), signal);
-      const tick = setInterval(reconcile, TICK_MS / 2);
-      signal.addEventListener('abort', () => clearInterval(tick));
-      return refresh();
+      return {
+        // The handles, and the products of their requests: a recycled row that shows another product of the same
+        // creator is drawn again.
+        want: () => [...deps.state.handles, ...[...figures.values()].flatMap((f) => f.requests.map((r) => r.productId))],
+        // A re-render may show creators whose figures were never asked for (a new page of the list).
+        missing: () => [...page.shown(deps.state.handles)].some((h) => !figures.has(h)),
+        // Figures are asked for the handles the page shows now, and only the latest answer counts; findings are the
+        // shop's, shared with the page's other features.
+        async load() {
+          const { shopKey } = deps.state;
+          if (!shopKey || deps.state.handles.size === 0) return;
+          const onPage = [...page.shown(deps.state.handles)];
+          if (onPage.length === 0) return;
+          const [list, active] = await Promise.all([deps.fetchFigures(shopKey, onPage), deps.findings.active(SUBJECTS)]);
+          figures = new Map(list.map((f) => [f.handle, f]));
+          findings = active;
+        },
+        view() {
+          const anchors = onePerItem(page.anchors(figures.keys()), { names: new Map([...figures].map(([h, f]) => [h, f.nickname ?? ''])) });
+          const minute = Math.floor(now() / TICK_MS);
+          const hosts = [...anchors].flatMap(([anchor, handle]) => {
+            const f = figures.get(handle);
+            if (!f) return [];
+            const { row, requests } = rowRequests(anchor, anchors.keys(), f);
+            const isHighlighted = highlighted !== undefined && requests.some((r) => r.applyId === highlighted);
+            const mine = rowFindings(findings, handle, requests);
+            return [
+              {
+                anchor,
+                data: { figures: f, requests, row, findings: mine, highlighted: isHighlighted, onAction },
+                key: JSON.stringify([f, requests, isHighlighted, minute, mine.map((x) => [x.id, x.message, x.dueAt])]),
+                dataset: { handle, applyIds: requests.map((r) => r.applyId).join(' '), findings: mine.map((x) => x.id).join(' ') },
+              },
+            ];
+          });
+          return { hosts, wanted: new Set(anchors.values()).size, placed: new Set(hosts.map((h) => h.dataset.handle)).size };
+        },
+      };
     },
   };
 }

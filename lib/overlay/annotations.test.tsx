@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FindingView } from '../rules/view';
-import { coalesce, findingAnnotations } from './annotations';
-import { chipOf, findingView, hostsOf, stubPopover, testDeps, TEST_NOW, TEST_SHOP } from './testing';
+import { findingAnnotations } from './annotations';
+import { chipOf, findingView, hostsOf, stubPopover, testDeps, TEST_NOW, TEST_SHOP, startFeature } from './testing';
 
 const ORDERS_PAGE = 'https://affiliate-us.tiktok.com/product/order';
 
@@ -26,7 +26,7 @@ const view = (orderId: string, over: Partial<FindingView> = {}): FindingView =>
 
 function setup(lists: FindingView[][]) {
   const { deps, state, setState } = testDeps({ findings: lists });
-  const feature = findingAnnotations(deps, { id: 'order-findings', include: [], subjects: ['orderSku'] });
+  const feature = findingAnnotations(deps, { id: 'order-findings', include: [() => true], subjects: ['orderSku'] });
   return { state, setState, feature, controller: new AbortController() };
 }
 
@@ -34,30 +34,11 @@ const hosts = () => hostsOf('order-findings');
 const chip = chipOf;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe('coalesce', () => {
-  it('runs one task at a time and once more for any calls made meanwhile, with the last argument', async () => {
-    const seen: (number | undefined)[] = [];
-    let release: () => void = () => undefined;
-    const task = vi.fn((n: number | undefined) => {
-      seen.push(n);
-      return seen.length === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve();
-    });
-    const run = coalesce(task, new AbortController().signal);
-    const first = run(1);
-    void run(2);
-    void run(3);
-    release();
-    await first;
-    await settle();
-    expect(seen).toEqual([1, 3]);
-  });
-});
-
 describe('findingAnnotations', () => {
   it('annotates the item each finding is about, once, named for screen readers, with where it was seen', async () => {
     const { state, feature, controller } = setup([[view('5770000000000000002'), view('5770000000000000002', { id: 'other|x', title: 'Second' })]]);
     state.record({ shops: [TEST_SHOP], handles: [] });
-    await feature.init({ signal: controller.signal, url: new URL(ORDERS_PAGE) });
+    await startFeature(feature, state, controller.signal, new URL(ORDERS_PAGE));
     expect(hosts()).toHaveLength(1);
     const [host] = hosts() as [HTMLElement];
     expect(host.closest('tr')?.textContent).toContain('5770000000000000002');
@@ -79,7 +60,7 @@ describe('findingAnnotations', () => {
   it('takes the annotation away when its finding is gone, and annotates rows the page adds', async () => {
     const { state, feature, controller } = setup([[view('5770000000000000001')], [], [view('5770000000000000003')]]);
     state.record({ shops: [TEST_SHOP], handles: [] });
-    await feature.init({ signal: controller.signal, url: new URL(ORDERS_PAGE) });
+    await startFeature(feature, state, controller.signal, new URL(ORDERS_PAGE));
     expect(hosts()).toHaveLength(1);
     state.changed(TEST_SHOP);
     await vi.waitFor(() => expect(hosts()).toHaveLength(0));
@@ -95,7 +76,7 @@ describe('findingAnnotations', () => {
   it('dismisses from the popover: gone at once, and the background is told', async () => {
     const { state, feature, controller, setState } = setup([[view('5770000000000000001')]]);
     state.record({ shops: [TEST_SHOP], handles: [] });
-    await feature.init({ signal: controller.signal, url: new URL(ORDERS_PAGE) });
+    await startFeature(feature, state, controller.signal, new URL(ORDERS_PAGE));
     const [host] = hosts() as [HTMLElement];
     chip(host).click();
     await settle();

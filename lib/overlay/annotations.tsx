@@ -6,11 +6,10 @@ import type { CreatorFigures } from '../queries/figures';
 import type { SubjectKind } from '../rules/types';
 import type { FindingView } from '../rules/view';
 import { placeByAnchors } from './anchors';
-import { onDomChange } from './dom';
 import type { FindingAction, FindingsFeed } from './findings';
-import { HostLayer } from './hosts';
-import type { Feature } from './manager';
-import type { PageState, StateChange } from './page-state';
+import { TICK_MS, type Feature } from './manager';
+import { anchorText } from './page-index';
+import type { PageState } from './page-state';
 
 /** What every page feature gets from the content script: the page's state and the background's data, by message. */
 export interface FeatureDeps {
@@ -34,39 +33,11 @@ export function creatorPageLink(deps: FeatureDeps, handle: string, feature: stri
   };
 }
 
-/** Annotations that show relative times are drawn again once a minute. */
-export const TICK_MS = 60_000;
-
-/**
- * Run `task` with at most one run in flight: a call while it runs asks for one more run after it, however many calls
- * come meanwhile. For refreshes that several notices (an ingest ack, a findings notice) ask for at once.
- */
-export function coalesce<A>(task: (arg: A | undefined) => Promise<void>, signal: AbortSignal): (arg?: A) => Promise<void> {
-  let running: Promise<void> | undefined;
-  let again = false;
-  let lastArg: A | undefined;
-  return (arg?: A) => {
-    lastArg = arg;
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await task(lastArg);
-      } while (again && !signal.aborted);
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-}
-
 /** The findings of one page item (one anchor) and what to call the item. */
 interface Item {
   name: string;
   findings: FindingView[];
+  onAction(f: FindingView, action: FindingAction): void;
 }
 
 /** An item's name as the page shows it (the anchor's own text), for the annotation's accessible name. */
@@ -87,45 +58,43 @@ export interface FindingFeatureSpec {
  * texts that identify its subject), findings that land on the same element share one annotation, and an annotation
  * goes when its last finding does (dismissed, snoozed, or its cause gone).
  */
-export function findingAnnotations(deps: FeatureDeps, spec: FindingFeatureSpec): Feature {
+export function findingAnnotations(deps: FeatureDeps, spec: FindingFeatureSpec): Feature<Item> {
   const subjects = new Set(spec.subjects);
   const now = deps.now ?? Date.now;
   return {
     id: spec.id,
     include: spec.include,
-    init({ signal }) {
+    host: {
+      kind: spec.id,
+      css: ANNOTATION_CSS,
+      render: (item) => (
+        <Annotation i18n={deps.i18n} now={now()} name={item.name} parts={[]} figures={[]} findings={item.findings} onAction={item.onAction} />
+      ),
+    },
+    start(page) {
       let findings: FindingView[] = [];
       const onAction = (f: FindingView, action: FindingAction) => {
         findings = findings.filter((x) => x.id !== f.id);
-        reconcile();
+        page.redraw();
         deps.findings.act(f.id, action).catch((error: unknown) => console.debug(`[collab-lens] ${spec.id}`, error));
       };
-      const layer = new HostLayer<Item>(spec.id, ANNOTATION_CSS, (item) => (
-        <Annotation i18n={deps.i18n} now={now()} name={item.name} parts={[]} figures={[]} findings={item.findings} onAction={onAction} />
-      ), signal);
-      const reconcile = () => {
-        const minute = Math.floor(now() / TICK_MS);
-        const placed = placeByAnchors(document.body, findings);
-        layer.sync(
-          [...placed].map(([anchor, list]) => ({
+      return {
+        want: () => findings.flatMap((f) => f.anchors.map(anchorText)),
+        async load() {
+          findings = await deps.findings.active(subjects);
+        },
+        view() {
+          const minute = Math.floor(now() / TICK_MS);
+          const placed = placeByAnchors(page, findings);
+          const hosts = [...placed].map(([anchor, list]) => ({
             anchor,
-            data: { name: nameOf(anchor), findings: list },
+            data: { name: nameOf(anchor), findings: list, onAction },
             key: `${minute}|${list.map((f) => `${f.id}:${f.message}:${f.dueAt ?? ''}`).join('|')}`,
             dataset: { findings: list.map((f) => f.id).join(' ') },
-          })),
-        );
+          }));
+          return { hosts, wanted: findings.length, placed: new Set([...placed.values()].flat()).size };
+        },
       };
-      const refresh = coalesce<StateChange>(async () => {
-        const next = await deps.findings.active(subjects);
-        if (signal.aborted) return;
-        findings = next;
-        reconcile();
-      }, signal);
-      deps.state.subscribe((change) => void refresh(change).catch(() => undefined), signal);
-      onDomChange(document.body, reconcile, signal);
-      const tick = setInterval(reconcile, TICK_MS);
-      signal.addEventListener('abort', () => clearInterval(tick));
-      return refresh();
     },
   };
 }

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findHandleAnchors, HOST_ATTR, rowOf } from './dom';
+import { rowOf } from './dom';
+import { inDocumentOrder, PageIndex } from './page-index';
+
+/** The elements that show one of `handles`, in document order. */
+const handleAnchors = (handles: string[]) => inDocumentOrder([...new PageIndex(document.body).find(handles).values()].flat());
 
 const TABLE = `
 <table><tbody>
@@ -19,35 +23,21 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('findHandleAnchors', () => {
-  it('finds the element holding exactly a known handle, with or without @, in any case', () => {
-    document.body.innerHTML = TABLE;
-    const anchors = findHandleAnchors(document.body, new Set(['glowwithmaya', 'dapurbunda.id']));
-    expect([...anchors.values()]).toEqual(['glowwithmaya', 'glowwithmaya', 'dapurbunda.id']);
-    expect([...anchors.keys()].every((el) => el.classList.contains('h'))).toBe(true);
-  });
-
-  it('ignores handles inside longer text and inside Collab Lens elements', () => {
-    document.body.innerHTML = `<p>Thanks @glowwithmaya for the video</p><span ${HOST_ATTR}="x"><span>glowwithmaya</span></span>`;
-    expect(findHandleAnchors(document.body, new Set(['glowwithmaya'])).size).toBe(0);
-  });
-});
-
 describe('rowOf', () => {
   it('finds the table row of an anchor and the product it shows', () => {
     document.body.innerHTML = TABLE;
-    const anchors = findHandleAnchors(document.body, new Set(['glowwithmaya', 'dapurbunda.id']));
-    const [first, second] = [...anchors.keys()];
-    expect(rowOf(first as Element, anchors.keys(), ['111', '222'])).toMatchObject({ matched: ['111'] });
-    expect(rowOf(second as Element, anchors.keys(), ['111', '222'])?.row.tagName).toBe('TR');
-    expect(rowOf(second as Element, anchors.keys(), ['111', '222'])?.matched).toEqual(['222']);
+    const anchors = handleAnchors(['glowwithmaya', 'dapurbunda.id']);
+    const [first, second] = anchors;
+    expect(rowOf(first as Element, anchors, ['111', '222'])).toMatchObject({ matched: ['111'] });
+    expect(rowOf(second as Element, anchors, ['111', '222'])?.row.tagName).toBe('TR');
+    expect(rowOf(second as Element, anchors, ['111', '222'])?.matched).toEqual(['222']);
   });
 
   it('finds a card with several products of the creator', () => {
     document.body.innerHTML = CARDS;
-    const anchors = findHandleAnchors(document.body, new Set(['glowwithmaya']));
-    const [anchor] = [...anchors.keys()];
-    const row = rowOf(anchor as Element, anchors.keys(), ['111', '222']);
+    const anchors = handleAnchors(['glowwithmaya']);
+    const [anchor] = anchors;
+    const row = rowOf(anchor as Element, anchors, ['111', '222']);
     expect(row?.row.tagName).toBe('ARTICLE');
     expect(row?.matched).toEqual(['111', '222']);
   });

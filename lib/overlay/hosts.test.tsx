@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_ATTR } from './dom';
-import { HostLayer } from './hosts';
+import { HostLayer, layoutIn } from './hosts';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -84,5 +84,26 @@ describe('HostLayer', () => {
     expect(hosts()[0]?.parentElement).toBe(fresh);
     controller.abort();
     expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('layoutIn', () => {
+  const figures = { parts: [], start: 8, widths: [60, 50, 40], gap: 6, end: 8 };
+  const natural = 8 + 60 + 6 + 50 + 6 + 40 + 8;
+
+  it('shows the figures that fit whole, and the short form where none does', () => {
+    expect(layoutIn({ figures, natural }, 400)).toEqual({ folded: false, shown: 3 });
+    expect(layoutIn({ figures, natural }, 140)).toEqual({ folded: false, shown: 2 });
+    expect(layoutIn({ figures, natural }, 50)).toEqual({ folded: false, shown: 0 });
+  });
+
+  it('folds where not even the short form fits, and then opens with every figure', () => {
+    expect(layoutIn({ figures, natural }, 36)).toEqual({ folded: true, shown: 3 });
+  });
+
+  it('folds a view whose other parts (a badge beside the chip) do not fit the room', () => {
+    expect(layoutIn({ figures, natural: natural + 120 }, 140)).toEqual({ folded: true, shown: 3 });
+    expect(layoutIn({ natural: 200 }, 120)).toEqual({ folded: true, shown: 0 });
+    expect(layoutIn({ natural: 100 }, 120)).toEqual({ folded: false, shown: 0 });
   });
 });

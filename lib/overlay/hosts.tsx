@@ -8,20 +8,27 @@ import { HOST_ATTR } from './dom';
  * elements keep their boxes: nothing wraps, grows or moves when an annotation appears or goes. A host sits at the end of
  * its anchor's text: where it is after an inline anchor it is there already; after a block-level one it is moved up
  * there with `translate`. To cover as little of the page as it can, an annotation is as wide as the room left on that
- * line (`--cl-room`); its chip shows what fits and its popover everything. Both are measured when the host is placed
- * or drawn again and when the window is resized, and so are the chip's figures (elements marked `data-part`): those
- * that do not fit whole are hidden, and when not even the first does the host is marked `data-compact` for the view's
- * CSS to show short forms.
+ * line (`--cl-room`), and never wider: the room ends at the anchor's block, at the next item of a flex or grid row, and
+ * at the table or grid cell (or clipping box) the anchor sits in, so an annotation neither runs into the next column
+ * nor is cut by its cell. Its chip shows what fits and its popover everything. Both are measured when the host is
+ * placed or drawn again and when the window is resized, and so are the chip's figures (elements marked `data-part`):
+ * those that do not fit whole are hidden, and when not even the first does the host is marked `data-compact` for the
+ * view's CSS to show short forms. Where not even that fits (or, for a view without figures, the view itself does not),
+ * the host is folded (`data-folded`): a dot that opens the whole view under it on hover or focus.
  */
 
 /** Containers a sibling cannot be put beside without breaking the page's structure (a cell in a row, an item in a list). */
 const CONTAINER = /^(TD|TH|LI|DT|DD)$/;
 const INTERACTIVE = 'a,button,label,summary,[role="button"],[role="link"],[role="tab"]';
 
-/** The host's own box: out of flow, so it never moves the page; `!important` inline, so no page rule reaches it. */
+/**
+ * The host's own box: out of flow, so it never moves the page; `!important` inline, so no page rule reaches it. As
+ * wide as its content (`max-content`): only the room measured for it narrows it, never the width its containing block
+ * happens to leave an absolutely positioned box.
+ */
 const HOST_STYLE =
   'all:initial!important;position:absolute!important;display:inline-block!important;margin:0 0 0 6px!important;' +
-  'padding:0!important;border:0!important;white-space:nowrap!important;';
+  'padding:0!important;border:0!important;white-space:nowrap!important;width:max-content!important;';
 
 /** Where a host goes, decided before anything is inserted (reading styles between insertions would lay out each time). */
 interface Placement {
@@ -47,16 +54,30 @@ const insert = (p: Placement, el: HTMLElement) => (p.inside ? p.target.append(el
 const isInline = (display: string) => display === '' || display === 'contents' || display.startsWith('inline');
 const isBlock = (el: Element) => !isInline(getComputedStyle(el).display);
 
-/** The least room an annotation gets, however little its anchor's line leaves. */
-const MIN_ROOM = 56;
+/** Below this room a chip's short form does not fit either: the host folds. */
+const FOLD_BELOW = 40;
 
-/** The room wrapper: never wider than the room measured for it, its chips side by side, shrinking before wrapping. */
+/**
+ * The room wrapper: never wider than the room measured for it, its chips side by side, shrinking before wrapping. A
+ * folded host shows its dot only; the view, laid out but clipped away, opens under it, over the page, while the pointer
+ * is on the host or focus is in the view (its own controls stay in the tab order, so the keyboard reaches them as before).
+ */
 const ROOM_CSS = `
-.cl-room { display: inline-flex; align-items: center; gap: 4px; max-width: max(var(--cl-room, 480px), ${MIN_ROOM}px); vertical-align: middle; }
+.cl-room { display: inline-flex; align-items: center; gap: 4px; max-width: var(--cl-room, 480px); vertical-align: middle; }
 .cl-room > * { min-width: 0; flex: 0 1 auto; }
+.cl-fold { display: none; }
+:host([data-folded]) .cl-fold {
+  display: inline-block; box-sizing: border-box; width: 12px; height: 12px; margin: 3px 0; vertical-align: middle; cursor: pointer;
+  border-radius: 50%; background: #3b82f6; border: 2px solid #dbeafe;
+}
+:host([data-folded]) .cl-room {
+  position: absolute; left: 0; top: 100%; z-index: 2147483000; width: max-content; padding: 3px; background: #fff; border-radius: 10px;
+  box-shadow: 0 4px 14px rgb(0 0 0 / 0.18); clip-path: inset(50%); opacity: 0; pointer-events: none;
+}
+:host([data-folded]:hover) .cl-room, :host([data-folded]:focus-within) .cl-room { clip-path: none; opacity: 1; pointer-events: auto; }
 `;
 
-/** The widest an annotation may be when its anchor's line leaves more room than that. */
+/** The widest an annotation may be when its anchor's line leaves more room than that, unless the view is wider. */
 const MAX_ROOM = 480;
 const GAP = 6;
 
@@ -75,35 +96,70 @@ interface Fit {
   room: number;
   shift?: { x: number; y: number };
   figures?: Figures;
+  /** The view's width with all the room it could have. */
+  natural?: number;
 }
 
 const COMPACT_ATTR = 'data-compact';
+const FOLD_ATTR = 'data-folded';
 
 /**
  * Where each host should be, how wide it may be (left to right, as Affiliate Center is written) and which figures its
  * chip shows, for every host at once: every measure first, then every write, so the page lays out once however many
  * hosts there are. The chip shows the figures that fit whole, in order; when not even the first does, the host is
- * marked compact and its chip shows the first figure's short form (its view's CSS has both). Marks of an earlier fit
- * are taken off first (all at once), so the full figures can be measured.
+ * marked compact and its chip shows the first figure's short form (its view's CSS has both); where even that does not
+ * fit, the host is folded (`layoutIn`). Marks of an earlier fit are taken off first (all at once), so the full view
+ * can be measured.
  */
 function fit<T>(hosts: readonly Host<T>[]): void {
   for (const h of hosts) {
     if (h.el.hasAttribute(COMPACT_ATTR)) h.el.removeAttribute(COMPACT_ATTR);
+    if (h.el.hasAttribute(FOLD_ATTR)) h.el.removeAttribute(FOLD_ATTR);
+    // Measured with no room limit, so the view's natural width shows.
+    h.el.style.setProperty('--cl-room', 'max-content');
     for (const part of h.root.querySelectorAll<HTMLElement>('[data-part][hidden]')) part.hidden = false;
   }
   const fits = hosts.map((h): Fit => (h.el.isConnected ? fitOf(h) : { room: MAX_ROOM }));
   hosts.forEach((h, i) => {
     const f = fits[i] as Fit;
-    const room = Math.min(MAX_ROOM, f.room);
+    const widest = Math.max(MAX_ROOM, Math.ceil(f.natural ?? 0));
+    const room = Math.max(0, Math.min(widest, f.room));
     h.el.style.setProperty('--cl-room', `${room}px`);
     if (f.shift) h.el.style.setProperty('translate', `${f.shift.x}px ${f.shift.y}px`, 'important');
+    else if (!['', 'initial'].includes(h.el.style.getPropertyValue('translate'))) h.el.style.removeProperty('translate');
+    const layout = layoutIn(f, room);
+    if (layout.folded) fold(h, widest);
     if (!f.figures) return;
-    const shown = figuresThatFit(f.figures, Math.max(room, MIN_ROOM));
-    if (shown === 0) h.el.setAttribute(COMPACT_ATTR, '');
+    if (layout.shown === 0) h.el.setAttribute(COMPACT_ATTR, '');
     f.figures.parts.forEach((part, k) => {
-      if (k >= Math.max(shown, 1)) part.hidden = true;
+      if (k >= Math.max(layout.shown, 1)) part.hidden = true;
     });
   });
+}
+
+/** A chip's short form, about as wide as `12/14` or `New` with the chip's padding. */
+const SHORT_PART = 30;
+
+/**
+ * How a view fits `room`: how many of its figures show, and whether it folds. Its parts that are not figures keep their
+ * width: the view folds when they, with the figures shown (or the first one's short form), do not fit, or when the room
+ * is under `FOLD_BELOW`. A folded view opens with the widest room.
+ */
+export function layoutIn(f: Pick<Fit, 'figures' | 'natural'>, room: number): { folded: boolean; shown: number } {
+  const natural = f.natural ?? 0;
+  if (!f.figures) return { folded: natural > room, shown: 0 };
+  const { widths, gap } = f.figures;
+  const shown = figuresThatFit(f.figures, room);
+  const all = widths.reduce((sum, w, k) => sum + w + (k ? gap : 0), 0);
+  const kept = shown > 0 ? widths.slice(0, shown).reduce((sum, w, k) => sum + w + (k ? gap : 0), 0) : SHORT_PART;
+  const folded = room < FOLD_BELOW || natural - all + kept > room + 0.5;
+  return { folded, shown: folded ? figuresThatFit(f.figures, MAX_ROOM) : shown };
+}
+
+/** Fold a host to its dot; its view opens with `room`. */
+function fold<T>(h: Host<T>, room: number): void {
+  h.el.setAttribute(FOLD_ATTR, '');
+  h.el.style.setProperty('--cl-room', `${room}px`);
 }
 
 /** How many of the leading figures fit whole in `room`. */
@@ -135,20 +191,81 @@ function figuresOf(root: ShadowRoot): Figures | undefined {
 
 function fitOf<T>(h: Host<T>): Fit {
   const at = h.el.getBoundingClientRect();
+  const current = h.el.style.getPropertyValue('translate').split(' ').map((v) => parseFloat(v) || 0);
+  // Where the host is without a shift of ours.
+  const left = at.left - (current[0] ?? 0);
+  const top = at.top - (current[1] ?? 0);
   const figures = figuresOf(h.root);
+  const natural = h.root.querySelector('.cl-room')?.getBoundingClientRect().width;
+  const beside = besideAnchor(h, left, top, at.height);
+  if (!layoutIn({ figures, natural }, beside.room).folded || beside.room >= DOT) return { ...beside, figures, natural };
+  // Not even the dot fits on the anchor's line (a handle wider than its cell): under the anchor, where that is free.
+  return { ...beside, shift: belowAnchor(h, left, top) ?? beside.shift, figures, natural };
+}
+
+/**
+ * The room at the end of the anchor's line, and the shift that takes the host there: for a block-level target, up
+ * from the line below to the end of its last line; for any target, to the middle of that line's height, so a host a
+ * little taller than the page's line reaches into its leading, not into the text above or below.
+ */
+function besideAnchor<T>(h: Host<T>, left: number, top: number, height: number): Pick<Fit, 'room' | 'shift'> {
+  const line = lastLine(h.placement.target);
+  const y = line ? Math.round(line.top + (line.height - height) / 2 - top) : 0;
   if (!h.placement.block) {
     const block = blockOf(h.el.parentElement);
-    return { room: block ? Math.floor(roomRight(block) - at.left) : MAX_ROOM, figures };
+    return { room: block ? Math.floor(Math.min(roomRight(block), boundRight(block)) - left) : MAX_ROOM, shift: y ? { x: 0, y } : undefined };
   }
-  // After a block-level element the host starts on the line below: move it to the end of the element's last line.
+  if (!line) return { room: MAX_ROOM };
+  const right = Math.min(roomRight(h.placement.target), boundRight(h.placement.target));
+  return { room: Math.floor(right - line.right - GAP), shift: { x: Math.round(line.right + GAP - left), y } };
+}
+
+/** The width of a folded host's dot. */
+const DOT = 12;
+
+/**
+ * Where a folded host's dot goes when its anchor's line has no room: just under the anchor's last line, at its start,
+ * if that spot is inside the anchor's cell and no other element of the cell is there. Nowhere outside a cell.
+ */
+function belowAnchor<T>(h: Host<T>, left: number, top: number): { x: number; y: number } | undefined {
+  const cell = h.anchor.closest(CELL);
+  const line = lastLine(h.anchor);
+  if (!cell || !line) return undefined;
+  const spot = new DOMRect(line.left, line.bottom, DOT, DOT);
+  const box = cell.getBoundingClientRect();
+  if (spot.bottom > box.bottom || spot.right > box.right) return undefined;
+  for (const el of cell.querySelectorAll('*')) {
+    if (el.contains(h.anchor) || el.closest(`[${HOST_ATTR}]`)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.left < spot.right && r.right > spot.left && r.top < spot.bottom && r.bottom > spot.top) return undefined;
+  }
+  return { x: Math.round(spot.left - left), y: Math.round(spot.top - top) };
+}
+
+function lastLine(el: Element): DOMRect | undefined {
   const range = document.createRange();
-  range.selectNodeContents(h.placement.target);
-  const line = [...range.getClientRects()].filter((r) => r.width > 0).at(-1);
-  if (!line) return { room: MAX_ROOM, figures };
-  const current = h.el.style.getPropertyValue('translate').split(' ').map((v) => parseFloat(v) || 0);
-  const x = line.right + GAP - (at.left - (current[0] ?? 0));
-  const y = line.top - (at.top - (current[1] ?? 0));
-  return { room: Math.floor(roomRight(h.placement.target) - line.right - GAP), shift: { x: Math.round(x), y: Math.round(y) }, figures };
+  range.selectNodeContents(el);
+  return [...range.getClientRects()].filter((r) => r.width > 0).at(-1);
+}
+
+/** Cells of a table or an ARIA grid: an annotation inside one stays inside it. */
+const CELL = 'td,th,[role="gridcell"],[role="cell"],[role="columnheader"],[role="rowheader"]';
+/** How far up a clipping box is looked for: a row's own boxes, not the page's scrolling containers. */
+const CLIP_DEPTH = 4;
+
+/**
+ * The right edge nothing of the host may pass: the content edge of the cell `el` sits in, and of the nearest boxes
+ * above it that clip what overflows them.
+ */
+function boundRight(el: Element): number {
+  let right = Infinity;
+  const cell = el.closest(CELL);
+  if (cell) right = contentRight(cell);
+  let up: Element | null = el;
+  for (let depth = 0; up && up !== cell && depth < CLIP_DEPTH; depth++, up = up.parentElement) {
+    if (getComputedStyle(up).overflowX !== 'visible') right = Math.min(right, contentRight(up));
+  }
+  return right;
 }
 
 function blockOf(el: Element | null): Element | null {
@@ -235,16 +352,32 @@ export class HostLayer<T> {
   sync(specs: Iterable<HostSpec<T>>): void {
     const wanted = new Map<Element, HostSpec<T>>();
     for (const spec of specs) if (!wanted.has(spec.anchor)) wanted.set(spec.anchor, spec);
+    // A host whose anchor went is kept aside by its drawing: a page that re-renders puts the same content on new
+    // elements, laid out as before, and the host moves there as it is drawn and fitted instead of being drawn and
+    // measured again (which would lay the page out once more on every re-render). A resize fits every host again.
+    const spare = new Map<string | undefined, Host<T>[]>();
     for (const [anchor, host] of this.hosts) {
-      if (!wanted.has(anchor) || !anchor.isConnected || !host.el.isConnected) this.remove(anchor, host);
+      if (wanted.has(anchor) && anchor.isConnected && host.el.isConnected) continue;
+      this.hosts.delete(anchor);
+      spare.set(host.key, [...(spare.get(host.key) ?? []), host]);
     }
     const mine = new Set([...this.hosts.values()].map((h) => h.el));
+    for (const list of spare.values()) for (const h of list) mine.add(h.el);
     for (const stray of document.querySelectorAll(`[${HOST_ATTR}="${this.kind}"]`)) if (!mine.has(stray as HTMLElement)) stray.remove();
     // Every placement is read first, then every host inserted: one style pass however many hosts are new.
     const placements = new Map([...wanted.keys()].filter((a) => !this.hosts.has(a)).map((a) => [a, placementOf(a)] as const));
     const drawn: Host<T>[] = [];
     for (const [anchor, spec] of wanted) {
       let host = this.hosts.get(anchor);
+      const moved = host ? undefined : spare.get(spec.key)?.pop();
+      if (moved) {
+        const placement = placements.get(anchor) as Placement;
+        Object.assign(moved, { anchor, placement, data: spec.data });
+        for (const [k, v] of Object.entries(spec.dataset ?? {})) moved.el.dataset[k] = v;
+        insert(placement, moved.el);
+        this.hosts.set(anchor, moved);
+        continue;
+      }
       if (!host) {
         const el = document.createElement('span');
         el.setAttribute(HOST_ATTR, this.kind);
@@ -262,6 +395,12 @@ export class HostLayer<T> {
       this.draw(host);
       drawn.push(host);
     }
+    for (const list of spare.values()) {
+      for (const h of list) {
+        render(null, h.root);
+        h.el.remove();
+      }
+    }
     fit(drawn);
   }
 
@@ -269,6 +408,7 @@ export class HostLayer<T> {
     render(
       <>
         {!this.sheet && <style>{`${ROOM_CSS}${this.css}`}</style>}
+        <span class="cl-fold" aria-hidden="true" />
         <span class="cl-room">{this.view(host.data, host)}</span>
       </>,
       host.root,

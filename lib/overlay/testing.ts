@@ -5,6 +5,7 @@ import type { CreatorFigures } from '../queries/figures';
 import type { FindingView } from '../rules/view';
 import type { FeatureDeps } from './annotations';
 import { FindingsFeed } from './findings';
+import { createManager, type Feature } from './manager';
 import { PageState } from './page-state';
 
 /** Test helpers for the page features (unit tests only): finding views, and features' dependencies with spies. */
@@ -68,3 +69,10 @@ export const hostsOf = (kind: string) => [...document.querySelectorAll(`[data-co
 
 /** An annotation's chip (its button). */
 export const chipOf = (host: HTMLElement) => host.shadowRoot?.querySelector('.annotation > [role="button"]') as HTMLElement;
+
+/** Run one feature under a feature manager, as the content script does, until `signal` aborts; resolves once its first load is drawn. */
+export function startFeature(feature: Feature, state: PageState, signal: AbortSignal, url: URL | string) {
+  const manager = createManager({ state, log: (id, error) => console.error(`[collab-lens] ${id}`, error) });
+  manager.add(feature);
+  return manager.start(signal, () => undefined, new URL(url)).then(() => manager);
+}

@@ -16,9 +16,15 @@ import { median, type Figure } from './figures';
  *   quiet, with every row annotated when the extension is there.
  * - Append: from scrolling the end of the list into view to the 50 new rows being on the page and, with the extension,
  *   annotated (which takes the capture, its storage and the cards' round trip to the background), median of rounds.
+ * - Re-render: the Find creators page (table markup, one page of rows) replacing every row with a new copy every
+ *   `RERENDER_EVERY_MS` for `RERENDER_FOR_MS`: main-thread time over that window with and without the extension, and
+ *   the share of row-frames (sampled at every animation frame) that showed the row's card.
  */
 
 const PROBE = readFileSync(new URL('./browser/overlay-probe.js', import.meta.url), 'utf8');
+const RERENDER_PROBE = readFileSync(new URL('./browser/rerender-probe.js', import.meta.url), 'utf8');
+const RERENDER_EVERY_MS = 500;
+const RERENDER_FOR_MS = 15_000;
 const ROWS = 'table tbody tr';
 const CARDS = '[data-collab-lens="creator-card"]';
 const APPENDS = 5;
@@ -74,9 +80,40 @@ async function run(withExtension: boolean): Promise<Run> {
   }
 }
 
+interface RerenderRun {
+  /** Main-thread busy time over the re-render window (ms). */
+  taskMs: number;
+  /** Share of row-frames that showed an annotation. */
+  shown: number;
+}
+
+async function rerender(withExtension: boolean): Promise<RerenderRun> {
+  const world = generateWorld({ seed: 7 });
+  const session = await launch({ withoutExtension: !withExtension });
+  try {
+    await installSimulator(session.context, world, { latencyMs: 0 });
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await navigate(page, simUrl(shopByKey(world, 'us'), 'find-creators', { markup: 'table' }));
+    await waitFor(async () => (await count(page, ROWS)) > 0, 'the rows', 60_000);
+    const rows = await count(page, ROWS);
+    if (withExtension) await waitFor(async () => (await count(page, `${ROWS} ${CARDS}`)) >= rows, 'a card on every row', 60_000);
+    const before = await quiet(cdp);
+    const args = [JSON.stringify('table tbody'), JSON.stringify(':scope > tr'), withExtension ? JSON.stringify(CARDS) : 'null', RERENDER_EVERY_MS, RERENDER_FOR_MS];
+    const shown = (await page.evaluate(`${RERENDER_PROBE}(${args.join(', ')})`)) as number;
+    return { taskMs: (await taskMs(cdp)) - before, shown };
+  } finally {
+    await session.close();
+  }
+}
+
 export async function benchOverlay(): Promise<Figure[]> {
   const base = await run(false);
   const ext = await run(true);
+  const rerenderBase = await rerender(false);
+  const rerenderExt = await rerender(true);
+  const every = `rows replaced every ${RERENDER_EVERY_MS} ms for ${RERENDER_FOR_MS / 1000} s`;
   const baseline = 'the same page without the extension';
   const appendExt = median(ext.appends);
   const appendBase = median(base.appends);
@@ -90,5 +127,7 @@ export async function benchOverlay(): Promise<Figure[]> {
       ratio: appendExt / appendBase,
       baseline: `${baseline} (rows shown)`,
     },
+    { name: `overlay, ${every}: main-thread time`, value: rerenderExt.taskMs, unit: 'ms', ratio: rerenderExt.taskMs / rerenderBase.taskMs, baseline },
+    { name: `overlay, ${every}: share of time each row shows its card`, value: rerenderExt.shown * 100, unit: '%', ratio: rerenderExt.shown, baseline: 'every row at every frame' },
   ];
 }

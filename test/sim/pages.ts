@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { affiliateHost } from '../../lib/hosts';
 import type { Generation, SimSurface } from './surface';
 import { SURFACES, surfaceByRoute } from './surfaces';
+import { PLACEMENT_CSS } from './placement-markups';
 import { resolveShop, type SimShop, type World } from './world';
 
 export type { Generation } from './surface';
@@ -17,6 +18,8 @@ export type SimRoute = string;
 export const CLIENT_SCRIPT_BASE = '/static/js/sim/';
 /** The shared client core; it must load before the surface scripts. */
 export const CORE_CLIENT = 'core.js';
+/** The building blocks of the placement markups (`placement-markups.ts`), shared by the creator lists. */
+export const PLACEMENT_CLIENT = 'placement-markups.js';
 
 function surfaceOrThrow(route: string): SimSurface {
   const s = surfaceByRoute(route);
@@ -163,9 +166,9 @@ button{font:inherit;cursor:pointer}
 `;
 
 let style: string | undefined;
-/** The base stylesheet plus every surface's CSS, in registry order. */
+/** The base stylesheet, the placement markups' CSS, then every surface's CSS, in registry order. */
 function styleSheet(): string {
-  style ??= BASE_STYLE + SURFACES.map((s) => (s.css ? `/* ${s.route} */${s.css}` : '')).join('');
+  style ??= BASE_STYLE + PLACEMENT_CSS + SURFACES.map((s) => (s.css ? `/* ${s.route} */${s.css}` : '')).join('');
   return style;
 }
 
@@ -178,9 +181,9 @@ function header(shop: SimShop | undefined): string {
 </header>`;
 }
 
-/** Script URLs of the shell, in load order: the core first, then each surface's client script. */
+/** Script URLs of the shell, in load order: the core first, the placement markups' blocks, then each surface's client script. */
 export function clientScriptUrls(): string[] {
-  const files = [CORE_CLIENT, ...SURFACES.flatMap((s) => (s.client ? [s.client] : []))];
+  const files = [CORE_CLIENT, PLACEMENT_CLIENT, ...SURFACES.flatMap((s) => (s.client ? [s.client] : []))];
   return [...new Set(files)].map((f) => CLIENT_SCRIPT_BASE + f);
 }
 

@@ -1,7 +1,13 @@
 // Simulated Affiliate Center: Find creators (route 'find-creators'; server side in test/sim/surfaces/find-creators.ts).
 // Tabs: "Find creators" (marketplace/find, or marketplace/search while a search term is set) and "Recommended"
 // (marketplace/recommendation); the AI box asks marketplace/ai/find. Paging follows next_pagination: the next page sends
-// next_page with the listing's search_key. Markups: markup=grid (default, cards) and markup=table.
+// next_page with the listing's search_key. Markups: markup=grid (default, cards) and markup=table; for the overlay's
+// placement tests (test/e2e/placement.test.ts; building blocks in placement-markups.js, our own versions resting on no
+// evidence of TikTok's exact DOM): markup=aria-grid (role=grid rows, hashed class names, fixed clipping columns, the
+// handle split over spans inside a link), markup=virtual (a pool of 8 row elements recycled on scroll), markup=repeated
+// (a recommended strip repeating creators of the results), markup=namesake (names that equal a handle: the creator's
+// own, or the next creator's), markup=rerender (the cards replaced every 500 ms), markup=id (Indonesian labels, the
+// handle in a tooltip shown on hover only, the username shown bare).
 // scroll=infinite (simulator only, for the overlay bench): 1,000 creators at once, then 50 more appended each time the
 // end of the list scrolls into view (pagination.cursor = the offset), without re-rendering the rows already shown.
 (function () {
@@ -13,7 +19,12 @@
     var fmt = ctx.fmt;
     var paths = ctx.data.paths;
     var PAGE_SIZE = ctx.data.pageSize;
-    var markup = ctx.markup(['grid', 'table']);
+    var markup = ctx.markup(['grid', 'table', 'aria-grid', 'virtual', 'repeated', 'namesake', 'rerender', 'id']);
+    var P = SimApp.placement;
+    var L =
+      markup === 'id'
+        ? { followers: 'Pengikut', items: 'Terjual', engagement: 'Interaksi', view: 'Lihat profil', invite: 'Undang', creator: 'Kreator', action: 'Tindakan' }
+        : { followers: 'Followers', items: 'Items sold', engagement: 'Engagement', view: 'View profile', invite: 'Invite', creator: 'Creator', action: 'Action' };
 
     // ------------------------------------------------------------------------------------------------------------
     // Tolerant readers: every field may be wrapped ({value}), a placeholder ({is_authorized:false}), or bare.
@@ -115,11 +126,11 @@
       return h(
         'div',
         { class: 'row-actions' },
-        c.cid ? h('a', { class: 'btn', href: ctx.hrefFor('creator-detail', { cid: c.cid }), 'data-spa': '', text: 'View profile' }) : null,
+        c.cid ? h('a', { class: 'btn', href: ctx.hrefFor('creator-detail', { cid: c.cid }), 'data-spa': '', text: L.view }) : null,
         h('button', {
           type: 'button',
           class: 'btn btn-primary',
-          text: 'Invite',
+          text: L.invite,
           onclick: function () {
             ctx.recordAction({ action: 'invite', cid: c.cid });
           },
@@ -138,9 +149,9 @@
       };
       var dl = h('dl', { class: 'fc-card__stats' });
       [
-        stat('Followers', fmt.compact(c.followers)),
+        stat(L.followers, fmt.compact(c.followers)),
         stat('GMV', gmvCell(c)),
-        stat('Items sold', unitsCell(c)),
+        stat(L.items, unitsCell(c)),
         stat('Video GPM', c.videoGpm || '—'),
         stat('Avg. video views', fmt.compact(c.views)),
         stat('Engagement', c.engagement || '—'),
@@ -165,7 +176,14 @@
           'div',
           { class: 'fc-card__who' },
           img('fc-card__avatar', c.avatar),
-          h('div', null, h('h3', { class: 'fc-card__nick', text: c.nick }), c.handle ? h('span', { class: 'fc-card__handle', text: '@' + c.handle }) : null),
+          markup === 'id'
+            ? h(
+                'div',
+                null,
+                h('div', { class: P.cls('tip-wrap') }, h('h3', { class: 'fc-card__nick', text: c.nick }), h('span', { class: P.cls('tip'), role: 'tooltip', text: '@' + c.handle })),
+                h('span', { class: P.cls('username'), text: c.handle }),
+              )
+            : h('div', null, h('h3', { class: 'fc-card__nick', text: c.nick }), c.handle ? h('span', { class: 'fc-card__handle', text: '@' + c.handle }) : null),
         ),
         tags,
         dl,
@@ -197,6 +215,74 @@
         h('td', { class: 'arco-table-td', text: flagTags(c).join(' · ') }),
         h('td', { class: 'arco-table-td' }, actions(c)),
       );
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Placement markups
+
+    function profileHref(c) {
+      return c.cid ? ctx.hrefFor('creator-detail', { cid: c.cid }) : null;
+    }
+
+    function ariaGridOf(creators) {
+      return P.ariaGrid(
+        'Creators',
+        [
+          [L.creator, '240px'],
+          [L.followers, '90px'],
+          ['GMV', '120px'],
+          [L.items, '90px'],
+          [L.engagement, '100px'],
+          [L.action, '1fr'],
+        ],
+        creators.map(function (c) {
+          return [
+            h('div', { class: P.cls('who') }, img(P.cls('avatar'), c.avatar), h('div', { style: 'min-width:0' }, h('div', { class: P.cls('name'), text: c.nick }), P.handleLink(c.handle, profileHref(c)))),
+            fmt.compact(c.followers),
+            gmvCell(c),
+            unitsCell(c),
+            c.engagement || '—',
+            actions(c),
+          ];
+        }),
+      );
+    }
+
+    function virtualOf(creators) {
+      return P.virtualList({
+        count: creators.length,
+        rowHeight: 56,
+        pool: 8,
+        viewRows: 5,
+        make: function () {
+          var nick = h('div', { class: P.cls('name') });
+          var handle = h('span', { class: P.cls('handle') });
+          var link = h('a', { class: P.cls('handle-link'), href: '#' }, h('span', { class: P.cls('at') }, '@'), handle);
+          var stats = h('span', { class: P.cls('slot-stats') });
+          var avatar = img(P.cls('avatar'), null);
+          return {
+            el: h('div', { class: P.cls('slot') }, avatar, h('div', { style: 'min-width:0' }, nick, link), stats),
+            fill: function (i) {
+              var c = creators[i];
+              nick.textContent = c.nick;
+              handle.textContent = c.handle;
+              link.setAttribute('href', profileHref(c) || '#');
+              if (c.avatar) avatar.src = c.avatar;
+              stats.textContent = fmt.compact(c.followers) + ' ' + L.followers.toLowerCase() + ' · ' + (c.engagement || '—');
+            },
+          };
+        },
+      });
+    }
+
+    /** The recommended strip: four creators of the results, shown again above them. */
+    function stripOf(creators) {
+      var row = h('div', { class: P.cls('strip-row') });
+      [1, 3, 5, 7].forEach(function (i) {
+        var c = creators[i];
+        if (c) row.appendChild(h('article', { class: P.cls('mini') }, h('div', { class: P.cls('name'), text: c.nick }), h('span', { class: 'fc-card__handle', text: '@' + c.handle })));
+      });
+      return h('section', { class: P.cls('strip'), 'aria-label': 'Recommended for you' }, h('h2', { text: 'Recommended for you' }), row);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -311,18 +397,25 @@
       if (!state.data) return;
       if (state.data.searchKey) state.searchKey = state.data.searchKey;
       if (state.data.creators.length === 0) return ctx.showEmpty(host, 'No creators match');
-      if (markup === 'table') {
+      var creators = state.data.creators;
+      if (markup === 'table' || markup === 'namesake') {
+        var names = markup === 'namesake' ? P.namesakes(creators) : null;
         var tbody = h('tbody', { class: 'arco-table-tbody' });
-        state.data.creators.forEach(function (c) {
-          tbody.appendChild(row(c));
+        creators.forEach(function (c, i) {
+          tbody.appendChild(row(names ? Object.assign({}, c, { nick: names[i] }) : c));
         });
         host.replaceChildren(h('div', { class: 'arco-table-container' }, h('table', { class: 'arco-table' }, h('thead', { class: 'arco-table-thead' }, tableHead()), tbody)));
+      } else if (markup === 'aria-grid') {
+        host.replaceChildren(ariaGridOf(creators));
+      } else if (markup === 'virtual') {
+        host.replaceChildren(virtualOf(creators));
       } else {
         var grid = h('div', { class: 'fc-grid' });
-        state.data.creators.forEach(function (c) {
+        creators.forEach(function (c) {
           grid.appendChild(card(c));
         });
-        host.replaceChildren(grid);
+        if (markup === 'repeated') host.replaceChildren(stripOf(creators), grid);
+        else host.replaceChildren(grid);
       }
       ctx.markReady();
     }
@@ -424,7 +517,18 @@
     updatePager();
     load();
 
+    // markup=rerender: the page replaces its rows twice a second.
+    var stop =
+      markup === 'rerender'
+        ? P.every(500, function () {
+            if (!state.loading && state.data && !state.error) renderList();
+          })
+        : null;
+
     return {
+      cleanup: function () {
+        if (stop) stop();
+      },
       update: function () {
         var t = tabFromUrl();
         if (t !== state.tab) showTab(t);

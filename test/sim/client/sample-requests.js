@@ -1,7 +1,11 @@
 // Simulated Affiliate Center: the Sample requests page (route 'sample-request'; server side in
 // test/sim/surfaces/sample-requests.ts). Loaded after client/core.js, which calls the renderer registered below.
 //
-// Markups: markup=table (an Arco-style table, one row per request) and markup=cards (one <article> per creator).
+// Markups: markup=table (an Arco-style table, one row per request) and markup=cards (one <article> per creator); for
+// the overlay's placement tests (test/e2e/placement.test.ts; placement-markups.js, our own versions resting on no
+// evidence of TikTok's exact DOM): markup=aria-grid (role=grid rows, hashed class names, fixed clipping columns, the
+// handle split over spans in a link) and markup=namesake (the table, with names that equal a handle: the creator's own,
+// or the next creator's).
 // Tabs come from the boot data (ctx.data.tabs), as do the codes of request states (ctx.data.statusByCode). The answers
 // are read in their real shape (research/real-shapes.md §1): the list at the top level or under data, each element's
 // requests in apply_deatil (or apply_detail) apply_info and apply_infos, merged by apply_id, the creator in
@@ -49,6 +53,7 @@
     var h = ctx.h;
     var img = ctx.img;
     var fmt = ctx.fmt;
+    var P = SimApp.placement;
     var tabs = (ctx.data && ctx.data.tabs) || [];
     var statusByCode = (ctx.data && ctx.data.statusByCode) || {};
     var variants = (ctx.params().get('variant') || '').split(',');
@@ -344,6 +349,37 @@
       );
     }
 
+    /** markup=aria-grid: one row per request in an ARIA grid with hashed class names and fixed clipping columns. */
+    function ariaGridOf(groups) {
+      var rows = [];
+      groups.forEach(function (g) {
+        var c = g.creator;
+        g.items.forEach(function (item) {
+          var tl = timeLeft(item);
+          rows.push([
+            h('div', { class: P.cls('who') }, img(P.cls('avatar'), c.avatar), h('div', { style: 'min-width:0' }, h('div', { class: P.cls('name'), text: c.nick }), c.handle ? P.handleLink(c.handle, null) : null)),
+            [h('div', { class: P.cls('title'), text: item.title }), h('div', { class: P.cls('label'), text: 'ID: ' + item.productId })],
+            item.commission,
+            statusTag(item.status),
+            h('span', { class: 'time-left' + (tl.urgent ? ' urgent' : ''), text: tl.text }),
+            actionButtons(item, c),
+          ]);
+        });
+      });
+      return P.ariaGrid(
+        'Sample requests',
+        [
+          ['Creator', '220px'],
+          ['Product', '240px'],
+          ['Commission', '100px'],
+          ['Status', '130px'],
+          [deadlineHeader(state.tab), '110px'],
+          ['Action', '1fr'],
+        ],
+        rows,
+      );
+    }
+
     // ----------------------------------------------------------------------------------------------------------
     // Page state and loading
 
@@ -467,7 +503,15 @@
         ctx.showEmpty(host, 'No sample requests');
         return;
       }
-      var cards = ctx.markup() === 'cards';
+      var markup = ctx.markup(['table', 'cards', 'aria-grid', 'namesake']);
+      var cards = markup === 'cards';
+      if (markup === 'aria-grid') {
+        state.rows = ariaGridOf(state.data.groups);
+        host.replaceChildren(state.rows);
+        ctx.markReady();
+        return;
+      }
+      var names = markup === 'namesake' ? P.namesakes(state.data.groups.map(function (g) { return g.creator; })) : null;
       if (fresh || !state.rows || !host.contains(state.rows)) {
         if (cards) {
           state.rows = h('div', { class: 'sr-card-list' });
@@ -485,11 +529,12 @@
         }
       }
       var rows = [];
-      state.data.groups.forEach(function (g) {
+      state.data.groups.forEach(function (g, i) {
+        var creator = names ? Object.assign({}, g.creator, { nick: names[i] }) : g.creator;
         if (cards) rows.push(card(g));
         else
           g.items.forEach(function (item) {
-            rows.push(tableRow(g.creator, item));
+            rows.push(tableRow(creator, item));
           });
       });
       state.rows.replaceChildren.apply(state.rows, rows);
