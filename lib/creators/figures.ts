@@ -42,7 +42,6 @@ import {
   samplePosted,
   sampleCostOf,
   sentSamples,
-  sumIn,
   zeroGmvShareBps,
 } from './terms';
 

@@ -1,4 +1,3 @@
-import { SENT_STATUSES } from '../domain/sample-status';
 import type { SampleRequest } from '../domain/types';
 import type { Rule, SubjectInput } from './types';
 import { DAY_MS, POSTING_EXTENSION_DAYS, POSTING_WINDOW_DAYS, requestEvidence } from './util';
@@ -29,8 +28,6 @@ const OVERDUE_MS = (POSTING_WINDOW_DAYS + POSTING_EXTENSION_DAYS) * DAY_MS;
 const producedNothing = (s: SentSample, now: number) =>
   s.request.status === 'UNFULFILL_CANCELLED' ||
   (s.request.status === 'CONTENT_PENDING' && !s.hasContent && s.deliveredAt !== undefined && now >= s.deliveredAt + OVERDUE_MS);
-
-const pairKey = (shopKey: string, handle: string) => `${shopKey}\u0000${handle}`;
 
 export const creatorNoContent: Rule<CreatorHistoryInput, { count: number }> = {
   id: 'creator-no-content',

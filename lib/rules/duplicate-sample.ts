@@ -1,4 +1,3 @@
-import { SENT_STATUSES } from '../domain/sample-status';
 import type { SampleRequest } from '../domain/types';
 import type { Rule } from './types';
 import { requestEvidence, type RequestInput } from './util';
@@ -12,8 +11,6 @@ export interface DuplicateInput extends RequestInput {
   /** This shop's other requests of the same creator for the same product that were sent. */
   previous: SampleRequest[];
 }
-
-const pairKey = (r: SampleRequest) => `${r.shopKey}\u0000${r.creatorHandle}`;
 
 export const duplicateSample: Rule<DuplicateInput, Record<string, never>> = {
   id: 'duplicate-sample',

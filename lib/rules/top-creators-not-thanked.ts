@@ -1,4 +1,3 @@
-import type { AppDB } from '../db/app-db';
 import { currencyOfRegion, regionOfShopKey } from '../domain/currency';
 import type { Money } from '../domain/money';
 import { lineGmv } from '../domain/order-line';
@@ -94,25 +93,6 @@ export function rankCreators(shopKey: string, rows: readonly OrderSku[]): { hand
     .filter(([, t]) => t.gmv > 0)
     .sort((a, b) => b[1].gmv - a[1].gmv || a[0].localeCompare(b[0]))
     .map(([handle, tally]) => ({ handle, tally, currency }));
-}
-
-/** The latest target invitation each (shop, creator) pair got, read for the given creators in two bulk requests. */
-async function lastInvitations(db: AppDB, handles: readonly string[], now: number): Promise<Map<string, CreatorStanding['lastMessage']>> {
-  const out = new Map<string, CreatorStanding['lastMessage']>();
-  if (!handles.length) return out;
-  const links = await db.invitationCreators.where('handle').anyOf([...handles]).toArray();
-  const invitations = await db.invitations.bulkGet([...new Set(links.map((l) => l.invitationId))]);
-  const byId = new Map(invitations.flatMap((i) => (i ? [[i.id, i] as const] : [])));
-  for (const l of links) {
-    const inv = byId.get(l.invitationId);
-    if (!inv || inv.shopKey !== l.shopKey) continue;
-    const at = inv.startAt ?? inv.firstSeenAt;
-    if (at > now) continue;
-    const pair = `${l.shopKey}|${l.handle}`;
-    const prev = out.get(pair);
-    if (!prev || at > prev.at) out.set(pair, { invitationId: inv.id, name: inv.name, at, lastSeenAt: inv.lastSeenAt, source: inv.source });
-  }
-  return out;
 }
 
 export const topCreatorsNotThanked: Rule<TopCreatorInput, Thresholds> = {

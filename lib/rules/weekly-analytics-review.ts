@@ -1,6 +1,6 @@
 import { CAPTURED_ENDPOINTS } from '../capture/endpoints';
 import type { Evidence, Rule, SubjectInput } from './types';
-import { changedKeys, DAY_MS } from './util';
+import { DAY_MS } from './util';
 
 /**
  * Seed 000 ("Affiliate Center: Kelola Kolaborasi…"), common mistakes: "Tidak rutin cek analytics" (not checking
