@@ -58,6 +58,8 @@ export function creatorCards(deps: FeatureDeps): Feature<Card> {
       const cards = new Map<string, CreatorCard>();
       /** Each card as its hosts' key: a redraw compares strings made once per answer. */
       const cardKeys = new Map<string, string>();
+      /** Each known creator's nickname, to tell a name line from a handle (placement.ts). */
+      const names = new Map<string, string>();
       /** Handles asked for since their last capture: a creator Collab Lens does not know is not asked again and again. */
       const asked = new Set<string>();
       let findings = new Map<string, FindingView[]>();
@@ -89,6 +91,7 @@ export function creatorCards(deps: FeatureDeps): Feature<Card> {
           for (const card of answers.flat()) {
             cards.set(card.handle, card);
             cardKeys.set(card.handle, JSON.stringify(card));
+            names.set(card.handle, card.nickname ?? '');
           }
           const byHandle = new Map<string, FindingView[]>();
           for (const f of active) byHandle.set(f.subjectKey, [...(byHandle.get(f.subjectKey) ?? []), f]);
@@ -97,7 +100,7 @@ export function creatorCards(deps: FeatureDeps): Feature<Card> {
         view() {
           const minute = Math.floor(now() / TICK_MS);
           const shown = page.anchors(cards.keys());
-          const anchors = onePerItem(shown, { names: new Map([...cards].map(([h, c]) => [h, c.nickname ?? ''])) });
+          const anchors = onePerItem(shown, { names });
           const hosts = [...anchors].map(([anchor, handle]) => {
             const card = cards.get(handle) as CreatorCard;
             const list = findings.get(handle) ?? [];

@@ -85,6 +85,8 @@ export function sampleRequestBadges(deps: FeatureDeps): Feature<Badge> {
     },
     start(page) {
       let figures = new Map<string, CreatorFigures>();
+      /** Each creator's nickname, to tell a name line from a handle (placement.ts); made once per answer. */
+      let names = new Map<string, string>();
       let findings: FindingView[] = [];
       let highlighted: string | undefined;
       const onAction = (f: FindingView, action: FindingAction) => {
@@ -123,10 +125,11 @@ export function sampleRequestBadges(deps: FeatureDeps): Feature<Badge> {
           if (onPage.length === 0) return;
           const [list, active] = await Promise.all([deps.fetchFigures(shopKey, onPage), deps.findings.active(SUBJECTS)]);
           figures = new Map(list.map((f) => [f.handle, f]));
+          names = new Map(list.map((f) => [f.handle, f.nickname ?? '']));
           findings = active;
         },
         view() {
-          const anchors = onePerItem(page.anchors(figures.keys()), { names: new Map([...figures].map(([h, f]) => [h, f.nickname ?? ''])) });
+          const anchors = onePerItem(page.anchors(figures.keys()), { names });
           const minute = Math.floor(now() / TICK_MS);
           const hosts = [...anchors].flatMap(([anchor, handle]) => {
             const f = figures.get(handle);
